@@ -1,0 +1,158 @@
+//! Turning an answer body into a typed response or an [`Error`].
+//!
+//! Pure functions over bytes, so they are tested and fuzzed without a network.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::endpoint::Endpoint;
+use crate::error::{Error, ErrorKind, snippet};
+
+/// The most bytes of an answer the client reads (1 MiB).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Decodes an answer to `E`.
+///
+/// ```
+/// use nim_core::{decode, Endpoint, Form, NoContent, ValidationError};
+///
+/// struct Ping;
+/// impl Endpoint for Ping {
+///     const PATH: &'static str = "ping.action";
+///     type Response = NoContent;
+///     fn validate(&self) -> Result<(), ValidationError> { Ok(()) }
+///     fn write_form(&self, _: &mut Form) {}
+/// }
+///
+/// assert!(decode::decode::<Ping>(br#"{"code":200}"#).is_ok());
+/// let err = decode::decode::<Ping>(br#"{"code":414,"desc":"already register"}"#).unwrap_err();
+/// assert!(err.is_already_registered());
+/// ```
+pub fn decode<E: Endpoint + ?Sized>(body: &[u8]) -> Result<E::Response, Error> {
+    decode_response(body, E::RESPONSE_FIELD)
+}
+
+/// Decodes an answer: `{"code":200, ...}` becomes `R` (read from member `field`, or from the
+/// whole object less `code` when `field` is `None`); any other code becomes
+/// [`ErrorKind::Api`]. Bodies larger than [`MAX_BODY_BYTES`] are refused unread.
+pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) -> Result<R, Error> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(Error::new(ErrorKind::ResponseTooLarge {
+            limit: MAX_BODY_BYTES,
+        }));
+    }
+    let value: Value = serde_json::from_slice(body).map_err(|e| json_error(body, e))?;
+    let Value::Object(mut object) = value else {
+        return Err(unexpected(body, "not a JSON object"));
+    };
+    let code = match object.remove("code") {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        // Some gateways send the code as a string; accept "200" as 200.
+        Some(Value::String(s)) => s.trim().parse::<u16>().ok(),
+        _ => None,
+    };
+    let Some(code) = code else {
+        return Err(unexpected(body, "no numeric `code` member"));
+    };
+    if code != 200 {
+        return Err(Error::api(code, desc_text(object.remove("desc"))));
+    }
+    let payload = match field {
+        Some(name) => object.remove(name).unwrap_or(Value::Null),
+        None => Value::Object(object),
+    };
+    R::deserialize(payload).map_err(|e| unexpected(body, &format!("response does not fit: {e}")))
+}
+
+
+fn desc_text(desc: Option<Value>) -> String {
+    match desc {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s,
+        Some(other) => other.to_string(),
+    }
+}
+
+fn unexpected(body: &[u8], reason: &str) -> Error {
+    Error::new(ErrorKind::UnexpectedResponse {
+        reason: reason.to_owned(),
+        snippet: snippet(body),
+    })
+}
+
+fn json_error(body: &[u8], err: serde_json::Error) -> Error {
+    let snippet = snippet(body);
+    let kind = if err.is_eof() {
+        ErrorKind::TruncatedJson { snippet }
+    } else if err.is_syntax() {
+        ErrorKind::NotJson { snippet }
+    } else {
+        ErrorKind::UnexpectedResponse {
+            reason: "invalid JSON".to_owned(),
+            snippet,
+        }
+    };
+    Error::with_source(kind, err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Info {
+        accid: String,
+        token: String,
+    }
+
+    #[test]
+    fn success_reads_the_named_member() {
+        let info: Info = decode_response(
+            br#"{"code":200,"info":{"accid":"a","token":"t"}}"#,
+            Some("info"),
+        )
+        .unwrap();
+        assert_eq!(info, Info { accid: "a".into(), token: "t".into() });
+    }
+
+    #[test]
+    fn success_reads_the_whole_object_without_a_field() {
+        let info: Info =
+            decode_response(br#"{"code":200,"accid":"a","token":"t"}"#, None).unwrap();
+        assert_eq!(info.accid, "a");
+    }
+
+    #[test]
+    fn string_code_is_accepted() {
+        let err = decode_response::<Value>(br#"{"code":"416"}"#, None).unwrap_err();
+        assert_eq!(err.api_code(), Some(416));
+    }
+
+    #[test]
+    fn object_desc_is_kept_as_json_text() {
+        let err = decode_response::<Value>(br#"{"code":417,"desc":{"a":1}}"#, None).unwrap_err();
+        assert_eq!(err.api_desc(), Some(r#"{"a":1}"#));
+    }
+
+    #[test]
+    fn each_bad_body_has_its_kind() {
+        let kind = |b: &[u8]| decode_response::<Value>(b, None).unwrap_err().into_kind();
+        assert!(matches!(kind(b"<html>502</html>"), ErrorKind::NotJson { .. }));
+        assert!(matches!(kind(br#"{"code":200,"inf"#), ErrorKind::TruncatedJson { .. }));
+        assert!(matches!(kind(b""), ErrorKind::TruncatedJson { .. }));
+        assert!(matches!(kind(b"[1]"), ErrorKind::UnexpectedResponse { .. }));
+        assert!(matches!(kind(br#"{"desc":"x"}"#), ErrorKind::UnexpectedResponse { .. }));
+        assert!(matches!(kind(br#"{"code":70000}"#), ErrorKind::UnexpectedResponse { .. }));
+        let big = vec![b' '; MAX_BODY_BYTES + 1];
+        assert!(matches!(kind(&big), ErrorKind::ResponseTooLarge { .. }));
+        let deep = "[".repeat(100_000);
+        assert!(matches!(kind(deep.as_bytes()), ErrorKind::UnexpectedResponse { .. } | ErrorKind::NotJson { .. }));
+    }
+
+    #[test]
+    fn missing_info_is_unexpected_not_panic() {
+        let err = decode_response::<Info>(br#"{"code":200}"#, Some("info")).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::UnexpectedResponse { .. }));
+    }
+}

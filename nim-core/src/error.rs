@@ -1,0 +1,333 @@
+//! The one error type of the SDK and the kinds it distinguishes.
+
+use std::fmt;
+
+use crate::code::{Code, desc};
+use crate::validate::ValidationError;
+
+type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Why a call failed. Match on [`Error::kind`] for the details.
+///
+/// No kind carries the AppSecret, and `Display`/`Debug` never print it.
+///
+/// ```
+/// use nim_core::{Error, ErrorKind, Code};
+///
+/// let err = Error::api(414, "already register");
+/// assert_eq!(err.api_code(), Some(414));
+/// assert!(err.is_already_registered());
+/// assert!(matches!(err.kind(), ErrorKind::Api { code: Code::ParameterError, .. }));
+/// assert_eq!(err.to_string(), "server answered code 414 (parameter error): already register");
+/// ```
+pub struct Error {
+    kind: ErrorKind,
+    source: Option<Source>,
+}
+
+/// The kinds of [`Error`], each with the data needed to act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request broke a field rule; nothing was sent.
+    Validation(ValidationError),
+    /// The server answered with a code other than 200.
+    Api {
+        /// The status code.
+        code: Code,
+        /// The server's `desc` (JSON text when it was not a string; empty when absent).
+        desc: String,
+    },
+    /// The HTTP status was not 200 (the API answers every request with 200, so this is a
+    /// gateway or proxy speaking, e.g. a 502 HTML page).
+    HttpStatus {
+        /// The HTTP status code.
+        status: u16,
+        /// The start of the body.
+        snippet: String,
+    },
+    /// The body is not JSON (e.g. an HTML page or plain text).
+    NotJson {
+        /// The start of the body.
+        snippet: String,
+    },
+    /// The body is JSON that ends early.
+    TruncatedJson {
+        /// The start of the body.
+        snippet: String,
+    },
+    /// The body is JSON of an unexpected shape (no `code`, or a response that does not fit).
+    UnexpectedResponse {
+        /// What did not fit.
+        reason: String,
+        /// The start of the body.
+        snippet: String,
+    },
+    /// The body exceeds the size the client reads.
+    ResponseTooLarge {
+        /// The most bytes the client reads.
+        limit: usize,
+    },
+    /// No answer within the configured timeout.
+    Timeout,
+    /// The connection could not be made (refused, DNS failure, TLS handshake): the request
+    /// was never sent.
+    Connect,
+    /// The connection failed after the request may have been sent (reset, closed early).
+    Transport,
+    /// The client is misconfigured (missing key, bad base URL, ...).
+    Config {
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An error of `kind`.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error { kind, source: None }
+    }
+
+    /// An error of `kind` caused by `source`.
+    pub fn with_source(
+        kind: ErrorKind,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error {
+            kind,
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// A non-200 answer from the server.
+    pub fn api(code: u16, desc: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Api {
+            code: Code::from(code),
+            desc: desc.into(),
+        })
+    }
+
+    /// A configuration error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Config {
+            message: message.into(),
+        })
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Consumes the error, returning its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The server's status code, when the server answered with one other than 200.
+    pub fn api_code(&self) -> Option<u16> {
+        match &self.kind {
+            ErrorKind::Api { code, .. } => Some(code.as_u16()),
+            _ => None,
+        }
+    }
+
+    /// The server's status code as a [`Code`].
+    pub fn code(&self) -> Option<Code> {
+        match &self.kind {
+            ErrorKind::Api { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// The server's `desc`, when it answered with an error code.
+    pub fn api_desc(&self) -> Option<&str> {
+        match &self.kind {
+            ErrorKind::Api { desc, .. } => Some(desc),
+            _ => None,
+        }
+    }
+
+    /// Whether the request was rejected by validation before anything was sent.
+    pub fn is_validation(&self) -> bool {
+        matches!(self.kind, ErrorKind::Validation(_))
+    }
+
+    /// The validation failure, if that is what this is.
+    pub fn validation(&self) -> Option<&ValidationError> {
+        match &self.kind {
+            ErrorKind::Validation(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Whether no answer came in time.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self.kind, ErrorKind::Timeout)
+    }
+
+    /// Whether the connection could not be made (the request was never sent).
+    pub fn is_connect(&self) -> bool {
+        matches!(self.kind, ErrorKind::Connect)
+    }
+
+    fn api_desc_mentions(&self, needle: &str) -> bool {
+        matches!(&self.kind, ErrorKind::Api { code: Code::ParameterError, desc: d } if desc::mentions(d, needle))
+    }
+
+    /// 414 `already register`: a create for an accid that exists.
+    pub fn is_already_registered(&self) -> bool {
+        self.api_desc_mentions(desc::ALREADY_REGISTER)
+    }
+
+    /// 414 `... not register`: the accid does not exist.
+    pub fn is_not_registered(&self) -> bool {
+        self.api_desc_mentions(desc::NOT_REGISTER)
+    }
+
+    /// 414 `CurTime is expired`: the local clock is more than 5 minutes off the server's.
+    pub fn is_curtime_expired(&self) -> bool {
+        self.api_desc_mentions(desc::CURTIME_EXPIRED)
+    }
+
+    /// 414 naming the checksum: the AppSecret is wrong (or the request was altered).
+    pub fn is_checksum_failure(&self) -> bool {
+        self.api_desc_mentions(desc::CHECKSUM)
+    }
+
+    /// 414 or 403 naming the appkey: the AppKey is missing or unknown.
+    pub fn is_appkey_failure(&self) -> bool {
+        matches!(&self.kind, ErrorKind::Api { code: Code::ParameterError | Code::Forbidden, desc: d } if desc::mentions(d, desc::APPKEY))
+    }
+
+    /// Whether the server asked us to slow down (416).
+    pub fn is_rate_limited(&self) -> bool {
+        self.code() == Some(Code::RateLimited)
+    }
+}
+
+impl From<ValidationError> for Error {
+    fn from(v: ValidationError) -> Self {
+        Error::new(ErrorKind::Validation(v))
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error::new(kind)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Validation(v) => write!(f, "invalid request: {v}"),
+            ErrorKind::Api { code, desc } if desc.is_empty() => {
+                write!(f, "server answered code {code}")
+            }
+            ErrorKind::Api { code, desc } => write!(f, "server answered code {code}: {desc}"),
+            ErrorKind::HttpStatus { status, snippet } => {
+                write!(f, "HTTP status {status} instead of 200; body starts: {snippet:?}")
+            }
+            ErrorKind::NotJson { snippet } => {
+                write!(f, "answer is not JSON; body starts: {snippet:?}")
+            }
+            ErrorKind::TruncatedJson { snippet } => {
+                write!(f, "answer is truncated JSON; body starts: {snippet:?}")
+            }
+            ErrorKind::UnexpectedResponse { reason, snippet } => {
+                write!(f, "unexpected answer ({reason}); body starts: {snippet:?}")
+            }
+            ErrorKind::ResponseTooLarge { limit } => {
+                write!(f, "answer larger than {limit} bytes; not read further")
+            }
+            ErrorKind::Timeout => f.write_str("no answer within the timeout"),
+            ErrorKind::Connect => f.write_str("could not connect to the server"),
+            ErrorKind::Transport => f.write_str("connection failed during the request"),
+            ErrorKind::Config { message } => write!(f, "client configuration: {message}"),
+        }?;
+        if let Some(source) = &self.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.kind);
+        if let Some(source) = &self.source {
+            d.field("source", &format_args!("{source}"));
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// The most characters of a body kept in an error.
+pub const SNIPPET_CHARS: usize = 200;
+
+/// The start of a body, as text: at most [`SNIPPET_CHARS`] characters, invalid UTF-8 replaced,
+/// control characters shown as spaces, `…` when cut.
+pub fn snippet(body: &[u8]) -> String {
+    let head = &body[..body.len().min(SNIPPET_CHARS * 4)];
+    let text = String::from_utf8_lossy(head);
+    let mut out: String = text
+        .chars()
+        .take(SNIPPET_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > SNIPPET_CHARS || head.len() < body.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_is_bounded_and_clean() {
+        let body = format!("<html>\n{}</html>", "x".repeat(10_000));
+        let s = snippet(body.as_bytes());
+        assert_eq!(s.chars().count(), SNIPPET_CHARS + 1);
+        assert!(s.starts_with("<html> x"));
+        assert!(s.ends_with('…'));
+        assert_eq!(snippet(b"short"), "short");
+        assert_eq!(snippet(&[0xff, b'a']), "\u{fffd}a");
+    }
+
+    #[test]
+    fn recognisers() {
+        assert!(Error::api(414, "CurTime is expired").is_curtime_expired());
+        assert!(Error::api(414, "checksum").is_checksum_failure());
+        assert!(Error::api(414, "invalid appkey").is_appkey_failure());
+        assert!(Error::api(403, "AppKey not exist").is_appkey_failure());
+        assert!(Error::api(414, "accid zs not register").is_not_registered());
+        assert!(!Error::api(500, "already register").is_already_registered());
+        assert!(Error::api(416, "").is_rate_limited());
+        assert_eq!(Error::api(416, "").to_string(), "server answered code 416 (rate limited: too many requests)");
+    }
+
+    #[test]
+    fn validation_display() {
+        let err = Error::from(ValidationError::new(
+            "name",
+            crate::validate::Rule::MaxLen { limit: 64, actual: 65 },
+        ));
+        assert!(err.is_validation());
+        assert_eq!(
+            err.to_string(),
+            "invalid request: `name` has 65 characters, at most 64 allowed"
+        );
+    }
+}

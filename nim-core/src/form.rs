@@ -1,0 +1,233 @@
+//! Form encoding: how field values become an `application/x-www-form-urlencoded` body.
+
+use std::borrow::Cow;
+
+/// An `application/x-www-form-urlencoded` body being written, UTF-8, `+` for spaces.
+///
+/// ```
+/// use nim_core::Form;
+///
+/// let mut form = Form::new();
+/// form.append("accid", "zhangsan");
+/// form.append("name", "张 三&");
+/// assert_eq!(form.finish(), "accid=zhangsan&name=%E5%BC%A0+%E4%B8%89%26");
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Form {
+    body: String,
+}
+
+impl Form {
+    /// An empty form.
+    pub fn new() -> Self {
+        Form::default()
+    }
+
+    /// An empty form with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Form {
+            body: String::with_capacity(bytes),
+        }
+    }
+
+    /// Appends `name=value`, percent-encoding both.
+    pub fn append(&mut self, name: &str, value: &str) {
+        if !self.body.is_empty() {
+            self.body.push('&');
+        }
+        self.body.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.body.push('=');
+        self.body.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+    }
+
+    /// Appends a field value using its [`FormValue`] encoding (absent values write nothing).
+    pub fn append_value<T: FormValue + ?Sized>(&mut self, name: &str, value: &T) {
+        value.write_form(name, self);
+    }
+
+    /// Whether nothing has been appended.
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    /// The encoded body.
+    pub fn as_str(&self) -> &str {
+        &self.body
+    }
+
+    /// Consumes the form and returns the encoded body.
+    pub fn finish(self) -> String {
+        self.body
+    }
+}
+
+/// How a field's value is written into a request form.
+///
+/// Text is sent as it is, `bool` as `true`/`false`, integers in decimal, and an `Option` only
+/// when it is `Some` (so `Some(String::new())` is sent as an empty value, and `None` not at
+/// all). Implement it for your own types, e.g. an enum sent as its number:
+///
+/// ```
+/// use nim_core::{Form, FormValue};
+///
+/// #[derive(Clone, Copy)]
+/// enum Level { Low = 1, High = 2 }
+///
+/// impl FormValue for Level {
+///     fn write_form(&self, name: &str, form: &mut Form) {
+///         (*self as u8).write_form(name, form);
+///     }
+/// }
+///
+/// let mut form = Form::new();
+/// form.append_value("level", &Some(Level::High));
+/// form.append_value("other", &None::<Level>);
+/// assert_eq!(form.finish(), "level=2");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a form field",
+    label = "this type has no form encoding",
+    note = "implement `FormValue` for it, or mark the field `#[nim(skip)]`"
+)]
+pub trait FormValue {
+    /// Appends `name=<this value>` to `form`, or nothing when the value is absent.
+    fn write_form(&self, name: &str, form: &mut Form);
+
+    /// Whether this value is empty text (used by `required` on `Option` fields).
+    fn is_empty_value(&self) -> bool {
+        false
+    }
+}
+
+macro_rules! text_form_value {
+    ($($ty:ty),*) => {$(
+        impl FormValue for $ty {
+            fn write_form(&self, name: &str, form: &mut Form) {
+                form.append(name, self);
+            }
+            fn is_empty_value(&self) -> bool {
+                self.is_empty()
+            }
+        }
+    )*};
+}
+
+text_form_value!(String, str, Box<str>, Cow<'_, str>);
+
+macro_rules! integer_form_value {
+    ($($ty:ty),*) => {$(
+        impl FormValue for $ty {
+            fn write_form(&self, name: &str, form: &mut Form) {
+                let mut buf = [0u8; 40];
+                form.append(name, integer_text(i128::from(*self), &mut buf));
+            }
+        }
+    )*};
+}
+
+integer_form_value!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl FormValue for usize {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        (*self as u64).write_form(name, form);
+    }
+}
+
+impl FormValue for isize {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        (*self as i64).write_form(name, form);
+    }
+}
+
+/// Formats an integer into `buf` without allocating.
+fn integer_text(n: i128, buf: &mut [u8; 40]) -> &str {
+    let negative = n < 0;
+    let mut magnitude = n.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
+impl FormValue for bool {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        form.append(name, if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: FormValue> FormValue for Option<T> {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        if let Some(value) = self {
+            value.write_form(name, form);
+        }
+    }
+
+    fn is_empty_value(&self) -> bool {
+        self.as_ref().is_none_or(FormValue::is_empty_value)
+    }
+}
+
+impl<T: FormValue + ?Sized> FormValue for &T {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        (**self).write_form(name, form);
+    }
+
+    fn is_empty_value(&self) -> bool {
+        (**self).is_empty_value()
+    }
+}
+
+/// Writes an accid field: its text ASCII-lowercased, absent values not at all.
+pub fn append_accid<T: crate::validate::Text + ?Sized>(form: &mut Form, name: &str, value: &T) {
+    if let Some(text) = value.text() {
+        form.append(name, &crate::validate::accid_wire(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_and_bools() {
+        let mut form = Form::new();
+        form.append_value("a", &0u8);
+        form.append_value("b", &-42i64);
+        form.append_value("c", &i64::MIN);
+        form.append_value("d", &u64::MAX);
+        form.append_value("e", &true);
+        form.append_value("f", &Some(false));
+        form.append_value("g", &None::<bool>);
+        assert_eq!(
+            form.finish(),
+            format!("a=0&b=-42&c={}&d={}&e=true&f=false", i64::MIN, u64::MAX)
+        );
+    }
+
+    #[test]
+    fn some_empty_is_sent_none_is_not() {
+        let mut form = Form::new();
+        form.append_value("x", &Some(String::new()));
+        form.append_value("y", &None::<String>);
+        assert_eq!(form.as_str(), "x=");
+    }
+
+    #[test]
+    fn accid_is_lowercased() {
+        let mut form = Form::new();
+        append_accid(&mut form, "accid", "ZhangSan");
+        append_accid(&mut form, "other", &None::<String>);
+        assert_eq!(form.finish(), "accid=zhangsan");
+    }
+}

@@ -1,0 +1,2 @@
+//! `#[derive(Endpoint)]` for nim-rs. (Being built: see issue 3.)
+#![forbid(unsafe_code)]
