@@ -153,7 +153,11 @@ impl CallbackVerifier {
         check_sum: &str,
         body: &[u8],
     ) -> Result<(), CallbackError> {
-        if !bool::from(app_key.as_bytes().ct_eq(self.credentials.app_key().as_bytes())) {
+        if !bool::from(
+            app_key
+                .as_bytes()
+                .ct_eq(self.credentials.app_key().as_bytes()),
+        ) {
             return Err(CallbackError::AppKeyMismatch);
         }
         let md5_lower = md5_hex.to_ascii_lowercase();
@@ -162,14 +166,22 @@ impl CallbackVerifier {
         }
         // The checksum is computed over the header text exactly as sent.
         let expected = self.credentials.callback_checksum(md5_hex, cur_time);
-        if !bool::from(expected.as_bytes().ct_eq(check_sum.to_ascii_lowercase().as_bytes())) {
+        if !bool::from(
+            expected
+                .as_bytes()
+                .ct_eq(check_sum.to_ascii_lowercase().as_bytes()),
+        ) {
             return Err(CallbackError::CheckSumMismatch);
         }
         let raw: u64 = cur_time
             .parse()
             .map_err(|_| CallbackError::InvalidCurTime)?;
         // Seconds stay below 10^11 until the year 5138; milliseconds have been above it since 1973.
-        let secs = if raw >= 100_000_000_000 { raw / 1000 } else { raw };
+        let secs = if raw >= 100_000_000_000 {
+            raw / 1000
+        } else {
+            raw
+        };
         let now = self.clock.now_unix();
         let skew = now.abs_diff(secs);
         if skew > self.window_secs {
@@ -189,7 +201,8 @@ mod tests {
     use crate::sign::FixedClock;
 
     fn verifier() -> CallbackVerifier {
-        CallbackVerifier::new(Credentials::new("key", "secret")).with_clock(FixedClock(1_700_000_000))
+        CallbackVerifier::new(Credentials::new("key", "secret"))
+            .with_clock(FixedClock(1_700_000_000))
     }
 
     #[test]
@@ -198,7 +211,11 @@ mod tests {
         let md5 = body_md5(body);
         for t in ["1700000000", "1700000000123", "1699999800"] {
             let sum = callback_checksum("secret", &md5, t);
-            assert_eq!(verifier().verify_parts("key", &md5, t, &sum, body), Ok(()), "{t}");
+            assert_eq!(
+                verifier().verify_parts("key", &md5, t, &sum, body),
+                Ok(()),
+                "{t}"
+            );
         }
     }
 
@@ -209,15 +226,33 @@ mod tests {
         let t = "1700000000";
         let sum = callback_checksum("secret", &md5, t);
         let v = verifier();
-        assert_eq!(v.verify_parts("other", &md5, t, &sum, body), Err(CallbackError::AppKeyMismatch));
-        assert_eq!(v.verify_parts("key", &md5, t, &sum, b"[]"), Err(CallbackError::Md5Mismatch));
-        assert_eq!(v.verify_parts("key", &md5, t, "00", body), Err(CallbackError::CheckSumMismatch));
+        assert_eq!(
+            v.verify_parts("other", &md5, t, &sum, body),
+            Err(CallbackError::AppKeyMismatch)
+        );
+        assert_eq!(
+            v.verify_parts("key", &md5, t, &sum, b"[]"),
+            Err(CallbackError::Md5Mismatch)
+        );
+        assert_eq!(
+            v.verify_parts("key", &md5, t, "00", body),
+            Err(CallbackError::CheckSumMismatch)
+        );
         let old = "1699999000";
         let old_sum = callback_checksum("secret", &md5, old);
-        assert!(matches!(v.verify_parts("key", &md5, old, &old_sum, body), Err(CallbackError::Stale { skew: 1000, .. })));
+        assert!(matches!(
+            v.verify_parts("key", &md5, old, &old_sum, body),
+            Err(CallbackError::Stale { skew: 1000, .. })
+        ));
         let bad = "17e8";
         let bad_sum = callback_checksum("secret", &md5, bad);
-        assert_eq!(v.verify_parts("key", &md5, bad, &bad_sum, body), Err(CallbackError::InvalidCurTime));
-        assert_eq!(v.verify(&http::HeaderMap::new(), body), Err(CallbackError::MissingHeader("AppKey")));
+        assert_eq!(
+            v.verify_parts("key", &md5, bad, &bad_sum, body),
+            Err(CallbackError::InvalidCurTime)
+        );
+        assert_eq!(
+            v.verify(&http::HeaderMap::new(), body),
+            Err(CallbackError::MissingHeader("AppKey"))
+        );
     }
 }

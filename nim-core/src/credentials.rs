@@ -32,6 +32,14 @@ impl Credentials {
         }
     }
 
+    /// Credentials from a key and an already wrapped secret.
+    pub(crate) fn from_secret(app_key: String, app_secret: SecretString) -> Self {
+        Credentials {
+            app_key,
+            app_secret,
+        }
+    }
+
     /// The `AppKey`.
     pub fn app_key(&self) -> &str {
         &self.app_key
@@ -45,6 +53,11 @@ impl Credentials {
     /// The callback checksum `sha1_hex(AppSecret + md5 + cur_time)` (see [`crate::callback`]).
     pub fn callback_checksum(&self, md5_hex: &str, cur_time: &str) -> String {
         crate::callback::callback_checksum(self.app_secret.expose_secret(), md5_hex, cur_time)
+    }
+
+    /// A copy of the secret, still wrapped (for building clients from credentials).
+    pub(crate) fn secret_clone(&self) -> SecretString {
+        self.app_secret.clone()
     }
 
     /// Whether the secret is empty (a configuration mistake worth reporting early).

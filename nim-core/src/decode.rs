@@ -64,7 +64,6 @@ pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) ->
     R::deserialize(payload).map_err(|e| unexpected(body, &format!("response does not fit: {e}")))
 }
 
-
 fn desc_text(desc: Option<Value>) -> String {
     match desc {
         None | Some(Value::Null) => String::new(),
@@ -113,13 +112,18 @@ mod tests {
             Some("info"),
         )
         .unwrap();
-        assert_eq!(info, Info { accid: "a".into(), token: "t".into() });
+        assert_eq!(
+            info,
+            Info {
+                accid: "a".into(),
+                token: "t".into()
+            }
+        );
     }
 
     #[test]
     fn success_reads_the_whole_object_without_a_field() {
-        let info: Info =
-            decode_response(br#"{"code":200,"accid":"a","token":"t"}"#, None).unwrap();
+        let info: Info = decode_response(br#"{"code":200,"accid":"a","token":"t"}"#, None).unwrap();
         assert_eq!(info.accid, "a");
     }
 
@@ -138,16 +142,31 @@ mod tests {
     #[test]
     fn each_bad_body_has_its_kind() {
         let kind = |b: &[u8]| decode_response::<Value>(b, None).unwrap_err().into_kind();
-        assert!(matches!(kind(b"<html>502</html>"), ErrorKind::NotJson { .. }));
-        assert!(matches!(kind(br#"{"code":200,"inf"#), ErrorKind::TruncatedJson { .. }));
+        assert!(matches!(
+            kind(b"<html>502</html>"),
+            ErrorKind::NotJson { .. }
+        ));
+        assert!(matches!(
+            kind(br#"{"code":200,"inf"#),
+            ErrorKind::TruncatedJson { .. }
+        ));
         assert!(matches!(kind(b""), ErrorKind::TruncatedJson { .. }));
         assert!(matches!(kind(b"[1]"), ErrorKind::UnexpectedResponse { .. }));
-        assert!(matches!(kind(br#"{"desc":"x"}"#), ErrorKind::UnexpectedResponse { .. }));
-        assert!(matches!(kind(br#"{"code":70000}"#), ErrorKind::UnexpectedResponse { .. }));
+        assert!(matches!(
+            kind(br#"{"desc":"x"}"#),
+            ErrorKind::UnexpectedResponse { .. }
+        ));
+        assert!(matches!(
+            kind(br#"{"code":70000}"#),
+            ErrorKind::UnexpectedResponse { .. }
+        ));
         let big = vec![b' '; MAX_BODY_BYTES + 1];
         assert!(matches!(kind(&big), ErrorKind::ResponseTooLarge { .. }));
         let deep = "[".repeat(100_000);
-        assert!(matches!(kind(deep.as_bytes()), ErrorKind::UnexpectedResponse { .. } | ErrorKind::NotJson { .. }));
+        assert!(matches!(
+            kind(deep.as_bytes()),
+            ErrorKind::UnexpectedResponse { .. } | ErrorKind::NotJson { .. }
+        ));
     }
 
     #[test]

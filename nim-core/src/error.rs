@@ -227,7 +227,10 @@ impl fmt::Display for Error {
             }
             ErrorKind::Api { code, desc } => write!(f, "server answered code {code}: {desc}"),
             ErrorKind::HttpStatus { status, snippet } => {
-                write!(f, "HTTP status {status} instead of 200; body starts: {snippet:?}")
+                write!(
+                    f,
+                    "HTTP status {status} instead of 200; body starts: {snippet:?}"
+                )
             }
             ErrorKind::NotJson { snippet } => {
                 write!(f, "answer is not JSON; body starts: {snippet:?}")
@@ -315,14 +318,20 @@ mod tests {
         assert!(Error::api(414, "accid zs not register").is_not_registered());
         assert!(!Error::api(500, "already register").is_already_registered());
         assert!(Error::api(416, "").is_rate_limited());
-        assert_eq!(Error::api(416, "").to_string(), "server answered code 416 (rate limited: too many requests)");
+        assert_eq!(
+            Error::api(416, "").to_string(),
+            "server answered code 416 (rate limited: too many requests)"
+        );
     }
 
     #[test]
     fn validation_display() {
         let err = Error::from(ValidationError::new(
             "name",
-            crate::validate::Rule::MaxLen { limit: 64, actual: 65 },
+            crate::validate::Rule::MaxLen {
+                limit: 64,
+                actual: 65,
+            },
         ));
         assert!(err.is_validation());
         assert_eq!(

@@ -35,9 +35,11 @@ impl Form {
         if !self.body.is_empty() {
             self.body.push('&');
         }
-        self.body.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.body
+            .extend(form_urlencoded::byte_serialize(name.as_bytes()));
         self.body.push('=');
-        self.body.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        self.body
+            .extend(form_urlencoded::byte_serialize(value.as_bytes()));
     }
 
     /// Appends a field value using its [`FormValue`] encoding (absent values write nothing).

@@ -29,7 +29,10 @@ pub mod validate;
 mod client;
 
 #[cfg(feature = "client")]
-pub use client::{Client, ClientBuilder, Region};
+pub use client::{
+    Client, ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL, ENV_REGION,
+    FORM_CONTENT_TYPE, PreparedRequest, Region,
+};
 pub use code::{Code, desc};
 pub use credentials::Credentials;
 pub use endpoint::{Endpoint, NoContent};

@@ -101,7 +101,10 @@ impl fmt::Display for ValidationError {
         match &self.rule {
             Rule::Required => write!(f, "`{field}` is required and must not be empty"),
             Rule::MaxLen { limit, actual } => {
-                write!(f, "`{field}` has {actual} characters, at most {limit} allowed")
+                write!(
+                    f,
+                    "`{field}` has {actual} characters, at most {limit} allowed"
+                )
             }
             Rule::AccidAlphabet { found, position } => write!(
                 f,
@@ -203,7 +206,10 @@ impl<T: crate::form::FormValue> Presence for Option<T> {
 /// assert!(required("token", &None::<String>).is_err());
 /// assert!(required("token", &Some(String::new())).is_err());
 /// ```
-pub fn required<T: Presence + ?Sized>(field: &'static str, value: &T) -> Result<(), ValidationError> {
+pub fn required<T: Presence + ?Sized>(
+    field: &'static str,
+    value: &T,
+) -> Result<(), ValidationError> {
     if value.is_present() {
         Ok(())
     } else {
