@@ -82,6 +82,26 @@ pub enum ErrorKind {
     },
 }
 
+impl ErrorKind {
+    /// A short, stable name of the kind (`"timeout"`, `"api"`, ...), safe to log: it carries
+    /// none of the kind's data.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::Validation(_) => "validation",
+            ErrorKind::Api { .. } => "api",
+            ErrorKind::HttpStatus { .. } => "http_status",
+            ErrorKind::NotJson { .. } => "not_json",
+            ErrorKind::TruncatedJson { .. } => "truncated_json",
+            ErrorKind::UnexpectedResponse { .. } => "unexpected_response",
+            ErrorKind::ResponseTooLarge { .. } => "response_too_large",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Connect => "connect",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Config { .. } => "config",
+        }
+    }
+}
+
 impl Error {
     /// An error of `kind`.
     pub fn new(kind: ErrorKind) -> Self {

@@ -31,7 +31,7 @@ mod client;
 #[cfg(feature = "client")]
 pub use client::{
     Client, ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL, ENV_REGION,
-    FORM_CONTENT_TYPE, PreparedRequest, Region,
+    FORM_CONTENT_TYPE, PreparedRequest, Region, RetryPolicy,
 };
 pub use code::{Code, desc};
 pub use credentials::Credentials;

@@ -7,7 +7,8 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use url::{Host, Url};
 
-use super::{Client, Inner, Region};
+use super::rate_limit::RateLimiter;
+use super::{Client, Inner, Region, RetryPolicy};
 use crate::credentials::Credentials;
 use crate::decode::MAX_BODY_BYTES;
 use crate::error::Error;
@@ -43,6 +44,9 @@ pub struct ClientBuilder {
     app_secret: Option<SecretString>,
     region: Region,
     base_url: Option<String>,
+    backup_base_url: Option<String>,
+    retry: RetryPolicy,
+    rate_limit: Option<u32>,
     connect_timeout: Duration,
     timeout: Duration,
     proxy: Option<String>,
@@ -59,6 +63,9 @@ impl Default for ClientBuilder {
             app_secret: None,
             region: Region::default(),
             base_url: None,
+            backup_base_url: None,
+            retry: RetryPolicy::default(),
+            rate_limit: None,
             connect_timeout: ClientBuilder::DEFAULT_CONNECT_TIMEOUT,
             timeout: ClientBuilder::DEFAULT_TIMEOUT,
             proxy: None,
@@ -139,6 +146,27 @@ impl ClientBuilder {
         self
     }
 
+    /// A second base URL to fail over to when the primary cannot be reached. Regions set
+    /// theirs; use this with a custom [`base_url`](Self::base_url).
+    pub fn backup_base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.backup_base_url = Some(base_url.into());
+        self
+    }
+
+    /// How failed attempts are retried (default: [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Limits this client (and its clones) to `per_second` calls per second, so a bulk job
+    /// stays under the app's plan (NetEase's default is 100 per second per app) instead of
+    /// collecting 416 answers. Calls over the limit wait their turn. Off by default.
+    pub fn rate_limit(mut self, per_second: u32) -> Self {
+        self.rate_limit = Some(per_second);
+        self
+    }
+
     /// Time allowed to establish a connection (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
@@ -193,12 +221,16 @@ impl ClientBuilder {
             .app_secret
             .filter(|s| !s.expose_secret().is_empty())
             .ok_or_else(|| Error::config("app_secret is not set"))?;
-        let (base_url, backup_url) = match &self.base_url {
+        let (base_url, region_backup) = match &self.base_url {
             Some(url) => (check_base_url(url, self.allow_insecure_http)?, None),
             None => (
                 self.region.base_url().to_owned(),
                 Some(self.region.backup_base_url().to_owned()),
             ),
+        };
+        let backup_url = match &self.backup_base_url {
+            Some(url) => Some(check_base_url(url, self.allow_insecure_http)?),
+            None => region_backup,
         };
 
         // reqwest is built without a default TLS provider (see Cargo.toml); install ring once.
@@ -232,6 +264,9 @@ impl ClientBuilder {
                 backup_url,
                 signer,
                 max_body_bytes: self.max_body_bytes,
+                retry: self.retry,
+                limiter: self.rate_limit.map(RateLimiter::new),
+                clock_offset: std::sync::atomic::AtomicI64::new(0),
             }),
         })
     }
@@ -293,6 +328,9 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("region", &self.region)
             .field("base_url", &self.base_url)
+            .field("backup_base_url", &self.backup_base_url)
+            .field("retry", &self.retry)
+            .field("rate_limit", &self.rate_limit)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("proxy", &self.proxy.as_ref().map(|_| "[set]"))

@@ -1,15 +1,22 @@
 //! The async HTTP client: validate, encode, sign, send, decode.
 
 mod builder;
+mod rate_limit;
 mod region;
+mod retry;
 mod transport;
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Instant;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 pub use builder::{ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL, ENV_REGION};
 pub use region::Region;
+pub use retry::RetryPolicy;
+
+use bytes::Bytes;
+use tracing::Instrument;
 
 use crate::decode;
 use crate::endpoint::Endpoint;
@@ -17,6 +24,8 @@ use crate::error::{Error, ErrorKind};
 use crate::sign::{
     HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE, SignedHeaders, Signer,
 };
+use rate_limit::RateLimiter;
+use retry::{Verdict, verdict};
 
 /// The `Content-Type` of every request.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded;charset=utf-8";
@@ -41,10 +50,14 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: String,
-    #[allow(dead_code)] // used by fail-over (reliability work)
     backup_url: Option<String>,
     signer: Signer,
     max_body_bytes: usize,
+    retry: RetryPolicy,
+    limiter: Option<RateLimiter>,
+    /// Seconds to add to the local clock when signing, learnt from a `CurTime is expired`
+    /// answer's `Date` header.
+    clock_offset: AtomicI64,
 }
 
 /// A request ready to send: what [`Client::call`] puts on the wire. Useful to send it with
@@ -57,6 +70,12 @@ pub struct PreparedRequest {
     pub headers: SignedHeaders,
     /// The form-urlencoded body.
     pub body: String,
+}
+
+/// The result of one attempt, with the server's clock when it answered.
+struct Attempt<R> {
+    result: Result<R, Error>,
+    server_time: Option<SystemTime>,
 }
 
 impl Client {
@@ -76,9 +95,25 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// The base URL used when the primary cannot be reached, if any.
+    pub fn backup_base_url(&self) -> Option<&str> {
+        self.inner.backup_url.as_deref()
+    }
+
     /// The AppKey this client signs with.
     pub fn app_key(&self) -> &str {
         self.inner.signer.credentials().app_key()
+    }
+
+    /// The correction, in seconds, applied to the local clock when signing: non-zero after
+    /// the server reported `CurTime is expired` and its `Date` header showed the skew.
+    pub fn clock_offset_secs(&self) -> i64 {
+        self.inner.clock_offset.load(Ordering::Relaxed)
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
     }
 
     /// Validates, encodes and signs `request` without sending it.
@@ -86,7 +121,7 @@ impl Client {
         let body = request.to_form()?;
         Ok(PreparedRequest {
             url: endpoint_url(&self.inner.base_url, E::PATH),
-            headers: self.inner.signer.sign(),
+            headers: self.inner.signer.sign_with_offset(self.clock_offset_secs()),
             body,
         })
     }
@@ -94,21 +129,117 @@ impl Client {
     /// Sends `request` and returns its typed response.
     ///
     /// The request is validated first; an invalid one is rejected with
-    /// [`ErrorKind::Validation`] and never reaches the network.
+    /// [`ErrorKind::Validation`] and never reaches the network. Failed attempts are retried
+    /// per the [`RetryPolicy`], each signed afresh; an action that is not
+    /// [idempotent](Endpoint::IDEMPOTENT) is only sent again when the failed attempt never
+    /// reached the server.
     pub async fn call<E: Endpoint + ?Sized>(&self, request: &E) -> Result<E::Response, Error> {
-        let prepared = self.prepare(request)?;
+        let body = Bytes::from(request.to_form()?);
+        let span = tracing::info_span!(
+            "nim_call",
+            path = E::PATH,
+            attempts = tracing::field::Empty,
+            code = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        self.run::<E>(body).instrument(span).await
+    }
+
+    async fn run<E: Endpoint + ?Sized>(&self, body: Bytes) -> Result<E::Response, Error> {
+        let inner = &*self.inner;
         let started = Instant::now();
-        let result = self.send::<E>(prepared).await;
-        trace_outcome(E::PATH, started, &result);
+        let mut attempts: u32 = 0;
+        let mut on_backup = false;
+        let mut skew_corrected = false;
+        let result = loop {
+            attempts += 1;
+            if let Some(limiter) = &inner.limiter {
+                limiter.acquire().await;
+            }
+            let base = match (&inner.backup_url, on_backup) {
+                (Some(backup), true) => backup.as_str(),
+                _ => inner.base_url.as_str(),
+            };
+            let attempt_started = Instant::now();
+            let headers = inner.signer.sign_with_offset(self.clock_offset_secs());
+            let Attempt {
+                result,
+                server_time,
+            } = self
+                .attempt::<E>(endpoint_url(base, E::PATH), headers, body.clone())
+                .await;
+            tracing::debug!(
+                attempt = attempts,
+                backup = on_backup,
+                code = result
+                    .as_ref()
+                    .err()
+                    .and_then(Error::api_code)
+                    .unwrap_or(200),
+                outcome = result.as_ref().err().map_or("ok", |e| e.kind().name()),
+                latency_ms = attempt_started.elapsed().as_millis() as u64,
+                "nim attempt"
+            );
+            let err = match result {
+                Ok(response) => break Ok(response),
+                Err(err) => err,
+            };
+            // The server refused the signature's time, so it did nothing: correct the clock
+            // from its Date header and sign again, once, whatever the action.
+            if err.is_curtime_expired()
+                && !skew_corrected
+                && let Some(offset) = server_time.and_then(|t| self.skew_from(t))
+            {
+                skew_corrected = true;
+                inner.clock_offset.store(offset, Ordering::Relaxed);
+                tracing::warn!(
+                    offset_secs = offset,
+                    "local clock differs from the server's; signing with the corrected time"
+                );
+                continue;
+            }
+            if attempts >= inner.retry.attempts() || verdict(&err, E::IDEMPOTENT) == Verdict::Stop {
+                break Err(err);
+            }
+            let wait = inner.retry.wait_before(attempts);
+            if started.elapsed() + wait > inner.retry.overall_deadline() {
+                break Err(err);
+            }
+            // A host that cannot be reached: try the region's other host next.
+            if err.is_connect() && inner.backup_url.is_some() {
+                on_backup = !on_backup;
+            }
+            tokio::time::sleep(wait).await;
+        };
+        let span = tracing::Span::current();
+        span.record("attempts", attempts);
+        span.record(
+            "code",
+            result
+                .as_ref()
+                .err()
+                .and_then(Error::api_code)
+                .unwrap_or(200),
+        );
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
         result
     }
 
-    async fn send<E: Endpoint + ?Sized>(
+    /// The offset that makes the local clock agree with `server_time`, in whole seconds.
+    fn skew_from(&self, server_time: SystemTime) -> Option<i64> {
+        let server = server_time.duration_since(UNIX_EPOCH).ok()?.as_secs();
+        let local = self.inner.signer.now_unix();
+        let offset = i64::try_from(server).ok()? - i64::try_from(local).ok()?;
+        (offset != 0).then_some(offset)
+    }
+
+    async fn attempt<E: Endpoint + ?Sized>(
         &self,
-        prepared: PreparedRequest,
-    ) -> Result<E::Response, Error> {
-        let PreparedRequest { url, headers, body } = prepared;
-        let response = self
+        url: String,
+        headers: SignedHeaders,
+        body: Bytes,
+    ) -> Attempt<E::Response> {
+        let sent = self
             .inner
             .http
             .post(url)
@@ -119,17 +250,36 @@ impl Client {
             .header(HEADER_CHECK_SUM, headers.check_sum)
             .body(body)
             .send()
-            .await
-            .map_err(transport::classify)?;
+            .await;
+        let response = match sent {
+            Ok(response) => response,
+            Err(err) => {
+                return Attempt {
+                    result: Err(transport::classify(err)),
+                    server_time: None,
+                };
+            }
+        };
+        let server_time = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok());
         let status = response.status();
-        let bytes = transport::read_bounded(response, self.inner.max_body_bytes).await?;
-        if status != reqwest::StatusCode::OK {
-            return Err(Error::new(ErrorKind::HttpStatus {
-                status: status.as_u16(),
-                snippet: crate::error::snippet(&bytes),
-            }));
+        let result = match transport::read_bounded(response, self.inner.max_body_bytes).await {
+            Err(err) => Err(err),
+            Ok(bytes) if status != reqwest::StatusCode::OK => {
+                Err(Error::new(ErrorKind::HttpStatus {
+                    status: status.as_u16(),
+                    snippet: crate::error::snippet(&bytes),
+                }))
+            }
+            Ok(bytes) => decode::decode::<E>(&bytes),
+        };
+        Attempt {
+            result,
+            server_time,
         }
-        decode::decode::<E>(&bytes)
     }
 }
 
@@ -139,20 +289,6 @@ fn endpoint_url(base: &str, path: &str) -> String {
     url.push('/');
     url.push_str(path.trim_start_matches('/'));
     url
-}
-
-fn trace_outcome<T>(path: &'static str, started: Instant, result: &Result<T, Error>) {
-    let latency_ms = started.elapsed().as_millis() as u64;
-    match result {
-        Ok(_) => tracing::debug!(path, latency_ms, code = 200u16, "nim call succeeded"),
-        Err(err) => tracing::debug!(
-            path,
-            latency_ms,
-            code = err.api_code(),
-            error = %err,
-            "nim call failed"
-        ),
-    }
 }
 
 impl fmt::Debug for Client {
