@@ -299,10 +299,11 @@ impl std::error::Error for Error {
 pub const SNIPPET_CHARS: usize = 200;
 
 /// The start of a body, as text: at most [`SNIPPET_CHARS`] characters, invalid UTF-8 replaced,
-/// control characters shown as spaces, `…` when cut.
+/// control characters shown as spaces, `…` when cut, and the values of `"token"` members
+/// replaced by `***` (a token is a user's IM password; errors get logged).
 pub fn snippet(body: &[u8]) -> String {
     let head = &body[..body.len().min(SNIPPET_CHARS * 4)];
-    let text = String::from_utf8_lossy(head);
+    let text = redact_tokens(&String::from_utf8_lossy(head));
     let mut out: String = text
         .chars()
         .take(SNIPPET_CHARS)
@@ -314,9 +315,65 @@ pub fn snippet(body: &[u8]) -> String {
     out
 }
 
+/// Replaces the string value of every `"token"` member with `***`, also when the body is cut
+/// inside the value.
+fn redact_tokens(text: &str) -> String {
+    const KEY: &str = "\"token\"";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(KEY) {
+        let (before, after_key_start) = rest.split_at(at + KEY.len());
+        out.push_str(before);
+        let after_key = after_key_start.trim_start();
+        let Some(after_colon) = after_key.strip_prefix(':') else {
+            rest = after_key_start;
+            continue;
+        };
+        let value = after_colon.trim_start();
+        let Some(inside) = value.strip_prefix('"') else {
+            rest = after_key_start;
+            continue;
+        };
+        out.push_str(":\"***");
+        // Skip to the closing quote, honouring escapes; a cut value is dropped entirely.
+        let mut escaped = false;
+        let mut end = inside.len();
+        for (i, c) in inside.char_indices() {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        rest = &inside[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_hide_token_values() {
+        assert_eq!(
+            snippet(br#"{"code":200,"info":{"token":"s3cr\"et","accid":"a"}}"#),
+            r#"{"code":200,"info":{"token":"***","accid":"a"}}"#
+        );
+        assert_eq!(
+            snippet(br#"{"info":{"token" : "abc"#),
+            r#"{"info":{"token":"***"#
+        );
+        assert_eq!(
+            snippet(br#"{"token":12,"x":"token"}"#),
+            r#"{"token":12,"x":"token"}"#
+        );
+    }
 
     #[test]
     fn snippet_is_bounded_and_clean() {
