@@ -33,6 +33,7 @@ impl Credentials {
     }
 
     /// Credentials from a key and an already wrapped secret.
+    #[cfg(feature = "client")]
     pub(crate) fn from_secret(app_key: String, app_secret: SecretString) -> Self {
         Credentials {
             app_key,
@@ -56,6 +57,7 @@ impl Credentials {
     }
 
     /// A copy of the secret, still wrapped (for building clients from credentials).
+    #[cfg(feature = "client")]
     pub(crate) fn secret_clone(&self) -> SecretString {
         self.app_secret.clone()
     }

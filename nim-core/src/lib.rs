@@ -53,4 +53,12 @@ pub mod __private {
     pub use crate::validate::{Presence, Text, ValidationError, accid, max_len, required};
     pub use core::option::Option;
     pub use core::result::Result;
+
+    /// The text of a field that `max_len` or `accid` applies to. The derive sends every text
+    /// rule of a field through this one bound, named with the field's type, so a field type
+    /// that is not text is reported once, on the type, instead of once per rule.
+    #[inline]
+    pub fn text<T: Text + ?Sized>(value: &T) -> Option<&str> {
+        value.text()
+    }
 }

@@ -1,6 +1,7 @@
 //! Each way a call can fail becomes its own error kind, never a panic; and none of them, nor
 //! any `Debug` output, contains the AppSecret.
 
+#![cfg(feature = "client")]
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 mod support;

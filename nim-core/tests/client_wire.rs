@@ -1,5 +1,6 @@
 //! What `Client::call` puts on the wire, checked by a local wiremock server.
 
+#![cfg(feature = "client")]
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 mod support;

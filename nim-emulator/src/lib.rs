@@ -1,2 +1,63 @@
-//! An in-memory CommsEase-compatible server. (Being built: see issue 4.)
+//! An in-memory server that answers like the CommsEase (NetEase Yunxin) IM server API, for
+//! testing offline: no NetEase account, no network, no shared state between tests.
+//!
+//! It implements the five account actions (`user/create.action`, `user/update.action`,
+//! `user/refreshToken.action`, `user/block.action`, `user/unblock.action`) with the API's
+//! authentication (AppKey, Nonce, CurTime, CheckSum; 5-minute CurTime window; 431 for a
+//! reused nonce), its parameter checks and its answers. Tests can look at the accounts, count
+//! requests per path, and make the next requests fail (delays, gateway pages, dropped
+//! connections, truncated JSON).
+//!
+//! It shares signing and status codes with `nim-core`, never its client: what it accepts and
+//! answers is checked independently of how the SDK sends it.
+//!
+//! ```
+//! use nim_emulator::{Emulator, Fault};
+//!
+//! #[tokio::main]
+//! async fn main() -> std::io::Result<()> {
+//!     let emu = Emulator::start("my-app-key", "my-app-secret").await?;
+//!     // Point a client at it:
+//!     //   Client::builder().app_key("my-app-key").app_secret("my-app-secret")
+//!     //       .base_url(emu.base_url()).build()?
+//!     println!("serving at {}", emu.base_url());
+//!
+//!     emu.inject(Fault::BadGateway, 1); // the next request gets an HTML 502
+//!     assert_eq!(emu.account("zhangsan"), None);
+//!     assert_eq!(emu.request_count("user/create.action"), 0);
+//!     emu.shutdown().await;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! The `nim-emulator` binary serves the same over HTTP for tests in other languages or
+//! manual use: `nim-emulator --port 0 --app-key K --app-secret S` prints its base URL on its
+//! first line of stdout and stops cleanly on SIGINT or SIGTERM.
 #![forbid(unsafe_code)]
+
+mod accounts;
+mod actions;
+mod auth;
+mod clock;
+mod core;
+mod emulator;
+mod faults;
+mod nonce_cache;
+mod params;
+mod reply;
+mod server;
+mod stats;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+pub use accounts::Account;
+pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
+pub use emulator::{Emulator, EmulatorBuilder};
+pub use faults::Fault;
+pub use reply::Reply;
+
+/// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
+/// (single map operations), so a panic elsewhere is no reason to stop answering.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
