@@ -1,2 +1,63 @@
-//! nim-rs: the CommsEase (NetEase Yunxin) IM server API. (Being built: see issue 5.)
+//! nim-rs: a typed, validated, signed Rust SDK for the CommsEase (NetEase Yunxin) IM server
+//! API.
+//!
+//! Each API action is a plain struct ([`user::CreateUser`], ...) whose fields are the
+//! action's parameters. [`Client::call`] validates it (before any network I/O), encodes it,
+//! signs it and sends it, and returns the action's typed response or an [`Error`] whose
+//! [kind](ErrorKind) says what happened.
+//!
+//! ```no_run
+//! use nim_api::prelude::*;
+//! use nim_api::user::CreateUser;
+//!
+//! # async fn run() -> Result<(), nim_api::Error> {
+//! let client = Client::from_env()?; // NIM_APP_KEY, NIM_APP_SECRET, optional NIM_BASE_URL
+//! let created = client.call(&CreateUser::new("zhangsan").name("张三")).await?;
+//! println!("{} logs in with token {}", created.accid, created.token);
+//! # Ok(()) }
+//! ```
+//!
+//! For tests, the `nim-emulator` crate serves the same API locally; see the README's
+//! "Testing your app offline".
+//!
+//! # Declaring more actions
+//!
+//! The API has many more actions than this crate declares. Declare one in your own crate with
+//! the [`Endpoint`](macro@Endpoint) derive: one struct, nothing else. See the derive's
+//! documentation for the attributes.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// Lets `#[derive(Endpoint)]` refer to this crate as `::nim_api` from inside it, as it does
+// from every crate that depends on it.
+extern crate self as nim_api;
+
+pub mod user;
+
+// The trait and the derive share a name, in different namespaces (like serde's `Serialize`).
+pub use nim_core::{Endpoint, NoContent};
+pub use nim_macros::Endpoint;
+
+pub use nim_core::callback;
+#[cfg(feature = "client")]
+pub use nim_core::{Client, ClientBuilder, PreparedRequest, Region, RetryPolicy};
+pub use nim_core::{
+    Clock, Code, Credentials, Error, ErrorKind, FixedClock, Form, FormValue, NonceSource,
+    RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc, validate,
+};
+
+/// What `#[derive(Endpoint)]` expands to refers to; not a public API.
+#[doc(hidden)]
+pub use nim_core::__private;
+
+/// The names most programs need: `use nim_api::prelude::*;`.
+pub mod prelude {
+    #[cfg(feature = "client")]
+    pub use nim_core::Client;
+    pub use nim_core::{Endpoint, Error, ErrorKind};
+}
+
+/// The README's examples, compiled and run as doctests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

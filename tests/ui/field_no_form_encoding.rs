@@ -1,0 +1,9 @@
+// A field type with no form encoding is reported on the type.
+#[derive(nim_api::Endpoint)]
+#[nim(path = "user/create.action")]
+pub struct CreateUser {
+    pub accid: String,
+    pub tags: Vec<String>,
+}
+
+fn main() {}
