@@ -13,10 +13,13 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 const KEY: &str = "custom-key";
 const SECRET: &str = "custom-secret";
 
+/// A decoded form: its name/value pairs in order.
+type FormPairs = Vec<(String, String)>;
+
 /// Answers `{"code":200}` only to a correctly signed form post, and keeps the decoded forms.
 #[derive(Clone, Default)]
 struct VerifyingServer {
-    forms: Arc<Mutex<Vec<Vec<(String, String)>>>>,
+    forms: Arc<Mutex<Vec<FormPairs>>>,
 }
 
 impl Respond for VerifyingServer {
@@ -35,7 +38,7 @@ impl Respond for VerifyingServer {
         if !signed {
             return ResponseTemplate::new(200).set_body_string(r#"{"code":414,"desc":"checksum"}"#);
         }
-        let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&req.body).unwrap();
+        let form: FormPairs = serde_urlencoded::from_bytes(&req.body).unwrap();
         self.forms.lock().unwrap().push(form);
         ResponseTemplate::new(200).set_body_string(r#"{"code":200}"#)
     }
