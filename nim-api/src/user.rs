@@ -168,6 +168,17 @@ pub struct CreateUserResponse {
     pub name: Option<String>,
 }
 
+impl CreateUserResponse {
+    /// A response as the server would send it: for faking the client in your own tests.
+    pub fn new(accid: impl Into<String>, token: impl Into<String>, name: Option<String>) -> Self {
+        CreateUserResponse {
+            accid: accid.into(),
+            token: token.into(),
+            name,
+        }
+    }
+}
+
 /// `user/update.action`: sets an account's login token to a value you choose.
 ///
 /// Only the latest token is valid: make sure the app logs in with the new one next time.
@@ -254,6 +265,16 @@ pub struct RefreshTokenResponse {
     pub accid: String,
     /// The new login token; the previous one no longer works.
     pub token: String,
+}
+
+impl RefreshTokenResponse {
+    /// A response as the server would send it: for faking the client in your own tests.
+    pub fn new(accid: impl Into<String>, token: impl Into<String>) -> Self {
+        RefreshTokenResponse {
+            accid: accid.into(),
+            token: token.into(),
+        }
+    }
 }
 
 /// `user/block.action`: bans an account.

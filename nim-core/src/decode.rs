@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, snippet};
 
-/// The most bytes of an answer the client reads (1 MiB).
+/// The most bytes of an answer the client reads by default (1 MiB).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Decodes an answer to `E`.
@@ -28,19 +28,18 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// let err = decode::decode::<Ping>(br#"{"code":414,"desc":"already register"}"#).unwrap_err();
 /// assert!(err.is_already_registered());
 /// ```
-pub fn decode<E: Endpoint + ?Sized>(body: &[u8]) -> Result<E::Response, Error> {
+pub fn decode<E: Endpoint>(body: &[u8]) -> Result<E::Response, Error> {
     decode_response(body, E::RESPONSE_FIELD)
 }
 
 /// Decodes an answer: `{"code":200, ...}` becomes `R` (read from member `field`, or from the
 /// whole object less `code` when `field` is `None`); any other code becomes
-/// [`ErrorKind::Api`]. Bodies larger than [`MAX_BODY_BYTES`] are refused unread.
+/// [`ErrorKind::Api`].
+///
+/// The caller bounds the body's size (the client reads at most its configured
+/// `max_response_bytes`, [`MAX_BODY_BYTES`] by default); nesting is bounded by the JSON
+/// parser's recursion limit.
 pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) -> Result<R, Error> {
-    if body.len() > MAX_BODY_BYTES {
-        return Err(Error::new(ErrorKind::ResponseTooLarge {
-            limit: MAX_BODY_BYTES,
-        }));
-    }
     let value: Value = serde_json::from_slice(body).map_err(|e| json_error(body, e))?;
     let Value::Object(mut object) = value else {
         return Err(unexpected(body, "not a JSON object"));
@@ -61,7 +60,44 @@ pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) ->
         Some(name) => object.remove(name).unwrap_or(Value::Null),
         None => Value::Object(object),
     };
-    R::deserialize(payload).map_err(|e| unexpected(body, &format!("response does not fit: {e}")))
+    R::deserialize(payload).map_err(|e| {
+        unexpected(
+            body,
+            &format!("response does not fit: {}", mask_values(&e.to_string())),
+        )
+    })
+}
+
+/// serde's messages quote the offending value (`invalid type: string "abc", expected u32`);
+/// that value may be a token, so messages that carry one keep only their shape.
+fn mask_values(message: &str) -> String {
+    const QUOTES_A_VALUE: [&str; 4] = [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ];
+    if !QUOTES_A_VALUE.iter().any(|p| message.starts_with(p)) {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '"' || c == '`' => {
+                out.push(c);
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 fn desc_text(desc: Option<Value>) -> String {
@@ -160,13 +196,28 @@ mod tests {
             kind(br#"{"code":70000}"#),
             ErrorKind::UnexpectedResponse { .. }
         ));
-        let big = vec![b' '; MAX_BODY_BYTES + 1];
-        assert!(matches!(kind(&big), ErrorKind::ResponseTooLarge { .. }));
         let deep = "[".repeat(100_000);
         assert!(matches!(
             kind(deep.as_bytes()),
             ErrorKind::UnexpectedResponse { .. } | ErrorKind::NotJson { .. }
         ));
+    }
+
+    #[test]
+    fn type_errors_do_not_quote_values() {
+        let err = decode_response::<Info>(
+            br#"{"code":200,"info":{"accid":"a","token":12345678}}"#,
+            Some("info"),
+        )
+        .unwrap_err();
+        let ErrorKind::UnexpectedResponse { reason, .. } = err.kind() else {
+            panic!("{err:?}");
+        };
+        assert!(!reason.contains("12345678"), "{reason}");
+        assert!(reason.contains("invalid type"), "{reason}");
+        let err = decode_response::<Info>(br#"{"code":200,"info":{"accid":"a"}}"#, Some("info"))
+            .unwrap_err();
+        assert!(err.to_string().contains("missing field `token`"), "{err}");
     }
 
     #[test]

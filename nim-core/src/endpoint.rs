@@ -48,7 +48,7 @@ pub trait Endpoint {
     const RESPONSE_FIELD: Option<&'static str> = None;
 
     /// The typed result of a successful call.
-    type Response: DeserializeOwned;
+    type Response: DeserializeOwned + Send + 'static;
 
     /// Checks every field rule. Runs before any network I/O.
     fn validate(&self) -> Result<(), ValidationError>;
@@ -62,21 +62,6 @@ pub trait Endpoint {
         let mut form = Form::with_capacity(128);
         self.write_form(&mut form);
         Ok(form.finish())
-    }
-}
-
-impl<E: Endpoint + ?Sized> Endpoint for &E {
-    const PATH: &'static str = E::PATH;
-    const IDEMPOTENT: bool = E::IDEMPOTENT;
-    const RESPONSE_FIELD: Option<&'static str> = E::RESPONSE_FIELD;
-    type Response = E::Response;
-
-    fn validate(&self) -> Result<(), ValidationError> {
-        (**self).validate()
-    }
-
-    fn write_form(&self, form: &mut Form) {
-        (**self).write_form(form)
     }
 }
 

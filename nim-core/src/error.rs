@@ -9,7 +9,10 @@ type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// Why a call failed. Match on [`Error::kind`] for the details.
 ///
-/// No kind carries the AppSecret, and `Display`/`Debug` never print it.
+/// No kind carries the AppSecret, and `Display`/`Debug` never print it. `Display` describes
+/// this error only; the underlying cause (e.g. the I/O error behind
+/// [`ErrorKind::Connect`]) is its [`source`](std::error::Error::source), as error reporters
+/// expect.
 ///
 /// ```
 /// use nim_core::{Error, ErrorKind, Code};
@@ -268,11 +271,7 @@ impl fmt::Display for Error {
             ErrorKind::Connect => f.write_str("could not connect to the server"),
             ErrorKind::Transport => f.write_str("connection failed during the request"),
             ErrorKind::Config { message } => write!(f, "client configuration: {message}"),
-        }?;
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
         }
-        Ok(())
     }
 }
 

@@ -184,6 +184,37 @@ fn plain_http_is_refused_off_loopback_without_opt_in() {
     assert_eq!(loopback.base_url(), "http://127.0.0.1:45678/nimserver");
 }
 
+#[tokio::test]
+async fn the_call_future_is_send_static_and_spawnable() {
+    fn assert_send_static<T: Send + 'static>(_: &T) {}
+    let server = server_answering(OK_CREATE).await;
+    let client = client_for(&server);
+    let future = {
+        let request = create("spawned"); // dropped before the future runs
+        client.call(&request)
+    };
+    assert_send_static(&future);
+    let response = tokio::spawn(future).await.unwrap().unwrap();
+    assert_eq!(response.accid, "zhangsan");
+}
+
+#[test]
+fn builder_rejects_what_would_fail_every_call() {
+    let base = || Client::builder().app_key(KEY).app_secret(SECRET);
+    let e = base().proxy("socks5://127.0.0.1:1080").build().unwrap_err();
+    assert!(e.to_string().contains("http:// or https://"), "{e}");
+    assert!(base().proxy("http://127.0.0.1:3128").build().is_ok());
+    let e = Client::builder()
+        .app_key("key\nx")
+        .app_secret(SECRET)
+        .build()
+        .unwrap_err();
+    assert!(e.to_string().contains("HTTP header"), "{e}");
+    let e = base().rate_limit(0).build().unwrap_err();
+    assert!(e.to_string().contains("rate_limit"), "{e}");
+    assert!(base().rate_limit(1).build().is_ok());
+}
+
 #[test]
 fn builder_requires_key_and_secret() {
     let e = Client::builder().app_secret(SECRET).build().unwrap_err();

@@ -215,6 +215,36 @@ async fn an_unreachable_host_fails_over_to_the_backup() {
     assert!(err.is_connect(), "{err:?}");
 }
 
+#[tokio::test]
+async fn calls_stay_on_the_backup_once_the_primary_is_down() {
+    let primary = Emulator::start(KEY, SECRET).await.unwrap();
+    let port = primary.local_addr().port();
+    let primary_url = primary.base_url().to_owned();
+    primary.shutdown().await;
+    let backup = Emulator::start(KEY, SECRET).await.unwrap();
+    let client = Client::builder()
+        .app_key(KEY)
+        .app_secret(SECRET)
+        .base_url(primary_url)
+        .backup_base_url(backup.base_url())
+        .retry_policy(policy())
+        .build()
+        .unwrap();
+    client.call(&CreateUser::new("sticky")).await.unwrap();
+    assert_eq!(backup.request_count("user/create.action"), 1);
+
+    // The primary comes back on the same port; the next calls still go to the backup
+    // (for a minute) instead of paying a failed connect first.
+    let revived = Emulator::builder(KEY, SECRET)
+        .port(port)
+        .start()
+        .await
+        .unwrap();
+    client.call(&UnblockUser::new("sticky")).await.unwrap();
+    assert_eq!(backup.request_count("user/unblock.action"), 1);
+    assert_eq!(revived.total_requests(), 0);
+}
+
 /// The system clock, off by a fixed number of seconds.
 struct SkewedClock(i64);
 

@@ -127,7 +127,7 @@ impl ClientBuilder {
     /// Key and secret at once.
     pub fn credentials(mut self, credentials: &Credentials) -> Self {
         self.app_key = Some(credentials.app_key().to_owned());
-        self.app_secret = Some(credentials_secret(credentials));
+        self.app_secret = Some(credentials.secret_clone());
         self
     }
 
@@ -160,8 +160,9 @@ impl ClientBuilder {
     }
 
     /// Limits this client (and its clones) to `per_second` calls per second, so a bulk job
-    /// stays under the app's plan (NetEase's default is 100 per second per app) instead of
-    /// collecting 416 answers. Calls over the limit wait their turn. Off by default.
+    /// stays under the request rate of the app's plan instead of collecting 416 answers.
+    /// Calls over the limit wait their turn; up to one second's worth may go at once after an
+    /// idle period. Off by default; `build()` refuses 0.
     pub fn rate_limit(mut self, per_second: u32) -> Self {
         self.rate_limit = Some(per_second);
         self
@@ -179,7 +180,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends every request through this proxy (`http://`, `https://` or `socks5://` URL).
+    /// Sends every request through this proxy (an `http://` or `https://` URL). Without it,
+    /// the `HTTP_PROXY`/`HTTPS_PROXY`/`NO_PROXY` environment variables apply, except for
+    /// loopback base URLs, which are always reached directly.
     pub fn proxy(mut self, proxy_url: impl Into<String>) -> Self {
         self.proxy = Some(proxy_url.into());
         self
@@ -217,6 +220,16 @@ impl ClientBuilder {
             .app_key
             .filter(|k| !k.trim().is_empty())
             .ok_or_else(|| Error::config("app_key is not set"))?;
+        if reqwest::header::HeaderValue::from_str(&app_key).is_err() {
+            return Err(Error::config(
+                "app_key contains characters an HTTP header cannot carry",
+            ));
+        }
+        if self.rate_limit == Some(0) {
+            return Err(Error::config(
+                "rate_limit must be at least 1 call per second",
+            ));
+        }
         let app_secret = self
             .app_secret
             .filter(|s| !s.expose_secret().is_empty())
@@ -242,9 +255,19 @@ impl ClientBuilder {
             .user_agent(concat!("nim-rs/", env!("CARGO_PKG_VERSION")))
             .pool_idle_timeout(Duration::from_secs(60));
         if let Some(proxy) = &self.proxy {
+            let scheme_ok = Url::parse(proxy)
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
+            if !scheme_ok {
+                return Err(Error::config(
+                    "proxy must be an http:// or https:// URL with a host",
+                ));
+            }
             let proxy = reqwest::Proxy::all(proxy.as_str())
                 .map_err(|e| Error::config(format!("invalid proxy URL: {}", e.without_url())))?;
             http = http.proxy(proxy);
+        } else if is_loopback_url(&base_url) && backup_url.as_deref().is_none_or(is_loopback_url) {
+            // A local emulator must not be reached through a proxy from the environment.
+            http = http.no_proxy();
         }
         let http = http
             .build()
@@ -267,13 +290,10 @@ impl ClientBuilder {
                 retry: self.retry,
                 limiter: self.rate_limit.map(RateLimiter::new),
                 clock_offset: std::sync::atomic::AtomicI64::new(0),
+                on_backup_since: std::sync::atomic::AtomicU64::new(0),
             }),
         })
     }
-}
-
-fn credentials_secret(credentials: &Credentials) -> SecretString {
-    credentials.secret_clone()
 }
 
 /// Checks a base URL: parseable, `https` (or `http` on loopback / with the opt-in), no query.
@@ -307,15 +327,19 @@ fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String, Error>
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// Loopback IP literals and exactly `localhost` (which resolvers map to loopback; other
+/// `*.localhost` names go through ordinary DNS and could resolve anywhere).
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(Host::Ipv4(ip)) => ip.is_loopback(),
         Some(Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(Host::Domain(d)) => {
-            d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost")
-        }
+        Some(Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         None => false,
     }
+}
+
+fn is_loopback_url(url: &str) -> bool {
+    Url::parse(url).is_ok_and(|u| is_loopback(&u))
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -355,6 +379,7 @@ mod tests {
         assert!(check_base_url("http://[::1]:8080/nimserver", false).is_ok());
         assert!(check_base_url("http://localhost:1/nimserver", false).is_ok());
         assert!(check_base_url("http://localhost.evil.com/nimserver", false).is_err());
+        assert!(check_base_url("http://evil.localhost/nimserver", false).is_err());
         assert!(check_base_url("ftp://127.0.0.1/nimserver", false).is_err());
         assert!(check_base_url("https://u:p@host/nimserver", false).is_err());
         assert!(check_base_url("https://host/nimserver?x=1", false).is_err());

@@ -7,8 +7,10 @@ mod retry;
 mod transport;
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::time::Duration;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 pub use builder::{ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL, ENV_REGION};
@@ -58,11 +60,19 @@ struct Inner {
     /// Seconds to add to the local clock when signing, learnt from a `CurTime is expired`
     /// answer's `Date` header.
     clock_offset: AtomicI64,
+    /// When (Unix seconds) calls moved to the backup host because the primary could not be
+    /// reached; 0 while the primary is in use.
+    on_backup_since: AtomicU64,
 }
+
+/// How long calls stay on the backup host before trying the primary again.
+const PRIMARY_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// A request ready to send: what [`Client::call`] puts on the wire. Useful to send it with
 /// another HTTP stack, or to inspect it in tests.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the body's length only: a body can carry a token.
+#[derive(Clone)]
 pub struct PreparedRequest {
     /// The full URL: base URL + `/` + the endpoint's path.
     pub url: String,
@@ -70,6 +80,16 @@ pub struct PreparedRequest {
     pub headers: SignedHeaders,
     /// The form-urlencoded body.
     pub body: String,
+}
+
+impl fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PreparedRequest")
+            .field("url", &self.url)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 /// The result of one attempt, with the server's clock when it answered.
@@ -117,7 +137,7 @@ impl Client {
     }
 
     /// Validates, encodes and signs `request` without sending it.
-    pub fn prepare<E: Endpoint + ?Sized>(&self, request: &E) -> Result<PreparedRequest, Error> {
+    pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<PreparedRequest, Error> {
         let body = request.to_form()?;
         Ok(PreparedRequest {
             url: endpoint_url(&self.inner.base_url, E::PATH),
@@ -128,13 +148,20 @@ impl Client {
 
     /// Sends `request` and returns its typed response.
     ///
-    /// The request is validated first; an invalid one is rejected with
+    /// The request is validated and encoded at once; an invalid one resolves to
     /// [`ErrorKind::Validation`] and never reaches the network. Failed attempts are retried
     /// per the [`RetryPolicy`], each signed afresh; an action that is not
     /// [idempotent](Endpoint::IDEMPOTENT) is only sent again when the failed attempt never
     /// reached the server.
-    pub async fn call<E: Endpoint + ?Sized>(&self, request: &E) -> Result<E::Response, Error> {
-        let body = Bytes::from(request.to_form()?);
+    ///
+    /// The future borrows neither the client nor the request, and is `Send`: it can be
+    /// spawned as it is.
+    pub fn call<E: Endpoint>(
+        &self,
+        request: &E,
+    ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<E> {
+        let body = request.to_form().map(Bytes::from);
+        let client = self.clone();
         let span = tracing::info_span!(
             "nim_call",
             path = E::PATH,
@@ -142,14 +169,35 @@ impl Client {
             code = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        self.run::<E>(body).instrument(span).await
+        async move { client.run::<E>(body?).await }.instrument(span)
     }
 
-    async fn run<E: Endpoint + ?Sized>(&self, body: Bytes) -> Result<E::Response, Error> {
+    /// Whether calls currently start on the backup host.
+    fn starts_on_backup(&self) -> bool {
+        let since = self.inner.on_backup_since.load(Ordering::Relaxed);
+        self.inner.backup_url.is_some()
+            && since != 0
+            && now_secs().saturating_sub(since) < PRIMARY_RETRY_AFTER.as_secs()
+    }
+
+    /// Remembers which host answered, so the next calls start there.
+    fn remember_host(&self, on_backup: bool) {
+        if self.inner.backup_url.is_none() {
+            return;
+        }
+        let since = &self.inner.on_backup_since;
+        if !on_backup {
+            since.store(0, Ordering::Relaxed);
+        } else if since.load(Ordering::Relaxed) == 0 {
+            since.store(now_secs().max(1), Ordering::Relaxed);
+        }
+    }
+
+    async fn run<E: Endpoint>(&self, body: Bytes) -> Result<E::Response, Error> {
         let inner = &*self.inner;
         let started = Instant::now();
         let mut attempts: u32 = 0;
-        let mut on_backup = false;
+        let mut on_backup = self.starts_on_backup();
         let mut skew_corrected = false;
         let result = loop {
             attempts += 1;
@@ -181,7 +229,15 @@ impl Client {
                 "nim attempt"
             );
             let err = match result {
-                Ok(response) => break Ok(response),
+                Ok(response) => {
+                    self.remember_host(on_backup);
+                    break Ok(response);
+                }
+                // The host answered, even if with an error: it is reachable.
+                Err(err) if !err.is_connect() => {
+                    self.remember_host(on_backup);
+                    err
+                }
                 Err(err) => err,
             };
             // The server refused the signature's time, so it did nothing: correct the clock
@@ -202,7 +258,7 @@ impl Client {
                 break Err(err);
             }
             let wait = inner.retry.wait_before(attempts);
-            if started.elapsed() + wait > inner.retry.overall_deadline() {
+            if started.elapsed().saturating_add(wait) > inner.retry.overall_deadline() {
                 break Err(err);
             }
             // A host that cannot be reached: try the region's other host next.
@@ -233,7 +289,7 @@ impl Client {
         (offset != 0).then_some(offset)
     }
 
-    async fn attempt<E: Endpoint + ?Sized>(
+    async fn attempt<E: Endpoint>(
         &self,
         url: String,
         headers: SignedHeaders,
@@ -281,6 +337,12 @@ impl Client {
             server_time,
         }
     }
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn endpoint_url(base: &str, path: &str) -> String {

@@ -65,11 +65,13 @@ impl RetryPolicy {
         self
     }
 
-    /// The wait before the first retry, doubling up to `max` for later ones.
+    /// The wait before the first retry, doubling up to `max` for later ones. Both are capped
+    /// at one hour.
     #[must_use]
     pub fn backoff(mut self, initial: Duration, max: Duration) -> Self {
-        self.initial_backoff = initial;
-        self.max_backoff = max.max(initial);
+        const CAP: Duration = Duration::from_secs(3600);
+        self.initial_backoff = initial.min(CAP);
+        self.max_backoff = max.min(CAP).max(self.initial_backoff);
         self
     }
 

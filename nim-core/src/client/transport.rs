@@ -6,7 +6,13 @@ use crate::error::{Error, ErrorKind};
 /// else after that point means it may have reached the server.
 pub(crate) fn classify(err: reqwest::Error) -> Error {
     // Keep the URL out: it is not secret, but the error text is shorter without repeating it.
-    let kind = if err.is_connect() {
+    let kind = if err.is_builder() {
+        // Nothing was sent: the request could not even be built (e.g. a header value that
+        // HTTP forbids). That is a configuration problem, not a network one.
+        ErrorKind::Config {
+            message: "the request could not be built".to_owned(),
+        }
+    } else if err.is_connect() {
         ErrorKind::Connect
     } else if err.is_timeout() {
         ErrorKind::Timeout
