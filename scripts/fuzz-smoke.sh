@@ -13,6 +13,7 @@
 #   FUZZ_TARGETS   space-separated targets (default: all, from `cargo fuzz list`)
 #   FUZZ_RSS_MB    libFuzzer -rss_limit_mb (default 512)
 #   FUZZ_ARGS      extra libFuzzer flags, e.g. "-seed=1" or "-runs=100000" (default none)
+#   CARGO_FUZZ_VERSION  cargo-fuzz to install when missing (default 0.13.2)
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 
@@ -25,7 +26,8 @@ build_flags=(-s none -a)
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "== installing cargo-fuzz"
   start=$SECONDS
-  cargo install cargo-fuzz --locked
+  # Pinned: a newer cargo-fuzz may need a newer toolchain than the machine's.
+  cargo install cargo-fuzz --locked --version "${CARGO_FUZZ_VERSION:-0.13.2}"
   echo "cargo-fuzz installed in $((SECONDS - start)) s"
 fi
 cargo fuzz --version

@@ -82,8 +82,12 @@ fn mask_values(message: &str) -> String {
     }
     let mut out = String::with_capacity(message.len());
     let mut open: Option<char> = None;
+    let mut escaped = false;
     for c in message.chars() {
         match open {
+            // serde writes strings with Rust's escapes: `\"` does not close the quote.
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
             Some(q) if c == q => {
                 out.push('…');
                 out.push(c);
@@ -100,11 +104,19 @@ fn mask_values(message: &str) -> String {
     out
 }
 
+/// The most characters of a `desc` kept in an error: real descs are short phrases, and an
+/// error message should stay a line, whatever a server sends.
+const MAX_DESC_CHARS: usize = 512;
+
 fn desc_text(desc: Option<Value>) -> String {
-    match desc {
-        None | Some(Value::Null) => String::new(),
+    let text = match desc {
+        None | Some(Value::Null) => return String::new(),
         Some(Value::String(s)) => s,
         Some(other) => other.to_string(),
+    };
+    match text.char_indices().nth(MAX_DESC_CHARS) {
+        None => text,
+        Some((cut, _)) => format!("{}…", &text[..cut]),
     }
 }
 
@@ -218,6 +230,21 @@ mod tests {
         let err = decode_response::<Info>(br#"{"code":200,"info":{"accid":"a"}}"#, Some("info"))
             .unwrap_err();
         assert!(err.to_string().contains("missing field `token`"), "{err}");
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_end_the_mask() {
+        let masked =
+            mask_values(r#"invalid type: string "{\"token\":\"Tk7\"}", expected struct Info"#);
+        assert!(!masked.contains("Tk7"), "{masked}");
+        assert!(masked.ends_with("expected struct Info"), "{masked}");
+    }
+
+    #[test]
+    fn long_descs_are_cut() {
+        let body = format!(r#"{{"code":414,"desc":"{}"}}"#, "d".repeat(10_000));
+        let err = decode_response::<Value>(body.as_bytes(), None).unwrap_err();
+        assert_eq!(err.api_desc().unwrap().chars().count(), MAX_DESC_CHARS + 1);
     }
 
     #[test]
