@@ -198,6 +198,12 @@ impl Error {
         matches!(&self.kind, ErrorKind::Api { code: Code::ParameterError, desc: d } if desc::mentions(d, needle))
     }
 
+    /// Whether the desc is about an account (`... not register`, `already register`): such a
+    /// desc names the accid, and an accid may itself read `checksum` or `appkey`.
+    fn api_desc_is_about_an_account(&self) -> bool {
+        self.api_desc_mentions(desc::NOT_REGISTER) || self.api_desc_mentions(desc::ALREADY_REGISTER)
+    }
+
     /// 414 `already register`: a create for an accid that exists.
     pub fn is_already_registered(&self) -> bool {
         self.api_desc_mentions(desc::ALREADY_REGISTER)
@@ -215,12 +221,13 @@ impl Error {
 
     /// 414 naming the checksum: the AppSecret is wrong (or the request was altered).
     pub fn is_checksum_failure(&self) -> bool {
-        self.api_desc_mentions(desc::CHECKSUM)
+        self.api_desc_mentions(desc::CHECKSUM) && !self.api_desc_is_about_an_account()
     }
 
     /// 414 or 403 naming the appkey: the AppKey is missing or unknown.
     pub fn is_appkey_failure(&self) -> bool {
         matches!(&self.kind, ErrorKind::Api { code: Code::ParameterError | Code::Forbidden, desc: d } if desc::mentions(d, desc::APPKEY))
+            && !self.api_desc_is_about_an_account()
     }
 
     /// Whether the server asked us to slow down (416).
@@ -394,6 +401,12 @@ mod tests {
         assert!(Error::api(414, "accid zs not register").is_not_registered());
         assert!(!Error::api(500, "already register").is_already_registered());
         assert!(Error::api(416, "").is_rate_limited());
+        // An accid may be named `checksum` or `appkey`: an account desc is not an auth failure.
+        let ghost = Error::api(414, "accid checksum not register");
+        assert!(ghost.is_not_registered() && !ghost.is_checksum_failure());
+        let ghost = Error::api(414, "accid appkey not register");
+        assert!(ghost.is_not_registered() && !ghost.is_appkey_failure());
+        assert!(!Error::api(414, "already register: appkey").is_appkey_failure());
         assert_eq!(
             Error::api(416, "").to_string(),
             "server answered code 416 (rate limited: too many requests)"

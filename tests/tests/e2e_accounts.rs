@@ -137,6 +137,16 @@ async fn every_action_on_an_unknown_accid_is_not_registered() {
 }
 
 #[tokio::test]
+async fn an_unknown_accid_named_like_an_auth_failure_is_still_not_registered() {
+    let (_emu, client) = setup().await;
+    for accid in ["checksum", "appkey"] {
+        let err = client.call(&RefreshToken::new(accid)).await.unwrap_err();
+        assert!(err.is_not_registered(), "{err}");
+        assert!(!err.is_checksum_failure() && !err.is_appkey_failure(), "{err}");
+    }
+}
+
+#[tokio::test]
 async fn update_then_refresh_replace_the_token() {
     let (emu, client) = setup().await;
     let created = client.call(&CreateUser::new("tok")).await.unwrap();
