@@ -58,16 +58,16 @@ pub(crate) fn verify<'a>(
         )));
     }
 
-    let cur_time = present(headers.get(HEADER_CUR_TIME))
+    let cur_time_text = present(headers.get(HEADER_CUR_TIME))
         .ok_or_else(|| ApiError::param("CurTime is missing"))?;
-    let cur_time = parse_unix_seconds(cur_time)
+    let cur_time = parse_unix_seconds(cur_time_text)
         .ok_or_else(|| ApiError::param("CurTime is not a decimal number of seconds"))?;
 
     let check_sum = present(headers.get(HEADER_CHECK_SUM))
         .ok_or_else(|| ApiError::param(format!("{} is missing", desc::CHECKSUM)))?;
     // Clients may send upper-case hex; the digest itself is what must match.
     let given = check_sum.to_ascii_lowercase();
-    let expected = credentials.checksum(nonce, cur_time);
+    let expected = expected_checksum(credentials, nonce, cur_time_text);
     if !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
         return Err(ApiError::param(format!("{} is invalid", desc::CHECKSUM)));
     }
@@ -77,6 +77,17 @@ pub(crate) fn verify<'a>(
     }
 
     Ok(Signed { nonce, cur_time })
+}
+
+/// The CheckSum a client must send: lowercase hex SHA-1 over `AppSecret + Nonce + CurTime`,
+/// with CurTime as the header text it sent, not the number re-formatted: a client that signs
+/// and sends `01700000000` is right, and one that sends `01700000000` but signed
+/// `1700000000` signed something else.
+///
+/// [`Credentials::callback_checksum`] is that same digest (`sha1_hex(AppSecret + a + b)` over
+/// two strings); the emulator never holds the secret outside `Credentials`.
+fn expected_checksum(credentials: &Credentials, nonce: &str, cur_time_text: &str) -> String {
+    credentials.callback_checksum(nonce, cur_time_text)
 }
 
 /// A header that is present and not blank.
@@ -102,6 +113,25 @@ mod tests {
         assert_eq!(parse_unix_seconds("+1"), None);
         assert_eq!(parse_unix_seconds("1.5"), None);
         assert_eq!(parse_unix_seconds("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn the_checksum_is_over_curtime_as_written() {
+        let credentials = Credentials::new("key", "secret");
+        // printf %s secretabc1443592222 | sha1sum
+        assert_eq!(
+            expected_checksum(&credentials, "abc", "1443592222"),
+            "6461e65304e590d2268093aa1d290482274995b9"
+        );
+        assert_eq!(
+            expected_checksum(&credentials, "abc", "1443592222"),
+            nim_core::checksum("secret", "abc", 1443592222)
+        );
+        // printf %s secretabc01443592222 | sha1sum
+        assert_eq!(
+            expected_checksum(&credentials, "abc", "01443592222"),
+            "eb5a841cd2735a43e60669a6aaef1900bfaa418e"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! authentication, replay check, action.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use nim_core::{Clock, Code, Credentials};
 
@@ -18,6 +19,31 @@ use crate::stats::Stats;
 /// The largest request body read, in bytes. The longest valid create request is about
 /// 3,600 characters, under 45 KiB even percent-encoded from 4-byte UTF-8.
 pub(crate) const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Why a request's body could not be read; each is answered 414 with a desc naming the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyError {
+    /// Longer than [`MAX_BODY_BYTES`].
+    TooLarge,
+    /// Not complete within the server's body timeout.
+    TimedOut(Duration),
+    /// The connection failed mid-body, or the body was malformed (e.g. bad chunking).
+    Unreadable,
+}
+
+impl BodyError {
+    fn into_api_error(self) -> ApiError {
+        ApiError::param(match self {
+            BodyError::TooLarge => {
+                format!("request body is too large: at most {MAX_BODY_BYTES} bytes")
+            }
+            BodyError::TimedOut(limit) => {
+                format!("request body was not received within {limit:?}")
+            }
+            BodyError::Unreadable => "request body is unreadable".to_owned(),
+        })
+    }
+}
 
 const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 
@@ -54,14 +80,14 @@ impl Core {
         self.clock.now_unix()
     }
 
-    /// Answers one request. `body` is `None` when it could not be read (too large, or the
-    /// client went away mid-body).
+    /// Answers one request, whose body could be read or not. A body longer than
+    /// [`MAX_BODY_BYTES`] is refused however it arrives.
     pub(crate) fn handle(
         &self,
         method: &str,
         path: &str,
         headers: &[(&str, &str)],
-        body: Option<&[u8]>,
+        body: Result<&[u8], BodyError>,
     ) -> Reply {
         // Faulted requests are counted too: a test asserting "the client tried twice" must
         // see the attempt that hit the fault.
@@ -94,7 +120,7 @@ impl Core {
         method: &str,
         path: &str,
         headers: Headers<'_>,
-        body: Option<&[u8]>,
+        body: Result<&[u8], BodyError>,
     ) -> Result<Reply, ApiError> {
         let action = Action::from_path(path).ok_or_else(|| {
             // A path can be long and arbitrary; the desc quotes only its start.
@@ -106,8 +132,14 @@ impl Core {
         }
         check_content_type(headers)?;
         let body = body
-            .filter(|b| b.len() <= MAX_BODY_BYTES)
-            .ok_or_else(|| ApiError::param("request body is too large or unreadable"))?;
+            .and_then(|b| {
+                if b.len() <= MAX_BODY_BYTES {
+                    Ok(b)
+                } else {
+                    Err(BodyError::TooLarge)
+                }
+            })
+            .map_err(BodyError::into_api_error)?;
 
         let now = self.now();
         let signed = auth::verify(&self.credentials, headers, now)?;

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
+use std::time::Duration;
 
 use nim_core::{Clock, Credentials, SystemClock};
 use tokio::net::TcpListener;
@@ -17,7 +18,7 @@ use crate::core::Core;
 use crate::faults::Fault;
 use crate::lock;
 use crate::reply::Reply;
-use crate::server;
+use crate::server::{self, ServerConfig};
 
 /// A running emulator: an HTTP server on a local port plus the state behind it.
 ///
@@ -55,7 +56,7 @@ impl Emulator {
         Emulator::builder(app_key, app_secret).start().await
     }
 
-    /// A builder, to choose the clock, host or port before starting.
+    /// A builder, to choose the clock, host, port or server limits before starting.
     ///
     /// ```
     /// use nim_emulator::{Emulator, ManualClock};
@@ -71,6 +72,7 @@ impl Emulator {
             credentials: Credentials::new(app_key, app_secret),
             clock: Arc::new(SystemClock),
             addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            server: ServerConfig::default(),
         }
     }
 
@@ -136,7 +138,7 @@ impl Emulator {
     /// # Ok(()) }
     /// ```
     pub fn handle(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-        self.core.handle(method, path, headers, Some(body))
+        self.core.handle(method, path, headers, Ok(body))
     }
 
     /// A copy of the account `accid` (matched case-insensitively), or `None` if it was never
@@ -265,6 +267,7 @@ pub struct EmulatorBuilder {
     credentials: Credentials,
     clock: Arc<dyn Clock>,
     addr: SocketAddr,
+    server: ServerConfig,
 }
 
 impl EmulatorBuilder {
@@ -287,6 +290,34 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How long a request's body may take to arrive, once its headers have (default 10 s).
+    /// A request whose body is late is answered `{"code":414,"desc":"request body ..."}`
+    /// (HTTP 200) and its connection is closed, so a client that declares more bytes than it
+    /// sends cannot hold a connection forever.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
+    /// let emu = nim_emulator::Emulator::builder("key", "secret")
+    ///     .body_timeout(Duration::from_millis(200))
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.server.body_timeout = timeout;
+        self
+    }
+
+    /// How many connections are served at once (default 1,024; 0 counts as 1). While that
+    /// many are open, new connections wait in the operating system's accept queue and are
+    /// served as soon as one closes.
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.server.max_connections = max;
+        self
+    }
+
     /// Binds the address and starts serving. Must be called inside a Tokio runtime.
     pub async fn start(self) -> io::Result<Emulator> {
         if tokio::runtime::Handle::try_current().is_err() {
@@ -298,7 +329,12 @@ impl EmulatorBuilder {
         let local_addr = listener.local_addr()?;
         let core = Arc::new(Core::new(self.credentials, self.clock));
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, Arc::clone(&core), stopped));
+        let task = tokio::spawn(server::serve(
+            listener,
+            Arc::clone(&core),
+            stopped,
+            self.server,
+        ));
         Ok(Emulator {
             core,
             local_addr,
@@ -315,6 +351,8 @@ impl fmt::Debug for EmulatorBuilder {
         f.debug_struct("EmulatorBuilder")
             .field("credentials", &self.credentials)
             .field("addr", &self.addr)
+            .field("body_timeout", &self.server.body_timeout)
+            .field("max_connections", &self.server.max_connections)
             .finish_non_exhaustive()
     }
 }

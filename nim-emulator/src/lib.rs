@@ -32,7 +32,8 @@
 //!
 //! The `nim-emulator` binary serves the same over HTTP for tests in other languages or
 //! manual use: `nim-emulator --port 0 --app-key K --app-secret S` prints its base URL on its
-//! first line of stdout and stops cleanly on SIGINT or SIGTERM.
+//! first line of stdout and stops cleanly on SIGINT or SIGTERM. Without `--app-secret` it
+//! reads the secret from `NIM_EMULATOR_APP_SECRET`, keeping it out of the process list.
 #![forbid(unsafe_code)]
 
 mod accounts;

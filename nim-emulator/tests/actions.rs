@@ -163,22 +163,33 @@ async fn every_length_limit_counts_characters() {
     }
 }
 
+/// Asserts `answer` is the parameter error `desc` exactly, and not the "not register" answer
+/// that update, refreshToken, block and unblock give any well-formed unknown accid (which
+/// mentions "accid" too, so a looser check would pass without the accid checks).
+fn assert_accid_refused(answer: &common::Answer, path: &str, desc: &str) {
+    assert_eq!(answer.code(), 414, "{path}: {}", answer.body);
+    assert_eq!(answer.desc(), desc, "{path}");
+    assert!(
+        !answer.as_error().is_not_registered(),
+        "{path}: {}",
+        answer.body
+    );
+}
+
 #[tokio::test]
 async fn accid_rules_apply_to_every_action() {
+    const MISSING: &str = "accid is missing";
+    const TOO_LONG: &str = "accid is too long: 33 characters, at most 32 allowed";
+    const ALPHABET: &str = "accid contains an invalid character: only letters, digits, '_', '@', \
+                            '.' and '-' are allowed";
     let h = Harness::start().await;
     for path in ALL {
-        h.call(path, &[]).await.assert_error(414, "accid");
-        h.call(path, &[("accid", "")])
-            .await
-            .assert_error(414, "accid");
+        assert_accid_refused(&h.call(path, &[]).await, path, MISSING);
+        assert_accid_refused(&h.call(path, &[("accid", "")]).await, path, MISSING);
         let long = "a".repeat(33);
-        h.call(path, &[("accid", &long)])
-            .await
-            .assert_error(414, "accid");
+        assert_accid_refused(&h.call(path, &[("accid", &long)]).await, path, TOO_LONG);
         for bad in ["zhang san", "张三", "a#b", "a/b", "a+b"] {
-            h.call(path, &[("accid", bad)])
-                .await
-                .assert_error(414, "accid");
+            assert_accid_refused(&h.call(path, &[("accid", bad)]).await, path, ALPHABET);
         }
     }
     // 32 characters of the whole alphabet are fine.

@@ -13,9 +13,22 @@ use common::{FORM, form, http_client};
 
 const BIN: &str = env!("CARGO_BIN_EXE_nim-emulator");
 
+/// The environment variable the binary reads the AppSecret from.
+const SECRET_ENV: &str = "NIM_EMULATOR_APP_SECRET";
+
+/// The binary with `args`, without any AppSecret from the test's own environment.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command.args(args).env_remove(SECRET_ENV);
+    command
+}
+
 fn spawn(args: &[&str]) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
+    spawn_command(command(args))
+}
+
+fn spawn_command(mut command: Command) -> (Child, String) {
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -51,6 +64,28 @@ fn wait(mut child: Child) -> std::process::ExitStatus {
     }
 }
 
+/// Sends a create for `ZhangSan` signed with `key`/`secret` to the binary at `url`.
+async fn signed_create(url: &str, key: &str, secret: &str) -> serde_json::Value {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let nonce = format!("binary-test-nonce-{secret}");
+    let response = http_client(Duration::from_secs(10))
+        .post(format!("{url}/user/create.action"))
+        .header("AppKey", key)
+        .header("Nonce", &nonce)
+        .header("CurTime", now.to_string())
+        .header("CheckSum", nim_core::checksum(secret, &nonce, now))
+        .header("Content-Type", FORM)
+        .body(form(&[("accid", "ZhangSan"), ("name", "张三")]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    serde_json::from_str(&response.text().await.unwrap()).unwrap()
+}
+
 #[tokio::test]
 async fn prints_its_url_answers_a_signed_create_and_exits_0_on_sigint() {
     let (child, url) = spawn(&[
@@ -68,24 +103,7 @@ async fn prints_its_url_answers_a_signed_create_and_exits_0_on_sigint() {
         .unwrap();
     assert_ne!(port, 0);
 
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let nonce = "binary-test-nonce";
-    let response = http_client(Duration::from_secs(10))
-        .post(format!("{url}/user/create.action"))
-        .header("AppKey", "bin-key")
-        .header("Nonce", nonce)
-        .header("CurTime", now.to_string())
-        .header("CheckSum", nim_core::checksum("bin-secret", nonce, now))
-        .header("Content-Type", FORM)
-        .body(form(&[("accid", "ZhangSan"), ("name", "张三")]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let json: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    let json = signed_create(&url, "bin-key", "bin-secret").await;
     assert_eq!(json["code"], 200);
     assert_eq!(json["info"]["accid"], "zhangsan");
     assert_eq!(json["info"]["name"], "张三");
@@ -103,15 +121,70 @@ async fn exits_0_on_sigterm_right_after_printing() {
     assert_eq!(wait(child).code(), Some(0));
 }
 
+#[tokio::test]
+async fn reads_the_secret_from_the_environment_when_the_option_is_absent() {
+    let mut cmd = command(&["--app-key", "env-key"]);
+    cmd.env(SECRET_ENV, "env-secret");
+    let (child, url) = spawn_command(cmd);
+    assert!(url.starts_with("http://127.0.0.1:"), "{url:?}");
+    let json = signed_create(&url, "env-key", "env-secret").await;
+    assert_eq!(json["code"], 200, "{json}");
+    signal(&child, "-TERM");
+    assert_eq!(wait(child).code(), Some(0));
+
+    // The option wins over the environment.
+    let mut cmd = command(&["--app-key", "env-key", "--app-secret", "option-secret"]);
+    cmd.env(SECRET_ENV, "env-secret");
+    let (child, url) = spawn_command(cmd);
+    let json = signed_create(&url, "env-key", "env-secret").await;
+    assert_eq!(json["code"], 414, "{json}");
+    let json = signed_create(&url, "env-key", "option-secret").await;
+    assert_eq!(json["code"], 200, "{json}");
+    signal(&child, "-TERM");
+    assert_eq!(wait(child).code(), Some(0));
+}
+
 #[test]
 fn bad_arguments_exit_2_with_usage() {
-    let output = Command::new(BIN).args(["--app-key", "k"]).output().unwrap();
+    let output = command(&["--app-key", "k"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("--app-secret is required"), "{stderr}");
+    assert!(stderr.contains(SECRET_ENV), "{stderr}");
     assert!(stderr.contains("usage: nim-emulator"), "{stderr}");
 
-    let output = Command::new(BIN).arg("--help").output().unwrap();
+    let output = command(&["--help"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains(SECRET_ENV), "{stderr}");
+}
+
+#[test]
+fn a_non_utf8_argument_is_a_usage_error_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let output = command(&["--app-key", "k", "--app-secret"])
+        .arg(OsStr::from_bytes(b"s\xff\xfe"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("usage: nim-emulator"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // The same for the secret in the environment.
+    let output = command(&["--app-key", "k"])
+        .env(SECRET_ENV, OsStr::from_bytes(b"s\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(SECRET_ENV) && stderr.contains("not valid UTF-8"),
+        "{stderr}"
+    );
 }

@@ -30,17 +30,29 @@ async fn raw_create(
 #[tokio::test]
 async fn delay_holds_the_answer_past_a_client_timeout() {
     let h = Harness::start().await;
-    h.emu.inject(Fault::Delay(Duration::from_secs(2)), 1);
-    let impatient = http_client(Duration::from_millis(300));
+    // The delay is far longer than the client's patience, so the client's timeout is what
+    // ends the call even on a slow machine; the test does not wait for the delay to pass.
+    h.emu.inject(Fault::Delay(Duration::from_secs(5)), 1);
+    let impatient = http_client(Duration::from_millis(500));
     let started = Instant::now();
     let err = raw_create(&h, &impatient, "slow").await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert!(started.elapsed() < Duration::from_secs(2));
-    // The request reached the API: the outcome was unknown to the client, not absent.
-    assert!(h.emu.account("slow").is_some());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // The request reached the API: the outcome was unknown to the client, not absent. The
+    // client giving up says nothing about when the server got to the request (a loaded
+    // machine may take longer), so wait for it with a deadline.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while h.emu.account("slow").is_none() {
+        assert!(Instant::now() < deadline, "the delayed create never ran");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 
-    // The fault was used up: the next request is answered at once.
-    let (status, body) = raw_create(&h, &impatient, "fast").await.unwrap();
+    // The fault was used up: the next request is answered normally. A patient client, so a
+    // slow machine cannot turn this into a timeout.
+    assert_eq!(h.emu.pending_faults(), 0);
+    let patient = http_client(Duration::from_secs(10));
+    let (status, body) = raw_create(&h, &patient, "fast").await.unwrap();
+    assert_eq!(h.emu.faults_injected(), 1);
     assert_eq!(
         (status, body.contains("\"code\":200")),
         (200, true),

@@ -2,26 +2,35 @@
 //! SIGTERM.
 //!
 //! ```text
-//! nim-emulator [--port P] --app-key K --app-secret S [--host 127.0.0.1]
+//! nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1]
 //! ```
+//!
+//! The AppSecret comes from `--app-secret` or, when that is absent, from the environment
+//! variable `NIM_EMULATOR_APP_SECRET` (which keeps it out of `/proc/PID/cmdline` and `ps`).
 //!
 //! The first line on stdout is the base URL (`http://127.0.0.1:PORT/nimserver`), so a script
 //! or another language's test can start it with `--port 0` and read where it listens.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 
 use nim_emulator::Emulator;
 
-const USAGE: &str = "usage: nim-emulator [--port P] --app-key K --app-secret S [--host 127.0.0.1]
+/// The environment variable the AppSecret is read from when `--app-secret` is absent.
+const SECRET_ENV: &str = "NIM_EMULATOR_APP_SECRET";
+
+const USAGE: &str = "usage: nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1]
 
 Serves an in-memory CommsEase IM server API (the five user account actions) at
 http://HOST:PORT/nimserver and prints that URL on the first line of stdout.
 
   --port P         port to listen on; 0 (the default) picks a free one
   --app-key K      the AppKey clients must send
-  --app-secret S   the AppSecret their CheckSum must be computed with
+  --app-secret S   the AppSecret their CheckSum must be computed with; when absent, it is
+                   read from the environment variable NIM_EMULATOR_APP_SECRET (an empty
+                   value counts as absent), which keeps it out of the process list
   --host H         IP address to listen on (default 127.0.0.1)
   --help           print this text";
 
@@ -42,8 +51,23 @@ enum Command {
 }
 
 /// Parses `--name value` and `--name=value` options by hand: four options do not need an
-/// argument-parsing dependency.
-fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+/// argument-parsing dependency. `env_secret` is the value of [`SECRET_ENV`], used only when
+/// `--app-secret` is absent.
+///
+/// Arguments that are not valid UTF-8 are a usage error; the message names the argument by
+/// position, never by content, since it may be the secret.
+fn parse(
+    args: impl IntoIterator<Item = OsString>,
+    env_secret: Option<OsString>,
+) -> Result<Command, String> {
+    let args = args
+        .into_iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.into_string()
+                .map_err(|_| format!("argument {} is not valid UTF-8", i + 1))
+        })
+        .collect::<Result<Vec<String>, String>>()?;
     let mut port = 0;
     let mut host = IpAddr::from([127, 0, 0, 1]);
     let mut app_key = None;
@@ -81,17 +105,26 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
+    let app_key = app_key.ok_or("--app-key is required")?;
+    let app_secret = match app_secret {
+        Some(secret) => secret,
+        None => match env_secret.map(OsString::into_string) {
+            Some(Ok(secret)) if !secret.is_empty() => secret,
+            Some(Err(_)) => return Err(format!("{SECRET_ENV} is not valid UTF-8")),
+            _ => return Err(format!("--app-secret is required (or set {SECRET_ENV})")),
+        },
+    };
     Ok(Command::Serve(Args {
         port,
         host,
-        app_key: app_key.ok_or("--app-key is required")?,
-        app_secret: app_secret.ok_or("--app-secret is required")?,
+        app_key,
+        app_secret,
     }))
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
+    let args = match parse(std::env::args_os().skip(1), std::env::var_os(SECRET_ENV)) {
         Ok(Command::Serve(args)) => args,
         Ok(Command::Help) => {
             eprintln!("{USAGE}");
@@ -184,7 +217,23 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> Result<Command, String> {
-        parse(list.iter().map(|s| s.to_string()))
+        args_env(list, None)
+    }
+
+    fn args_env(list: &[&str], env_secret: Option<&str>) -> Result<Command, String> {
+        parse(
+            list.iter().map(OsString::from),
+            env_secret.map(OsString::from),
+        )
+    }
+
+    fn serve(app_secret: &str) -> Result<Command, String> {
+        Ok(Command::Serve(Args {
+            port: 0,
+            host: IpAddr::from([127, 0, 0, 1]),
+            app_key: "k".into(),
+            app_secret: app_secret.into(),
+        }))
     }
 
     #[test]
@@ -220,5 +269,37 @@ mod tests {
         assert!(args(&["--port"]).unwrap_err().contains("needs a value"));
         assert!(args(&["--verbose"]).is_err());
         assert_eq!(args(&["--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn the_secret_comes_from_the_environment_when_the_option_is_absent() {
+        assert_eq!(args_env(&["--app-key", "k"], Some("env")), serve("env"));
+        // The option wins.
+        assert_eq!(
+            args_env(&["--app-key", "k", "--app-secret", "opt"], Some("env")),
+            serve("opt")
+        );
+        // Empty counts as absent.
+        let err = args_env(&["--app-key", "k"], Some("")).unwrap_err();
+        assert!(err.contains("--app-secret is required"), "{err}");
+        assert!(err.contains(SECRET_ENV), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_is_a_usage_error_that_does_not_echo_the_value() {
+        use std::os::unix::ffi::OsStringExt;
+        let bad = || OsString::from_vec(b"sec\xffret".to_vec());
+
+        let list = ["--app-key", "k", "--app-secret"].map(OsString::from);
+        let err = parse(list.into_iter().chain([bad()]), None).unwrap_err();
+        assert_eq!(err, "argument 4 is not valid UTF-8");
+
+        let list = ["--app-key", "k"].map(OsString::from);
+        let err = parse(list.clone(), Some(bad())).unwrap_err();
+        assert_eq!(err, format!("{SECRET_ENV} is not valid UTF-8"));
+        // Not read at all when the option gives the secret.
+        let with_option = ["--app-key", "k", "--app-secret", "s"].map(OsString::from);
+        assert_eq!(parse(with_option, Some(bad())), serve("s"));
     }
 }
