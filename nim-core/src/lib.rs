@@ -52,6 +52,9 @@ pub mod __private {
     pub use crate::form::{Form, FormValue, append_accid};
     pub use crate::validate::{Presence, Text, ValidationError, accid, max_len, required};
     pub use core::option::Option;
+    // The primitives the derive names, so a user's `struct bool;` or `struct str;` in scope
+    // cannot capture them.
+    pub use core::primitive::{bool, str};
     pub use core::result::Result;
 
     /// The text of a field that `max_len` or `accid` applies to. The derive sends every text

@@ -407,8 +407,12 @@ fn action_path(lit: LitStr) -> syn::Result<LitStr> {
         "must not be empty"
     } else if value.starts_with('/') {
         "is relative to the base URL and must not start with `/`"
-    } else if value.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') {
-        "must not contain whitespace, `?` or `#`"
+    } else if value.contains(char::is_whitespace) {
+        "must not contain whitespace"
+    } else if value.contains('?') {
+        "must not contain `?`: parameters are the struct's fields, not a query string"
+    } else if value.contains('#') {
+        "must not contain `#`"
     } else {
         return Ok(lit);
     };
@@ -471,6 +475,10 @@ fn max_len_value(entry: &RawEntry) -> syn::Result<LitInt> {
             };
             Err(syn::Error::new(text.span(), format!("{EXPECTED}{hint}")))
         }
+        Lit::Float(float) => Err(syn::Error::new(
+            float.span(),
+            format!("{EXPECTED}; a length is a whole number of characters"),
+        )),
         other => Err(syn::Error::new_spanned(other, EXPECTED)),
     }
 }

@@ -1,11 +1,11 @@
 //! Emit: the `Endpoint` impl of a checked declaration, as `ToTokens` pieces.
 //!
-//! Every path goes through `<crate>::__private`, so the expansion depends on nothing the user
-//! imported. Each rule is a call with the field's type as an explicit generic argument,
-//! spanned on that type: when a rule does not suit the type (`max_len` on a `u64`), the
-//! unmet trait bound (`Text`, `Presence`, `FormValue`, each with a
-//! `#[diagnostic::on_unimplemented]` message) is reported on the field's type, not on the
-//! `#[derive]`.
+//! Every path goes through `<crate>::__private`, even the primitives `bool` and `str`, so the
+//! expansion depends on nothing the user imported or declared. Each rule is a call with the
+//! field's type as an explicit generic argument, spanned on that type: when a rule does not
+//! suit the type (`max_len` on a `u64`), the unmet trait bound (`Text`, `Presence`,
+//! `FormValue`, each with a `#[diagnostic::on_unimplemented]` message) is reported on the
+//! field's type, not on the `#[derive]`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -28,12 +28,12 @@ impl ToTokens for Endpoint {
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let idempotent = idempotent.then(|| {
             quote!(
-                const IDEMPOTENT: bool = true;
+                const IDEMPOTENT: #private::bool = true;
             )
         });
         let response_field = response_field.as_ref().map(|field| {
             quote! {
-                const RESPONSE_FIELD: #private::Option<&'static str> =
+                const RESPONSE_FIELD: #private::Option<&'static #private::str> =
                     #private::Option::Some(#field);
             }
         });
@@ -42,8 +42,11 @@ impl ToTokens for Endpoint {
             Some(ty) => quote_spanned!(ty.span()=> type Response = #ty;),
             None => quote!(type Response = #private::NoContent;),
         };
-        // A macro-private name: nothing the user writes can capture or shadow it.
-        let form = format_ident!("form", span = Span::mixed_site());
+        // Mixed-site hygiene keeps the user's local variables away from this parameter, but
+        // not their items: an identifier pattern that names a unit struct or a constant in
+        // scope (`struct form;`) is a path pattern, which would no longer bind the form. Hence
+        // a name no one writes.
+        let form = format_ident!("__nim_form", span = Span::mixed_site());
         let rules = fields.iter().map(|field| Rules { private, field });
         let writes = fields.iter().map(|field| Write {
             private,
@@ -58,8 +61,11 @@ impl ToTokens for Endpoint {
         };
         tokens.extend(quote! {
             #[automatically_derived]
+            // The impl names the struct and reads its fields: deprecating either warns where
+            // the user uses them, not here.
+            #[allow(deprecated)]
             impl #impl_generics #private::Endpoint for #ident #ty_generics #where_clause {
-                const PATH: &'static str = #path;
+                const PATH: &'static #private::str = #path;
                 #idempotent
                 #response_field
                 #response

@@ -142,7 +142,10 @@ async fn an_unknown_accid_named_like_an_auth_failure_is_still_not_registered() {
     for accid in ["checksum", "appkey"] {
         let err = client.call(&RefreshToken::new(accid)).await.unwrap_err();
         assert!(err.is_not_registered(), "{err}");
-        assert!(!err.is_checksum_failure() && !err.is_appkey_failure(), "{err}");
+        assert!(
+            !err.is_checksum_failure() && !err.is_appkey_failure(),
+            "{err}"
+        );
     }
 }
 

@@ -1,0 +1,8 @@
+// Every action has a path.
+#[derive(nim_api::Endpoint)]
+#[nim(path = "")]
+pub struct BlockUser {
+    pub accid: String,
+}
+
+fn main() {}
