@@ -82,8 +82,9 @@ fn encode_into(out: &mut String, text: &str) {
         if byte == b' ' {
             out.push('+');
         } else {
-            let at = usize::from(byte) * 3;
-            out.push_str(PERCENT.get(at..at + 3).unwrap_or_default());
+            out.push('%');
+            out.push(char::from(UPPER_HEX[usize::from(byte >> 4)]));
+            out.push(char::from(UPPER_HEX[usize::from(byte & 15)]));
         }
     }
     if let Some(rest) = text.get(run..) {
@@ -105,25 +106,8 @@ const UNCHANGED: [bool; 256] = {
     table
 };
 
-/// `%00%01...%FF`: the escape of byte `b` is `PERCENT[3 * b..3 * b + 3]`.
-const PERCENT: &str = {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    const TABLE: [u8; 768] = {
-        let mut table = [0u8; 768];
-        let mut byte = 0;
-        while byte < 256 {
-            table[byte * 3] = b'%';
-            table[byte * 3 + 1] = HEX[byte >> 4];
-            table[byte * 3 + 2] = HEX[byte & 15];
-            byte += 1;
-        }
-        table
-    };
-    match std::str::from_utf8(&TABLE) {
-        Ok(table) => table,
-        Err(_) => panic!("the escape table is ASCII"),
-    }
-};
+/// The digits of a `%XX` escape.
+const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// How a field's value is written into a request form.
 ///

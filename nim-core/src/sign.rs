@@ -41,7 +41,19 @@ pub fn checksum(app_secret: &str, nonce: &str, cur_time: u64) -> String {
     // u64 has at most 20 decimal digits; formatting into a stack buffer avoids an allocation.
     let mut buf = [0u8; 20];
     hasher.update(decimal(cur_time, &mut buf));
-    hex::encode(hasher.finalize())
+    lower_hex(&hasher.finalize())
+}
+
+/// `bytes` as lowercase hex, the same text as `hex::encode`, written into a string allocated
+/// once at its final size (`hex::encode` collects an iterator of chars).
+pub(crate) fn lower_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 15)]));
+    }
+    out
 }
 
 /// Writes `n` in decimal into the end of `buf` and returns the written digits.
@@ -111,7 +123,7 @@ impl NonceSource for RandomNonce {
             // all the server requires of them; they are not secret.
             return fallback_nonce();
         }
-        hex::encode(bytes)
+        lower_hex(&bytes)
     }
 }
 
@@ -274,6 +286,14 @@ mod tests {
         assert_eq!(decimal(7, &mut buf), b"7");
         assert_eq!(decimal(1443592222, &mut buf), b"1443592222");
         assert_eq!(decimal(u64::MAX, &mut buf), u64::MAX.to_string().as_bytes());
+    }
+
+    #[test]
+    fn lower_hex_matches_the_hex_crate() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(lower_hex(&all), hex::encode(&all));
+        assert_eq!(lower_hex(&[]), "");
+        assert_eq!(lower_hex(&[0x0f, 0xa0]), "0fa0");
     }
 
     #[test]
