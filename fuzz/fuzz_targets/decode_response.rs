@@ -20,7 +20,7 @@
 
 use libfuzzer_sys::arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use nim_core::decode::decode_response;
+use nim_core::decode::{MAX_DESC_CHARS, decode_response};
 use nim_core::{Error, ErrorKind, SNIPPET_CHARS};
 use nim_fuzz::{Answer, answer_code, checkable_token_values, is_json};
 use serde::Deserialize;
@@ -80,10 +80,18 @@ fn check(body: &[u8]) {
             let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else {
                 panic!("answer_code found a code in something that is not an object");
             };
-            let desc = match object.get("desc") {
+            let full_desc = match object.get("desc") {
                 None | Some(Value::Null) => String::new(),
                 Some(Value::String(s)) => s.clone(),
                 Some(other) => other.to_string(),
+            };
+            // Long descs are kept cut to MAX_DESC_CHARS characters plus an ellipsis.
+            let desc = if full_desc.chars().count() > MAX_DESC_CHARS {
+                let mut cut: String = full_desc.chars().take(MAX_DESC_CHARS).collect();
+                cut.push('…');
+                cut
+            } else {
+                full_desc
             };
             for result in [untyped.map(drop), typed.map(drop)] {
                 let Err(e) = result else {

@@ -104,9 +104,9 @@ fn mask_values(message: &str) -> String {
     out
 }
 
-/// The most characters of a `desc` kept in an error: real descs are short phrases, and an
-/// error message should stay a line, whatever a server sends.
-const MAX_DESC_CHARS: usize = 512;
+/// The most characters of a `desc` kept in an error (longer ones are cut and end in `…`): real
+/// descs are short phrases, and an error message should stay a line, whatever a server sends.
+pub const MAX_DESC_CHARS: usize = 512;
 
 fn desc_text(desc: Option<Value>) -> String {
     let text = match desc {
