@@ -26,14 +26,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 #[path = "common/sides.rs"]
 mod harness;
-use harness::{CONCURRENCY, Side, concurrent, setup};
+use harness::{CONCURRENCY, Side, concurrent, runtime, setup};
 
 fn call(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = runtime();
     let (emulator, sides) = setup(&rt);
 
     let variants = [

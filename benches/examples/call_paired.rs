@@ -12,7 +12,7 @@ use std::time::Instant;
 
 #[path = "../benches/common/sides.rs"]
 mod harness;
-use harness::{CONCURRENCY, Side, Sides, concurrent, setup};
+use harness::{CONCURRENCY, Side, Sides, concurrent, runtime, setup};
 
 const SIDES: [Side; 3] = [Side::Library, Side::Baseline, Side::BaselineSameWire];
 
@@ -76,11 +76,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(30);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = runtime();
     let (emulator, sides) = setup(&rt);
     println!(
         "{rounds} rotating rounds per variant; requests per second (medians over rounds), and \

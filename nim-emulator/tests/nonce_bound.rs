@@ -14,14 +14,20 @@ const REQUESTS: u64 = 100_000;
 const PER_SECOND: u64 = 100;
 const WINDOW: u64 = 300;
 
-#[tokio::test]
-async fn nonce_cache_is_bounded_by_the_window() {
+/// An emulator whose clock the test moves, starting at `T0`.
+async fn emulator_at_t0() -> (Emulator, ManualClock) {
     let clock = ManualClock::new(T0);
     let emu = Emulator::builder(KEY, SECRET)
         .clock(clock.clone())
         .start()
         .await
         .unwrap();
+    (emu, clock)
+}
+
+#[tokio::test]
+async fn nonce_cache_is_bounded_by_the_window() {
+    let (emu, clock) = emulator_at_t0().await;
     assert!(emu.insert_account("zhangsan", None).is_some());
 
     let mut peak = 0;
@@ -67,12 +73,7 @@ async fn nonce_cache_is_bounded_by_the_window() {
 
 #[tokio::test]
 async fn replays_inside_the_window_are_caught_in_process() {
-    let clock = ManualClock::new(T0);
-    let emu = Emulator::builder(KEY, SECRET)
-        .clock(clock.clone())
-        .start()
-        .await
-        .unwrap();
+    let (emu, clock) = emulator_at_t0().await;
     let sum = nim_core::checksum(SECRET, "n", T0);
     let now = T0.to_string();
     let headers = [

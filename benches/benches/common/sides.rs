@@ -105,6 +105,15 @@ impl Sides {
     }
 }
 
+/// The runtime both sides run on: two workers, like the machine's two cores.
+pub(crate) fn runtime() -> Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 pub(crate) fn setup(rt: &Runtime) -> (Emulator, Sides) {
     let emulator = rt
         .block_on(Emulator::start(APP_KEY, APP_SECRET))
