@@ -32,17 +32,26 @@
 // from every crate that depends on it.
 extern crate self as nim_api;
 
+mod catalogue;
 pub mod user;
+pub mod v2;
+mod wire;
 
-// The trait and the derive share a name, in different namespaces (like serde's `Serialize`).
+pub use catalogue::{ActionInfo, catalogue};
+pub use wire::{BatchResult, Failure, Gender};
+
+// The traits and the derives share names, in different namespaces (like serde's `Serialize`).
 pub use nim_core::{Endpoint, NoContent};
-pub use nim_macros::Endpoint;
+pub use nim_macros::{Endpoint, Params};
 
-pub use nim_core::callback;
+pub use nim_core::{callback, path};
 #[cfg(feature = "client")]
-pub use nim_core::{Client, ClientBuilder, PreparedRequest, Region, RetryPolicy};
 pub use nim_core::{
-    Clock, Code, Credentials, Error, ErrorKind, FixedClock, Form, FormValue, NonceSource,
+    CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
+};
+pub use nim_core::{
+    Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
+    Form, FormValue, JsonMembers, JsonObject, ListItem, Method, NonceSource, Page, Paged,
     RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc, validate,
 };
 
@@ -54,7 +63,7 @@ pub use nim_core::__private;
 pub mod prelude {
     #[cfg(feature = "client")]
     pub use nim_core::Client;
-    pub use nim_core::{Endpoint, Error, ErrorKind};
+    pub use nim_core::{Accid, Endpoint, Error, ErrorKind};
 }
 
 /// The README's examples, compiled and run as doctests so the README stays true.

@@ -7,8 +7,6 @@
 
 use std::sync::Arc;
 
-use md5::{Digest as _, Md5};
-use sha1::Sha1;
 use subtle::ConstantTimeEq;
 
 use crate::credentials::Credentials;
@@ -17,27 +15,7 @@ use crate::sign::{Clock, SystemClock};
 /// Header carrying the md5 hex digest of the callback body.
 pub const HEADER_MD5: &str = "MD5";
 
-/// The callback checksum: lowercase hex SHA-1 over `app_secret + md5_hex + cur_time`.
-///
-/// ```
-/// // printf %s secretd41d8cd98f00b204e9800998ecf8427e1700000000 | sha1sum
-/// assert_eq!(
-///     nim_core::callback::callback_checksum("secret", "d41d8cd98f00b204e9800998ecf8427e", "1700000000"),
-///     "829220615a8e4a528899cb24a6e6c47680683341",
-/// );
-/// ```
-pub fn callback_checksum(app_secret: &str, md5_hex: &str, cur_time: &str) -> String {
-    let mut hasher = Sha1::new();
-    hasher.update(app_secret.as_bytes());
-    hasher.update(md5_hex.as_bytes());
-    hasher.update(cur_time.as_bytes());
-    hex::encode(hasher.finalize())
-}
-
-/// The lowercase md5 hex of `body`, as the `MD5` header carries it.
-pub fn body_md5(body: &[u8]) -> String {
-    hex::encode(Md5::digest(body))
-}
+pub use crate::digest::{body_md5, callback_checksum};
 
 /// Why a callback was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -12,7 +12,8 @@ macro_rules! codes {
         /// use nim_core::Code;
         ///
         /// assert_eq!(Code::from(414), Code::ParameterError);
-        /// assert_eq!(Code::ParameterError.as_u16(), 414);
+        /// assert_eq!(Code::ParameterError.as_u32(), 414);
+        /// assert_eq!(Code::from(102405), Code::AccountExists);
         /// assert_eq!(Code::from(416).meaning(), "rate limited: too many requests");
         /// assert_eq!(Code::from(777), Code::Other(777));
         /// ```
@@ -21,15 +22,15 @@ macro_rules! codes {
         pub enum Code {
             $( $(#[$doc])* $name, )*
             /// A code this SDK does not know.
-            Other(u16),
+            Other(u32),
         }
 
         impl Code {
             /// Every documented code, in numeric order.
             pub const ALL: &'static [Code] = &[$(Code::$name),*];
 
-            /// The numeric code.
-            pub fn as_u16(self) -> u16 {
+            /// The numeric code (v1 codes have three digits, v2 codes up to six).
+            pub fn as_u32(self) -> u32 {
                 match self {
                     $( Code::$name => $num, )*
                     Code::Other(n) => n,
@@ -45,8 +46,8 @@ macro_rules! codes {
             }
         }
 
-        impl From<u16> for Code {
-            fn from(n: u16) -> Code {
+        impl From<u32> for Code {
+            fn from(n: u32) -> Code {
                 match n {
                     $( $num => Code::$name, )*
                     other => Code::Other(other),
@@ -111,11 +112,28 @@ codes! {
     UnpackError = 998, "unpacking error";
     /// 999: packing error.
     PackError = 999, "packing error";
+    /// 102404 (v2): the account does not exist.
+    AccountNotFound = 102404, "account does not exist";
+    /// 102405 (v2): the account already exists.
+    AccountExists = 102405, "account already exists";
+    /// 102434 (v2): the app's account quota is used up.
+    AccountQuotaExceeded = 102434, "account quota exceeded";
+    /// 102449 (v2): a transient failure; send the request again.
+    RetryNeeded = 102449, "transient failure, retry";
+    /// 103451 (v2): rejected by content moderation (antispam).
+    AntispamRejected = 103451, "rejected by content moderation";
+}
+
+impl Code {
+    /// The numeric code when it fits three digits' type; six-digit v2 codes do not.
+    pub fn as_u16(self) -> Option<u16> {
+        u16::try_from(self.as_u32()).ok()
+    }
 }
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.as_u16(), self.meaning())
+        write!(f, "{} ({})", self.as_u32(), self.meaning())
     }
 }
 
@@ -150,9 +168,9 @@ mod tests {
 
     #[test]
     fn every_code_round_trips() {
-        assert_eq!(Code::ALL.len(), 27);
+        assert_eq!(Code::ALL.len(), 32);
         for &code in Code::ALL {
-            assert_eq!(Code::from(code.as_u16()), code);
+            assert_eq!(Code::from(code.as_u32()), code);
             assert_ne!(code.meaning(), Code::Other(1).meaning());
         }
     }

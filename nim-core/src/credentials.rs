@@ -48,12 +48,12 @@ impl Credentials {
 
     /// The checksum of `nonce` and `cur_time` under this secret (see [`crate::checksum`]).
     pub fn checksum(&self, nonce: &str, cur_time: u64) -> String {
-        crate::sign::checksum(self.app_secret.expose_secret(), nonce, cur_time)
+        crate::digest::checksum(self.app_secret.expose_secret(), nonce, cur_time)
     }
 
     /// The callback checksum `sha1_hex(AppSecret + md5 + cur_time)` (see [`crate::callback`]).
     pub fn callback_checksum(&self, md5_hex: &str, cur_time: &str) -> String {
-        crate::callback::callback_checksum(self.app_secret.expose_secret(), md5_hex, cur_time)
+        crate::digest::callback_checksum(self.app_secret.expose_secret(), md5_hex, cur_time)
     }
 
     /// A copy of the secret, still wrapped (for building clients from credentials).

@@ -34,7 +34,7 @@ pub fn decode<E: Endpoint>(body: &[u8]) -> Result<E::Response, Error> {
 
 /// Decodes an answer: `{"code":200, ...}` becomes `R` (read from member `field`, or from the
 /// whole object less `code` when `field` is `None`); any other code becomes
-/// [`ErrorKind::Api`].
+/// [`ErrorKind::Api`] with the answer's `desc` (v1) or `msg` (v2).
 ///
 /// The caller bounds the body's size (the client reads at most its configured
 /// `max_response_bytes`, [`MAX_BODY_BYTES`] by default); nesting is bounded by the JSON
@@ -45,16 +45,18 @@ pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) ->
         return Err(unexpected(body, "not a JSON object"));
     };
     let code = match object.remove("code") {
-        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         // Some gateways send the code as a string; accept "200" as 200.
-        Some(Value::String(s)) => s.trim().parse::<u16>().ok(),
+        Some(Value::String(s)) => s.trim().parse::<u32>().ok(),
         _ => None,
     };
     let Some(code) = code else {
         return Err(unexpected(body, "no numeric `code` member"));
     };
     if code != 200 {
-        return Err(Error::api(code, desc_text(object.remove("desc"))));
+        // v1 explains a failure in `desc`, v2 in `msg`.
+        let text = object.remove("desc").or_else(|| object.remove("msg"));
+        return Err(Error::api(code, desc_text(text)));
     }
     let payload = match field {
         Some(name) => object.remove(name).unwrap_or(Value::Null),
@@ -182,6 +184,16 @@ mod tests {
     }
 
     #[test]
+    fn v2_failures_keep_code_and_msg() {
+        let err =
+            decode_response::<Value>(br#"{"code":102405,"msg":"account exists"}"#, Some("data"))
+                .unwrap_err();
+        assert_eq!(err.api_code(), Some(102405));
+        assert_eq!(err.api_desc(), Some("account exists"));
+        assert!(err.is_already_registered());
+    }
+
+    #[test]
     fn object_desc_is_kept_as_json_text() {
         let err = decode_response::<Value>(br#"{"code":417,"desc":{"a":1}}"#, None).unwrap_err();
         assert_eq!(err.api_desc(), Some(r#"{"a":1}"#));
@@ -205,7 +217,7 @@ mod tests {
             ErrorKind::UnexpectedResponse { .. }
         ));
         assert!(matches!(
-            kind(br#"{"code":70000}"#),
+            kind(br#"{"code":7000000000}"#),
             ErrorKind::UnexpectedResponse { .. }
         ));
         let deep = "[".repeat(100_000);

@@ -26,6 +26,7 @@ type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 pub struct Error {
     kind: ErrorKind,
     source: Option<Source>,
+    trace_id: Option<Box<str>>,
 }
 
 /// The kinds of [`Error`], each with the data needed to act on it.
@@ -38,7 +39,8 @@ pub enum ErrorKind {
     Api {
         /// The status code.
         code: Code,
-        /// The server's `desc` (JSON text when it was not a string; empty when absent).
+        /// The server's `desc` (v1) or `msg` (v2): JSON text when it was not a string, empty
+        /// when absent.
         desc: String,
     },
     /// The HTTP status was not 200 (the API answers every request with 200, so this is a
@@ -108,7 +110,11 @@ impl ErrorKind {
 impl Error {
     /// An error of `kind`.
     pub fn new(kind: ErrorKind) -> Self {
-        Error { kind, source: None }
+        Error {
+            kind,
+            source: None,
+            trace_id: None,
+        }
     }
 
     /// An error of `kind` caused by `source`.
@@ -119,11 +125,26 @@ impl Error {
         Error {
             kind,
             source: Some(Box::new(source)),
+            trace_id: None,
         }
     }
 
+    /// The same error, tagged with the trace id of the call it ended.
+    #[must_use]
+    pub fn with_trace_id(mut self, trace_id: &str) -> Self {
+        self.trace_id = Some(trace_id.into());
+        self
+    }
+
+    /// The trace id the call was sent with (`RequestId` in v1, `X-custom-traceid` in v2):
+    /// quote it when asking NetEase support about a call. `None` for errors not made by a
+    /// call.
+    pub fn trace_id(&self) -> Option<&str> {
+        self.trace_id.as_deref()
+    }
+
     /// A non-200 answer from the server.
-    pub fn api(code: u16, desc: impl Into<String>) -> Self {
+    pub fn api(code: u32, desc: impl Into<String>) -> Self {
         Error::new(ErrorKind::Api {
             code: Code::from(code),
             desc: desc.into(),
@@ -148,9 +169,9 @@ impl Error {
     }
 
     /// The server's status code, when the server answered with one other than 200.
-    pub fn api_code(&self) -> Option<u16> {
+    pub fn api_code(&self) -> Option<u32> {
         match &self.kind {
-            ErrorKind::Api { code, .. } => Some(code.as_u16()),
+            ErrorKind::Api { code, .. } => Some(code.as_u32()),
             _ => None,
         }
     }
@@ -204,14 +225,14 @@ impl Error {
         self.api_desc_mentions(desc::NOT_REGISTER) || self.api_desc_mentions(desc::ALREADY_REGISTER)
     }
 
-    /// 414 `already register`: a create for an accid that exists.
+    /// A create for an account that exists: v1 414 `already register`, v2 102405.
     pub fn is_already_registered(&self) -> bool {
-        self.api_desc_mentions(desc::ALREADY_REGISTER)
+        self.api_desc_mentions(desc::ALREADY_REGISTER) || self.code() == Some(Code::AccountExists)
     }
 
-    /// 414 `... not register`: the accid does not exist.
+    /// The account does not exist: v1 414 `... not register`, v2 102404.
     pub fn is_not_registered(&self) -> bool {
-        self.api_desc_mentions(desc::NOT_REGISTER)
+        self.api_desc_mentions(desc::NOT_REGISTER) || self.code() == Some(Code::AccountNotFound)
     }
 
     /// 414 `CurTime is expired`: the local clock is more than 5 minutes off the server's.
@@ -286,6 +307,9 @@ impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Error");
         d.field("kind", &self.kind);
+        if let Some(trace_id) = &self.trace_id {
+            d.field("trace_id", trace_id);
+        }
         if let Some(source) = &self.source {
             d.field("source", &format_args!("{source}"));
         }

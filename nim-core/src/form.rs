@@ -2,6 +2,9 @@
 
 use std::borrow::Cow;
 
+use crate::accid::Accid;
+use crate::validate::{Presence, Text};
+
 /// An `application/x-www-form-urlencoded` body being written, UTF-8, `+` for spaces.
 ///
 /// ```
@@ -61,53 +64,11 @@ impl Form {
     }
 }
 
-/// Appends `text` form-urlencoded to `out`: byte for byte what
-/// `form_urlencoded::byte_serialize` writes (ASCII letters, digits and `*-._` as they are, a
-/// space as `+`, every other byte of the UTF-8 as `%XX` in upper-case hex), but copying each
-/// run of unchanged bytes at once instead of going through an iterator of pieces.
+/// Appends `text` form-urlencoded to `out` (ASCII letters, digits and `*-._` as they are, a
+/// space as `+`, every other byte of the UTF-8 as `%XX`).
 fn encode_into(out: &mut String, text: &str) {
-    // At least the input's length is written; escapes grow it further, amortised.
-    out.reserve(text.len());
-    let mut run = 0;
-    for (i, &byte) in text.as_bytes().iter().enumerate() {
-        if UNCHANGED[usize::from(byte)] {
-            continue;
-        }
-        // `text[run..i]` is all unchanged ASCII, so both ends are char boundaries; when it is
-        // empty, `run` may sit inside a character and `get` answers `None`: nothing to copy.
-        if let Some(unchanged) = text.get(run..i) {
-            out.push_str(unchanged);
-        }
-        run = i + 1;
-        if byte == b' ' {
-            out.push('+');
-        } else {
-            out.push('%');
-            out.push(char::from(UPPER_HEX[usize::from(byte >> 4)]));
-            out.push(char::from(UPPER_HEX[usize::from(byte & 15)]));
-        }
-    }
-    if let Some(rest) = text.get(run..) {
-        out.push_str(rest);
-    }
+    out.extend(form_urlencoded::byte_serialize(text.as_bytes()));
 }
-
-/// The bytes form encoding leaves as they are: ASCII letters, digits, `*`, `-`, `.`, `_`.
-const UNCHANGED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = matches!(
-            byte as u8,
-            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
-        );
-        byte += 1;
-    }
-    table
-};
-
-/// The digits of a `%XX` escape.
-const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// How a field's value is written into a request form.
 ///
@@ -141,6 +102,12 @@ pub trait FormValue {
     /// Appends `name=<this value>` to `form`, or nothing when the value is absent.
     fn write_form(&self, name: &str, form: &mut Form);
 
+    /// Appends `name=<this value>` to a query string. The same as in a form, except for
+    /// lists, which v2 queries send comma-joined rather than as a JSON array.
+    fn write_query(&self, name: &str, query: &mut Form) {
+        self.write_form(name, query);
+    }
+
     /// Whether this value is empty text (used by `required` on `Option` fields).
     fn is_empty_value(&self) -> bool {
         false
@@ -166,47 +133,13 @@ macro_rules! integer_form_value {
     ($($ty:ty),*) => {$(
         impl FormValue for $ty {
             fn write_form(&self, name: &str, form: &mut Form) {
-                let mut buf = [0u8; 40];
-                form.append(name, integer_text(i128::from(*self), &mut buf));
+                form.append(name, itoa::Buffer::new().format(*self));
             }
         }
     )*};
 }
 
-integer_form_value!(u8, u16, u32, u64, i8, i16, i32, i64);
-
-impl FormValue for usize {
-    fn write_form(&self, name: &str, form: &mut Form) {
-        (*self as u64).write_form(name, form);
-    }
-}
-
-impl FormValue for isize {
-    fn write_form(&self, name: &str, form: &mut Form) {
-        (*self as i64).write_form(name, form);
-    }
-}
-
-/// Formats an integer into `buf` without allocating.
-fn integer_text(n: i128, buf: &mut [u8; 40]) -> &str {
-    let negative = n < 0;
-    let mut magnitude = n.unsigned_abs();
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (magnitude % 10) as u8;
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
-        }
-    }
-    if negative {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    // Only ASCII digits and '-' were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or("0")
-}
+integer_form_value!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
 impl FormValue for bool {
     fn write_form(&self, name: &str, form: &mut Form) {
@@ -221,6 +154,12 @@ impl<T: FormValue> FormValue for Option<T> {
         }
     }
 
+    fn write_query(&self, name: &str, query: &mut Form) {
+        if let Some(value) = self {
+            value.write_query(name, query);
+        }
+    }
+
     fn is_empty_value(&self) -> bool {
         self.as_ref().is_none_or(FormValue::is_empty_value)
     }
@@ -231,15 +170,154 @@ impl<T: FormValue + ?Sized> FormValue for &T {
         (**self).write_form(name, form);
     }
 
+    fn write_query(&self, name: &str, query: &mut Form) {
+        (**self).write_query(name, query);
+    }
+
     fn is_empty_value(&self) -> bool {
         (**self).is_empty_value()
     }
 }
 
 /// Writes an accid field: its text ASCII-lowercased, absent values not at all.
-pub fn append_accid<T: crate::validate::Text + ?Sized>(form: &mut Form, name: &str, value: &T) {
+pub fn append_accid<T: Text + ?Sized>(form: &mut Form, name: &str, value: &T) {
     if let Some(text) = value.text() {
         form.append(name, &crate::validate::accid_wire(text));
+    }
+}
+
+/// Writes `value` as JSON text into one form field (a nested object in a v1 action).
+pub fn append_json<T: serde::Serialize + ?Sized>(form: &mut Form, name: &str, value: &T) {
+    // A derived parameter object serialises strings, numbers and booleans only: no failure
+    // case. A hand-written `Serialize` that fails leaves the field out.
+    if let Ok(text) = serde_json::to_string(value) {
+        form.append(name, &text);
+    }
+}
+
+/// `required` on an `Option` field: present and, for text, not empty.
+impl<T: FormValue> Presence for Option<T> {
+    fn is_present(&self) -> bool {
+        self.as_ref().is_some_and(|v| !v.is_empty_value())
+    }
+}
+
+impl FormValue for Accid {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        form.append(name, &self.wire());
+    }
+
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// An item of a list field: how it is written inside a v1 JSON array and in a v2
+/// comma-joined query value.
+pub trait ListItem {
+    /// Appends the item as JSON (a string quoted and escaped, a number as it is).
+    fn write_json(&self, out: &mut String);
+    /// Appends the item as plain text.
+    fn write_text(&self, out: &mut String);
+}
+
+/// Appends `text` as a JSON string.
+pub(crate) fn json_string(out: &mut String, text: &str) {
+    // Serialising a `str` into a `String` has no failure case (no I/O, no map keys).
+    if let Ok(quoted) = serde_json::to_string(text) {
+        out.push_str(&quoted);
+    }
+}
+
+macro_rules! text_list_item {
+    ($($ty:ty),*) => {$(
+        impl ListItem for $ty {
+            fn write_json(&self, out: &mut String) {
+                json_string(out, self);
+            }
+            fn write_text(&self, out: &mut String) {
+                out.push_str(self);
+            }
+        }
+    )*};
+}
+
+text_list_item!(String, str, Box<str>, Cow<'_, str>);
+
+impl ListItem for Accid {
+    fn write_json(&self, out: &mut String) {
+        json_string(out, &self.wire());
+    }
+    fn write_text(&self, out: &mut String) {
+        out.push_str(&self.wire());
+    }
+}
+
+macro_rules! integer_list_item {
+    ($($ty:ty),*) => {$(
+        impl ListItem for $ty {
+            fn write_json(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+            fn write_text(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+        }
+    )*};
+}
+
+integer_list_item!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl<T: ListItem + ?Sized> ListItem for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+    fn write_text(&self, out: &mut String) {
+        (**self).write_text(out);
+    }
+}
+
+/// A list: one JSON array in a form field (v1, e.g. `accids=["a","b"]`), comma-joined in a
+/// query (v2, e.g. `account_ids=a,b`).
+///
+/// ```
+/// use nim_core::{Accid, Form, FormValue};
+///
+/// let ids: Vec<Accid> = vec!["A".into(), "b".into()];
+/// let mut form = Form::new();
+/// ids.write_form("accids", &mut form);
+/// assert_eq!(form.as_str(), "accids=%5B%22a%22%2C%22b%22%5D");
+/// let mut query = Form::new();
+/// ids.write_query("account_ids", &mut query);
+/// assert_eq!(query.as_str(), "account_ids=a%2Cb");
+/// ```
+impl<T: ListItem> FormValue for Vec<T> {
+    fn write_form(&self, name: &str, form: &mut Form) {
+        let mut json = String::with_capacity(2 + self.len() * 16);
+        json.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            item.write_json(&mut json);
+        }
+        json.push(']');
+        form.append(name, &json);
+    }
+
+    fn write_query(&self, name: &str, query: &mut Form) {
+        let mut joined = String::with_capacity(self.len() * 16);
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                joined.push(',');
+            }
+            item.write_text(&mut joined);
+        }
+        query.append(name, &joined);
+    }
+
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -269,66 +347,6 @@ mod tests {
         form.append_value("x", &Some(String::new()));
         form.append_value("y", &None::<String>);
         assert_eq!(form.as_str(), "x=");
-    }
-
-    /// What `encode_into` must write: the `form_urlencoded` crate's encoding.
-    fn reference(text: &str) -> String {
-        form_urlencoded::byte_serialize(text.as_bytes()).collect()
-    }
-
-    fn encoded(text: &str) -> String {
-        let mut out = String::new();
-        encode_into(&mut out, text);
-        out
-    }
-
-    #[test]
-    fn encoding_matches_form_urlencoded_for_every_char() {
-        // Every ASCII character, and every other char class of UTF-8 (2, 3 and 4 bytes),
-        // alone, doubled and between unchanged characters.
-        let mut chars: Vec<char> = (0u8..128).map(char::from).collect();
-        chars.extend([
-            '\u{80}', 'é', '\u{7ff}', '\u{800}', '张', '\u{fffd}', '\u{ffff}',
-        ]);
-        chars.extend(['\u{10000}', '😀', '\u{10ffff}']);
-        for c in chars {
-            for text in [
-                c.to_string(),
-                format!("{c}{c}"),
-                format!("a{c}b"),
-                format!("{c}z{c}"),
-            ] {
-                assert_eq!(encoded(&text), reference(&text), "{text:?}");
-            }
-        }
-        assert_eq!(encoded(""), "");
-    }
-
-    #[test]
-    fn encoding_matches_form_urlencoded_on_random_text() {
-        // A fixed xorshift sequence: mostly unchanged ASCII with escapes and multi-byte
-        // characters mixed in, in runs of every length.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..2_000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    let r = next();
-                    match r % 4 {
-                        0 | 1 => char::from(b'a' + (r >> 8) as u8 % 26),
-                        2 => char::from((r >> 8) as u8 % 128),
-                        _ => char::from_u32((r >> 8) as u32 % 0x11_0000).unwrap_or('网'),
-                    }
-                })
-                .collect();
-            assert_eq!(encoded(&text), reference(&text), "{text:?}");
-        }
     }
 
     #[test]

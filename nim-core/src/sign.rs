@@ -9,8 +9,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sha1::{Digest, Sha1};
-
 use crate::credentials::Credentials;
 
 /// Header carrying the application key.
@@ -24,51 +22,7 @@ pub const HEADER_CHECK_SUM: &str = "CheckSum";
 /// The longest nonce the server accepts, in characters.
 pub const MAX_NONCE_LEN: usize = 128;
 
-/// Computes the `CheckSum` header: lowercase hex SHA-1 over the UTF-8 bytes of
-/// `app_secret + nonce + cur_time` (the time as a decimal string).
-///
-/// ```
-/// // printf %s secretabc1443592222 | sha1sum
-/// assert_eq!(
-///     nim_core::checksum("secret", "abc", 1443592222),
-///     "6461e65304e590d2268093aa1d290482274995b9",
-/// );
-/// ```
-pub fn checksum(app_secret: &str, nonce: &str, cur_time: u64) -> String {
-    let mut hasher = Sha1::new();
-    hasher.update(app_secret.as_bytes());
-    hasher.update(nonce.as_bytes());
-    // u64 has at most 20 decimal digits; formatting into a stack buffer avoids an allocation.
-    let mut buf = [0u8; 20];
-    hasher.update(decimal(cur_time, &mut buf));
-    lower_hex(&hasher.finalize())
-}
-
-/// `bytes` as lowercase hex, the same text as `hex::encode`, written into a string allocated
-/// once at its final size (`hex::encode` collects an iterator of chars).
-pub(crate) fn lower_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 15)]));
-    }
-    out
-}
-
-/// Writes `n` in decimal into the end of `buf` and returns the written digits.
-pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buf[i..]
-}
+pub use crate::digest::checksum;
 
 /// A source of the current Unix time in seconds.
 ///
@@ -123,7 +77,7 @@ impl NonceSource for RandomNonce {
             // all the server requires of them; they are not secret.
             return fallback_nonce();
         }
-        lower_hex(&bytes)
+        hex::encode(bytes)
     }
 }
 
@@ -278,23 +232,6 @@ impl fmt::Debug for Signer {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decimal_formats_edges() {
-        let mut buf = [0u8; 20];
-        assert_eq!(decimal(0, &mut buf), b"0");
-        assert_eq!(decimal(7, &mut buf), b"7");
-        assert_eq!(decimal(1443592222, &mut buf), b"1443592222");
-        assert_eq!(decimal(u64::MAX, &mut buf), u64::MAX.to_string().as_bytes());
-    }
-
-    #[test]
-    fn lower_hex_matches_the_hex_crate() {
-        let all: Vec<u8> = (0..=255).collect();
-        assert_eq!(lower_hex(&all), hex::encode(&all));
-        assert_eq!(lower_hex(&[]), "");
-        assert_eq!(lower_hex(&[0x0f, 0xa0]), "0fa0");
-    }
 
     #[test]
     fn random_nonces_are_32_lower_hex_and_distinct() {

@@ -29,6 +29,45 @@ pub enum Rule {
         /// Its position, counted in characters from 0.
         position: usize,
     },
+    /// A number outside its allowed range.
+    OutOfRange {
+        /// The smallest value allowed, if bounded below.
+        min: Option<i64>,
+        /// The largest value allowed, if bounded above.
+        max: Option<i64>,
+        /// The value given.
+        actual: i128,
+    },
+    /// A number that is not one of the values the API defines.
+    NotOneOf {
+        /// The values allowed.
+        allowed: &'static [i64],
+        /// The value given.
+        actual: i128,
+    },
+    /// A list with more items than allowed.
+    TooManyItems {
+        /// The most items allowed.
+        limit: usize,
+        /// How many items the list has.
+        actual: usize,
+    },
+    /// A list with fewer items than required.
+    TooFewItems {
+        /// The fewest items allowed.
+        limit: usize,
+        /// How many items the list has.
+        actual: usize,
+    },
+    /// Text that must be JSON is not.
+    NotJson {
+        /// Where the JSON parser stopped, in characters from the start (counted from 1).
+        column: usize,
+        /// The line of that position (counted from 1).
+        line: usize,
+    },
+    /// A path parameter that the URL would not keep as one segment (`.` or `..`).
+    PathSegment,
     /// A rule defined by the endpoint itself.
     Custom {
         /// What was expected, in words.
@@ -48,18 +87,61 @@ pub enum Rule {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
-    field: &'static str,
+    field: Cow<'static, str>,
     rule: Rule,
 }
 
 impl ValidationError {
-    /// An error for `field` (its wire name) breaking `rule`.
-    pub fn new(field: &'static str, rule: Rule) -> Self {
-        ValidationError { field, rule }
+    /// An error for `field` (its wire name, or a path such as `user_information.name`)
+    /// breaking `rule`.
+    pub fn new(field: impl Into<Cow<'static, str>>, rule: Rule) -> Self {
+        ValidationError {
+            field: field.into(),
+            rule,
+        }
+    }
+
+    /// The same error, seen from the field `outer` that holds the value: a nested field's
+    /// path gains its parent (`name` becomes `user_information.name`), a list item's gains
+    /// the list (`[3]` becomes `accids[3]`), and a value's own error (empty path) is named
+    /// after the field.
+    ///
+    /// ```
+    /// use nim_core::validate::{Rule, ValidationError};
+    ///
+    /// let inner = ValidationError::new("name", Rule::Required);
+    /// assert_eq!(inner.within("user_information").field(), "user_information.name");
+    /// let item = ValidationError::new("", Rule::Required).at_index(3).within("accids");
+    /// assert_eq!(item.field(), "accids[3]");
+    /// ```
+    #[must_use]
+    pub fn within(mut self, outer: &str) -> Self {
+        self.field = if self.field.is_empty() {
+            Cow::Owned(outer.to_owned())
+        } else if self.field.starts_with('[') {
+            Cow::Owned(format!("{outer}{}", self.field))
+        } else {
+            Cow::Owned(format!("{outer}.{}", self.field))
+        };
+        self
+    }
+
+    /// The same error, for item `index` of a list (`[index]` before the path).
+    #[must_use]
+    pub fn at_index(mut self, index: usize) -> Self {
+        self.field = if self.field.is_empty() || self.field.starts_with('[') {
+            Cow::Owned(format!("[{index}]{}", self.field))
+        } else {
+            Cow::Owned(format!("[{index}].{}", self.field))
+        };
+        self
     }
 
     /// An endpoint-specific rule broken by `field`.
-    pub fn custom(field: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn custom(
+        field: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         ValidationError::new(
             field,
             Rule::Custom {
@@ -68,9 +150,10 @@ impl ValidationError {
         )
     }
 
-    /// The field's wire name (`needkick`, not `need_kick`).
-    pub fn field(&self) -> &'static str {
-        self.field
+    /// The field's wire name (`needkick`, not `need_kick`), with its parents for nested
+    /// values (`user_information.name`, `accids[3]`).
+    pub fn field(&self) -> &str {
+        &self.field
     }
 
     /// The broken rule.
@@ -78,18 +161,22 @@ impl ValidationError {
         &self.rule
     }
 
-    /// The limit that was exceeded, for length rules.
+    /// The limit that was broken, for length and item-count rules.
     pub fn limit(&self) -> Option<usize> {
         match self.rule {
-            Rule::MaxLen { limit, .. } => Some(limit),
+            Rule::MaxLen { limit, .. }
+            | Rule::TooManyItems { limit, .. }
+            | Rule::TooFewItems { limit, .. } => Some(limit),
             _ => None,
         }
     }
 
-    /// The value's length in characters, for length rules.
+    /// The value's length in characters, or the list's item count, for those rules.
     pub fn actual(&self) -> Option<usize> {
         match self.rule {
-            Rule::MaxLen { actual, .. } => Some(actual),
+            Rule::MaxLen { actual, .. }
+            | Rule::TooManyItems { actual, .. }
+            | Rule::TooFewItems { actual, .. } => Some(actual),
             _ => None,
         }
     }
@@ -97,7 +184,7 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = self.field;
+        let field = &self.field;
         match &self.rule {
             Rule::Required => write!(f, "`{field}` is required and must not be empty"),
             Rule::MaxLen { limit, actual } => {
@@ -111,6 +198,36 @@ impl fmt::Display for ValidationError {
                 "`{field}` contains {found:?} at position {position}; only ASCII letters, \
                  digits, `_`, `@`, `.` and `-` are allowed"
             ),
+            Rule::OutOfRange { min, max, actual } => match (min, max) {
+                (Some(min), Some(max)) => {
+                    write!(f, "`{field}` is {actual}, allowed {min} to {max}")
+                }
+                (Some(min), None) => write!(f, "`{field}` is {actual}, at least {min} allowed"),
+                (None, Some(max)) => write!(f, "`{field}` is {actual}, at most {max} allowed"),
+                (None, None) => write!(f, "`{field}` is {actual}, out of range"),
+            },
+            Rule::NotOneOf { allowed, actual } => {
+                let allowed: Vec<String> = allowed.iter().map(i64::to_string).collect();
+                write!(
+                    f,
+                    "`{field}` is {actual}, allowed one of {}",
+                    allowed.join(", ")
+                )
+            }
+            Rule::TooManyItems { limit, actual } => {
+                write!(f, "`{field}` has {actual} items, at most {limit} allowed")
+            }
+            Rule::TooFewItems { limit, actual } => {
+                write!(f, "`{field}` has {actual} items, at least {limit} required")
+            }
+            Rule::NotJson { line, column } => write!(
+                f,
+                "`{field}` must be JSON text; it is not valid JSON at line {line}, column {column}"
+            ),
+            Rule::PathSegment => write!(
+                f,
+                "`{field}` is `.` or `..`, which a URL path cannot carry as a value"
+            ),
             Rule::Custom { message } => write!(f, "`{field}`: {message}"),
         }
     }
@@ -123,8 +240,8 @@ impl std::error::Error for ValidationError {}
 /// Implemented for `String`, `str`, `Box<str>`, `Cow<str>`, references to them and `Option`
 /// of any of them (`None` is absent: it passes length and alphabet checks).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a text field, so length and alphabet rules cannot apply to it",
-    label = "`max_len` and `accid` need `String`, `&str`, `Cow<str>` or an `Option` of one",
+    message = "`{Self}` is not a text field, so text rules cannot apply to it",
+    label = "`max_len`, `accid` and `json` need `String`, `&str`, `Cow<str>` or an `Option` of one",
     note = "remove the rule from this field, or change its type to `String` or `Option<String>`"
 )]
 pub trait Text {
@@ -188,12 +305,6 @@ impl<T: Presence + ?Sized> Presence for &T {
 impl<T: Text> Text for Option<T> {
     fn text(&self) -> Option<&str> {
         self.as_ref().and_then(Text::text)
-    }
-}
-
-impl<T: crate::form::FormValue> Presence for Option<T> {
-    fn is_present(&self) -> bool {
-        self.as_ref().is_some_and(|v| !v.is_empty_value())
     }
 }
 
@@ -271,6 +382,234 @@ pub fn accid<T: Text + ?Sized>(field: &'static str, value: &T) -> Result<(), Val
             field,
             Rule::AccidAlphabet { found, position },
         )),
+    }
+}
+
+/// A field type holding a number: the types `min`, `max` and `one_of` apply to.
+///
+/// Implemented for the integer types and `Option` of them (`None` is absent: it passes).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number, so `min`, `max` and `one_of` cannot apply to it",
+    label = "range rules need an integer type or an `Option` of one",
+    note = "for a set of named values, declare an enum instead of a number rule"
+)]
+pub trait Number {
+    /// The value, or `None` when it is absent.
+    fn number(&self) -> Option<i128>;
+}
+
+macro_rules! impl_number {
+    ($($ty:ty),*) => {$(
+        impl Number for $ty {
+            fn number(&self) -> Option<i128> {
+                Some(i128::from(*self))
+            }
+        }
+    )*};
+}
+
+impl_number!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl<T: Number> Number for Option<T> {
+    fn number(&self) -> Option<i128> {
+        self.as_ref().and_then(Number::number)
+    }
+}
+
+impl<T: Number + ?Sized> Number for &T {
+    fn number(&self) -> Option<i128> {
+        (**self).number()
+    }
+}
+
+/// A field type holding a list: the types `min_items` and `max_items` apply to.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list, so `min_items` and `max_items` cannot apply to it",
+    label = "item-count rules need a `Vec` or an `Option<Vec<_>>`"
+)]
+pub trait List {
+    /// How many items the list has, or `None` when it is absent.
+    fn items(&self) -> Option<usize>;
+}
+
+impl<T> List for Vec<T> {
+    fn items(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T> List for [T] {
+    fn items(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T: List> List for Option<T> {
+    fn items(&self) -> Option<usize> {
+        self.as_ref().and_then(List::items)
+    }
+}
+
+impl<T: List + ?Sized> List for &T {
+    fn items(&self) -> Option<usize> {
+        (**self).items()
+    }
+}
+
+impl<T> Presence for Vec<T> {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+/// A value that checks itself: an [`Accid`](crate::Accid), a nested parameter object
+/// (`#[derive(Params)]`), or a list or `Option` of them.
+///
+/// Errors name the path inside the value (`name`, `[3]`, or nothing for the value itself);
+/// the field holding the value adds its own name with [`ValidationError::within`]. The
+/// derive checks every field whose type implements this trait, with no attribute needed.
+pub trait Validate {
+    /// Checks every rule of the value.
+    fn validate(&self) -> Result<(), ValidationError>;
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.as_ref().map_or(Ok(()), Validate::validate)
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.iter()
+            .enumerate()
+            .try_for_each(|(i, item)| item.validate().map_err(|e| e.at_index(i)))
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate(&self) -> Result<(), ValidationError> {
+        (**self).validate()
+    }
+}
+
+/// `min = a, max = b`: a number within `a..=b` (either bound may be absent). An absent value
+/// passes.
+///
+/// ```
+/// use nim_core::validate::range;
+/// assert!(range("type", &Some(4u8), Some(1), Some(4)).is_ok());
+/// let err = range("type", &9u8, Some(1), Some(4)).unwrap_err();
+/// assert_eq!(err.to_string(), "`type` is 9, allowed 1 to 4");
+/// ```
+pub fn range<T: Number + ?Sized>(
+    field: &'static str,
+    value: &T,
+    min: Option<i64>,
+    max: Option<i64>,
+) -> Result<(), ValidationError> {
+    let Some(actual) = value.number() else {
+        return Ok(());
+    };
+    let below = min.is_some_and(|min| actual < i128::from(min));
+    let above = max.is_some_and(|max| actual > i128::from(max));
+    if below || above {
+        Err(ValidationError::new(
+            field,
+            Rule::OutOfRange { min, max, actual },
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// `one_of = [..]`: a number among the values the API defines. An absent value passes.
+///
+/// ```
+/// use nim_core::validate::one_of;
+/// assert!(one_of("client_type", &16u32, &[1, 2, 4, 16, 64]).is_ok());
+/// assert!(one_of("client_type", &3u32, &[1, 2, 4, 16, 64]).is_err());
+/// ```
+pub fn one_of<T: Number + ?Sized>(
+    field: &'static str,
+    value: &T,
+    allowed: &'static [i64],
+) -> Result<(), ValidationError> {
+    match value.number() {
+        Some(actual) if !allowed.iter().any(|&a| i128::from(a) == actual) => Err(
+            ValidationError::new(field, Rule::NotOneOf { allowed, actual }),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// `min_items = a, max_items = b`: a list with `a..=b` items. An absent list passes.
+///
+/// ```
+/// use nim_core::validate::items;
+/// let accids = vec!["a"; 201];
+/// let err = items("accids", &accids, None, Some(200)).unwrap_err();
+/// assert_eq!(err.to_string(), "`accids` has 201 items, at most 200 allowed");
+/// ```
+pub fn items<T: List + ?Sized>(
+    field: &'static str,
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), ValidationError> {
+    let Some(actual) = value.items() else {
+        return Ok(());
+    };
+    if let Some(limit) = max.filter(|&max| actual > max) {
+        return Err(ValidationError::new(
+            field,
+            Rule::TooManyItems { limit, actual },
+        ));
+    }
+    if let Some(limit) = min.filter(|&min| actual < min) {
+        return Err(ValidationError::new(
+            field,
+            Rule::TooFewItems { limit, actual },
+        ));
+    }
+    Ok(())
+}
+
+/// `json`: text that must be valid JSON (a `bid`, an `ex` the API parses). An absent value
+/// passes; an empty one does not.
+///
+/// ```
+/// use nim_core::validate::json;
+/// assert!(json("bid", &r#"{"textbid":"1"}"#.to_string()).is_ok());
+/// let err = json("bid", &"{oops".to_string()).unwrap_err();
+/// assert!(err.to_string().starts_with("`bid` must be JSON text"));
+/// ```
+pub fn json<T: Text + ?Sized>(field: &'static str, value: &T) -> Result<(), ValidationError> {
+    let Some(text) = value.text() else {
+        return Ok(());
+    };
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(ValidationError::new(
+            field,
+            Rule::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        )),
+    }
+}
+
+/// A path parameter: present, and not `.` or `..` (a URL would resolve those as directory
+/// steps, changing which action is called).
+pub fn path_segment<T: Text + ?Sized>(
+    field: &'static str,
+    value: &T,
+) -> Result<(), ValidationError> {
+    match value.text() {
+        None | Some("") => Err(ValidationError::new(field, Rule::Required)),
+        Some("." | "..") => Err(ValidationError::new(field, Rule::PathSegment)),
+        Some(_) => Ok(()),
     }
 }
 

@@ -5,11 +5,13 @@
 #[derive(Default)]
 pub(crate) struct Errors {
     combined: Option<syn::Error>,
+    count: usize,
 }
 
 impl Errors {
     /// Records `error`.
     pub(crate) fn push(&mut self, error: syn::Error) {
+        self.count += 1;
         match &mut self.combined {
             Some(combined) => combined.combine(error),
             None => self.combined = Some(error),
@@ -25,6 +27,11 @@ impl Errors {
                 None
             }
         }
+    }
+
+    /// How many errors were recorded so far (to tell whether a step added one).
+    pub(crate) fn count(&self) -> usize {
+        self.count
     }
 
     /// `value` when nothing was recorded, else every recorded error.

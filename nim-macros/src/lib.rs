@@ -11,7 +11,6 @@
 mod check;
 mod emit;
 mod errors;
-mod krate;
 mod model;
 mod parse;
 
@@ -20,20 +19,30 @@ use quote::ToTokens;
 use syn::{DeriveInput, parse_macro_input};
 
 use crate::errors::Errors;
+use crate::model::Derive;
 
 #[doc = include_str!("../doc/derive.md")]
 #[proc_macro_derive(Endpoint, attributes(nim))]
 pub fn derive_endpoint(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input)
+    expand(&input, Derive::Endpoint)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+#[doc = include_str!("../doc/params.md")]
+#[proc_macro_derive(Params, attributes(nim))]
+pub fn derive_params(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input, Derive::Params)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
 
 /// parse -> check -> emit.
-fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+fn expand(input: &DeriveInput, derive: Derive) -> syn::Result<proc_macro2::TokenStream> {
     let mut errors = Errors::default();
     let raw = parse::input(input, &mut errors);
-    let endpoint = check::input(raw, errors)?;
-    Ok(endpoint.into_token_stream())
+    let checked = check::input(raw, errors, derive)?;
+    Ok(checked.into_token_stream())
 }

@@ -43,6 +43,8 @@ pub(crate) struct RawField {
     pub(crate) ty: Type,
     /// Its `#[nim(...)]` attributes.
     pub(crate) attrs: RawAttrs,
+    /// Its doc comments, repeated on the generated setter.
+    pub(crate) docs: Vec<syn::Attribute>,
 }
 
 /// All `#[nim(...)]` attributes on one item, flattened in source order.
@@ -99,27 +101,72 @@ impl ToTokens for RawEntry {
     }
 }
 
-/// An endpoint that passed every check.
-pub(crate) struct Endpoint {
-    /// The path to the core's hidden module: `::nim_api::__private` or similar.
+/// What kind of item the derive produces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Derive {
+    /// `#[derive(Endpoint)]`: an API action.
+    Endpoint,
+    /// `#[derive(Params)]`: a nested parameter object.
+    Params,
+}
+
+/// The API version a path template belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Version {
+    V1,
+    V2,
+}
+
+/// A declaration that passed every check.
+pub(crate) struct Checked {
+    /// The path to the core's hidden module: `::nim_api::__private` or the `crate` override.
     pub(crate) private: TokenStream,
     /// The struct's name.
     pub(crate) ident: Ident,
     /// Its generics.
     pub(crate) generics: Generics,
+    /// The action, for `#[derive(Endpoint)]`; `None` for `#[derive(Params)]`.
+    pub(crate) action: Option<Action>,
+    /// `custom = path::to::fn` on the struct: a check of the whole value.
+    pub(crate) custom: Option<Path>,
+    /// `setters`: generate `new` and one setter per optional field.
+    pub(crate) setters: bool,
+    /// Every field, sent or skipped, in declaration order.
+    pub(crate) fields: Vec<Field>,
+}
+
+/// What only an API action has.
+pub(crate) struct Action {
     /// `path = "..."`.
     pub(crate) path: LitStr,
+    /// Which version the path belongs to.
+    pub(crate) version: Version,
+    /// `method = "PATCH"`, upper-case; `POST` by default.
+    pub(crate) method: Ident,
     /// `response = Type`, or `None` for `NoContent`.
     pub(crate) response: Option<Type>,
     /// `response_field = "..."`.
     pub(crate) response_field: Option<LitStr>,
     /// `idempotent`.
     pub(crate) idempotent: bool,
-    /// The fields that are sent (skipped fields are gone), in declaration order.
-    pub(crate) fields: Vec<Field>,
 }
 
-/// A field that is sent.
+/// Where a field is sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The body: a form field (v1) or a JSON member (v2).
+    Body,
+    /// A `{param}` of the path template.
+    Path,
+    /// The query string.
+    Query,
+    /// The body, as the members of a nested object (`flatten`, v2).
+    Flattened,
+    /// Nowhere (`skip`).
+    Skipped,
+}
+
+/// A checked field.
 pub(crate) struct Field {
     /// The Rust name (`r#type`), used to read the value.
     pub(crate) ident: Ident,
@@ -127,10 +174,29 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     /// The wire name (`type`, or the `rename`), spanned on what produced it.
     pub(crate) wire: LitStr,
-    /// `required`.
+    /// Where it is sent.
+    pub(crate) place: Place,
+    /// The rules to check.
+    pub(crate) rules: Rules,
+    /// `page_token`: the cursor of a paged list action.
+    pub(crate) page_token: bool,
+    /// `deprecated = "note"`: the generated setter is deprecated.
+    pub(crate) deprecated: Option<LitStr>,
+    /// Its doc comments.
+    pub(crate) docs: Vec<syn::Attribute>,
+}
+
+/// A field's rules, each as written (spans kept) and already judged sound.
+#[derive(Default)]
+pub(crate) struct Rules {
     pub(crate) required: bool,
-    /// `max_len = N`, re-made without suffix.
     pub(crate) max_len: Option<LitInt>,
-    /// `accid`.
     pub(crate) accid: bool,
+    pub(crate) json: bool,
+    pub(crate) min: Option<LitInt>,
+    pub(crate) max: Option<LitInt>,
+    pub(crate) one_of: Option<Vec<LitInt>>,
+    pub(crate) min_items: Option<LitInt>,
+    pub(crate) max_items: Option<LitInt>,
+    pub(crate) custom: Option<Path>,
 }

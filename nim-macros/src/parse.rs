@@ -31,6 +31,12 @@ pub(crate) fn input(input: &DeriveInput, errors: &mut Errors) -> RawInput {
                             ident,
                             ty: field.ty.clone(),
                             attrs: attrs(&field.attrs, errors),
+                            docs: field
+                                .attrs
+                                .iter()
+                                .filter(|attr| attr.path().is_ident("doc"))
+                                .cloned()
+                                .collect(),
                         })
                     })
                     .collect(),

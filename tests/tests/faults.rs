@@ -57,7 +57,7 @@ fn faults() -> Vec<FaultCase> {
         (
             Fault::Busy,
             "code 503",
-            |k| matches!(k, ErrorKind::Api { code, .. } if code.as_u16() == 503),
+            |k| matches!(k, ErrorKind::Api { code, .. } if code.as_u32() == 503),
         ),
         (Fault::TruncatedJson, "truncated JSON", |k| {
             matches!(k, ErrorKind::TruncatedJson { .. })

@@ -3,7 +3,7 @@
 #[nim(path = "user/create.action")]
 pub struct CreateUser {
     pub accid: String,
-    pub tags: Vec<String>,
+    pub tags: std::collections::HashMap<String, u32>,
 }
 
 fn main() {}

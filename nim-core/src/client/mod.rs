@@ -1,6 +1,8 @@
 //! The async HTTP client: validate, encode, sign, send, decode.
 
 mod builder;
+mod options;
+mod pager;
 mod rate_limit;
 mod region;
 mod retry;
@@ -14,6 +16,8 @@ use std::time::Duration;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 pub use builder::{ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL, ENV_REGION};
+pub use options::{CallOptions, Called};
+pub use pager::Pager;
 pub use region::Region;
 pub use retry::RetryPolicy;
 
@@ -21,16 +25,14 @@ use bytes::Bytes;
 use tracing::Instrument;
 
 use crate::decode;
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Encoded, Endpoint, Method};
 use crate::error::{Error, ErrorKind};
+use crate::paging::Paged;
 use crate::sign::{
     HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE, SignedHeaders, Signer,
 };
 use rate_limit::RateLimiter;
 use retry::{Verdict, verdict};
-
-/// The `Content-Type` of every request.
-pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded;charset=utf-8";
 
 /// A client for the IM server API.
 ///
@@ -74,21 +76,68 @@ const PRIMARY_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// Its `Debug` shows the body's length only: a body can carry a token.
 #[derive(Clone)]
 pub struct PreparedRequest {
-    /// The full URL: base URL + `/` + the endpoint's path.
+    /// The HTTP method.
+    pub method: Method,
+    /// The full URL: base URL + `/` + the endpoint's path (parameters substituted) and the
+    /// query string, if any.
     pub url: String,
     /// The four authentication headers.
     pub headers: SignedHeaders,
-    /// The form-urlencoded body.
+    /// The trace header's name (`RequestId` or `X-custom-traceid`) and the call's id.
+    pub trace: (&'static str, String),
+    /// The body's `Content-Type`, when there is a body.
+    pub content_type: Option<&'static str>,
+    /// The body: form-urlencoded (v1), JSON (v2), or empty.
     pub body: String,
 }
 
 impl fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PreparedRequest")
+            .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &self.headers)
+            .field("trace", &self.trace)
+            .field("content_type", &self.content_type)
             .field("body_len", &self.body.len())
             .finish()
+    }
+}
+
+/// What every attempt of one call sends: the encoded request and its trace id.
+struct Outgoing {
+    method: reqwest::Method,
+    path: String,
+    trace_header: &'static str,
+    trace_id: String,
+    content_type: Option<&'static str>,
+    body: Bytes,
+}
+
+impl Outgoing {
+    fn new(encoded: Encoded, trace_id: String) -> Outgoing {
+        let (content_type, body) = match encoded.body {
+            Some((content_type, body)) => (Some(content_type), Bytes::from(body)),
+            None => (None, Bytes::new()),
+        };
+        Outgoing {
+            method: http_method(encoded.method),
+            path: encoded.path,
+            trace_header: encoded.version.trace_header(),
+            trace_id,
+            content_type,
+            body,
+        }
+    }
+}
+
+fn http_method(method: Method) -> reqwest::Method {
+    match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Patch => reqwest::Method::PATCH,
+        Method::Delete => reqwest::Method::DELETE,
     }
 }
 
@@ -136,12 +185,19 @@ impl Client {
         &self.inner.retry
     }
 
-    /// Validates, encodes and signs `request` without sending it.
+    /// Validates, encodes and signs `request` without sending it, with a fresh trace id.
     pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<PreparedRequest, Error> {
-        let body = request.to_form()?;
+        let encoded = request.encode()?;
+        let (content_type, body) = match encoded.body {
+            Some((content_type, body)) => (Some(content_type), body),
+            None => (None, String::new()),
+        };
         Ok(PreparedRequest {
-            url: endpoint_url(&self.inner.base_url, E::PATH),
+            method: encoded.method,
+            url: endpoint_url(&self.inner.base_url, &encoded.path),
             headers: self.inner.signer.sign_with_offset(self.clock_offset_secs()),
+            trace: (encoded.version.trace_header(), options::new_trace_id()),
+            content_type,
             body,
         })
     }
@@ -150,9 +206,10 @@ impl Client {
     ///
     /// The request is validated and encoded at once; an invalid one resolves to
     /// [`ErrorKind::Validation`] and never reaches the network. Failed attempts are retried
-    /// per the [`RetryPolicy`], each signed afresh; an action that is not
-    /// [idempotent](Endpoint::IDEMPOTENT) is only sent again when the failed attempt never
-    /// reached the server.
+    /// per the [`RetryPolicy`], each signed afresh (new nonce) but with the call's one trace
+    /// id; an action that is not [idempotent](Endpoint::IDEMPOTENT) is only sent again when
+    /// the failed attempt never reached the server. Every error carries the trace id
+    /// ([`Error::trace_id`]).
     ///
     /// The future borrows neither the client nor the request, and is `Send`: it can be
     /// spawned as it is.
@@ -160,16 +217,65 @@ impl Client {
         &self,
         request: &E,
     ) -> impl Future<Output = Result<E::Response, Error>> + Send + use<E> {
-        let body = request.to_form().map(Bytes::from);
+        let call = self.call_with(request, CallOptions::new());
+        async move { call.await.map(|called| called.response) }
+    }
+
+    /// [`call`](Self::call) with per-call options (your own trace id), answering the
+    /// response together with the trace id it was sent with and the attempts it took.
+    ///
+    /// ```no_run
+    /// use nim_core::{CallOptions, Client};
+    /// # async fn run<E: nim_core::Endpoint>(client: Client, request: E) -> Result<(), nim_core::Error> {
+    /// let called = client
+    ///     .call_with(&request, CallOptions::new().trace_id("0123456789abcdef0123456789abcdef"))
+    ///     .await?;
+    /// println!("done in {} attempt(s), trace id {}", called.attempts, called.trace_id);
+    /// # Ok(()) }
+    /// ```
+    pub fn call_with<E: Endpoint>(
+        &self,
+        request: &E,
+        options: CallOptions,
+    ) -> impl Future<Output = Result<Called<E::Response>, Error>> + Send + use<E> {
+        let prepared = options.into_trace_id().and_then(|trace_id| {
+            request
+                .encode()
+                .map(|encoded| Outgoing::new(encoded, trace_id.clone()))
+                .map_err(|e| Error::from(e).with_trace_id(&trace_id))
+        });
         let client = self.clone();
         let span = tracing::info_span!(
             "nim_call",
             path = E::PATH,
+            method = E::METHOD.as_str(),
+            trace_id = tracing::field::Empty,
             attempts = tracing::field::Empty,
             code = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
-        async move { client.run::<E>(body?).await }.instrument(span)
+        async move {
+            let outgoing = prepared?;
+            tracing::Span::current().record("trace_id", outgoing.trace_id.as_str());
+            client.run::<E>(outgoing).await
+        }
+        .instrument(span)
+    }
+
+    /// Every page of a list action, one call per page: the pager sends `request`, then
+    /// again with each answer's next-page token until an answer says it is the last.
+    ///
+    /// ```no_run
+    /// # async fn run<E: nim_core::Paged + Clone + Send + 'static>(client: nim_core::Client, request: E) -> Result<(), nim_core::Error> {
+    /// let mut pages = client.pages(request);
+    /// while let Some(page) = pages.next().await {
+    ///     let page = page?;
+    ///     # let _ = page;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<E: Paged>(&self, request: E) -> Pager<E> {
+        Pager::new(self.clone(), request)
     }
 
     /// Whether calls currently start on the backup host.
@@ -193,7 +299,7 @@ impl Client {
         }
     }
 
-    async fn run<E: Endpoint>(&self, body: Bytes) -> Result<E::Response, Error> {
+    async fn run<E: Endpoint>(&self, outgoing: Outgoing) -> Result<Called<E::Response>, Error> {
         let inner = &*self.inner;
         let started = Instant::now();
         let mut attempts: u32 = 0;
@@ -214,7 +320,7 @@ impl Client {
                 result,
                 server_time,
             } = self
-                .attempt::<E>(endpoint_url(base, E::PATH), headers, body.clone())
+                .attempt::<E>(endpoint_url(base, &outgoing.path), headers, &outgoing)
                 .await;
             tracing::debug!(
                 attempt = attempts,
@@ -278,7 +384,15 @@ impl Client {
                 .unwrap_or(200),
         );
         span.record("latency_ms", started.elapsed().as_millis() as u64);
-        result
+        let Outgoing { trace_id, .. } = outgoing;
+        match result {
+            Ok(response) => Ok(Called {
+                response,
+                trace_id,
+                attempts,
+            }),
+            Err(err) => Err(err.with_trace_id(&trace_id)),
+        }
     }
 
     /// The offset that makes the local clock agree with `server_time`, in whole seconds.
@@ -293,20 +407,23 @@ impl Client {
         &self,
         url: String,
         headers: SignedHeaders,
-        body: Bytes,
+        outgoing: &Outgoing,
     ) -> Attempt<E::Response> {
-        let sent = self
+        let mut builder = self
             .inner
             .http
-            .post(url)
-            .header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
+            .request(outgoing.method.clone(), url)
             .header(HEADER_APP_KEY, headers.app_key)
             .header(HEADER_NONCE, headers.nonce)
             .header(HEADER_CUR_TIME, headers.cur_time.to_string())
             .header(HEADER_CHECK_SUM, headers.check_sum)
-            .body(body)
-            .send()
-            .await;
+            .header(outgoing.trace_header, outgoing.trace_id.as_str());
+        if let Some(content_type) = outgoing.content_type {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, content_type)
+                .body(outgoing.body.clone());
+        }
+        let sent = builder.send().await;
         let response = match sent {
             Ok(response) => response,
             Err(err) => {

@@ -77,7 +77,7 @@ impl Answer {
 
     /// The answer as nim-core's error type sees it, to check its recognisers match.
     pub fn as_error(&self) -> nim_core::Error {
-        nim_core::Error::api(self.code() as u16, self.desc())
+        nim_core::Error::api(self.code() as u32, self.desc())
     }
 
     /// Asserts `{"code":code,"desc":...}` with `desc` containing `needle` (ignoring case).

@@ -1,4 +1,5 @@
-//! Account actions: create an IM account, set or reset its login token, ban and unban it.
+//! v1 account lifecycle: create an IM account, set or reset its login token, ban and unban
+//! it.
 //!
 //! An IM account (`accid`) is how a user of your app is known to the IM service; its token is
 //! that user's IM password. Your app server creates the account, keeps the token, and hands
@@ -14,44 +15,7 @@
 
 use serde::Deserialize;
 
-use crate::{Form, FormValue};
-
-/// A user's gender on the profile, sent as `0`, `1` or `2`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Gender {
-    /// Not given (`0`).
-    #[default]
-    Unknown = 0,
-    /// Male (`1`).
-    Male = 1,
-    /// Female (`2`).
-    Female = 2,
-}
-
-impl Gender {
-    /// The number the API uses.
-    pub fn as_u8(self) -> u8 {
-        self as u8
-    }
-}
-
-impl FormValue for Gender {
-    fn write_form(&self, name: &str, form: &mut Form) {
-        self.as_u8().write_form(name, form);
-    }
-}
-
-/// Generates `pub fn field(mut self, value) -> Self` setters for optional text fields.
-macro_rules! text_setters {
-    ($($(#[$meta:meta])* $field:ident),* $(,)?) => {$(
-        $(#[$meta])*
-        #[must_use]
-        pub fn $field(mut self, value: impl Into<String>) -> Self {
-            self.$field = Some(value.into());
-            self
-        }
-    )*};
-}
+use crate::{Accid, Gender};
 
 /// `user/create.action`: creates an IM account.
 ///
@@ -74,16 +38,15 @@ macro_rules! text_setters {
 /// assert_eq!(request.to_form().unwrap(), "accid=zhangsan&name=%E5%BC%A0%E4%B8%89&token=initial-token&gender=1");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "user/create.action", response = CreateUserResponse, response_field = "info")]
+#[nim(path = "user/create.action", response = CreateUserResponse, response_field = "info", setters)]
 pub struct CreateUser {
-    /// The account ID: required, at most 32 characters of the accid alphabet.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
+    /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
+    pub accid: Accid,
     /// Profile name, at most 64 characters.
     #[nim(max_len = 64)]
     pub name: Option<String>,
     /// JSON properties, at most 1024 characters. Deprecated by the API.
-    #[nim(max_len = 1024)]
+    #[nim(max_len = 1024, deprecated = "the API no longer recommends `props`; use `ex`")]
     pub props: Option<String>,
     /// Avatar URL, at most 1024 characters.
     #[nim(max_len = 1024)]
@@ -111,49 +74,6 @@ pub struct CreateUser {
     pub ex: Option<String>,
 }
 
-impl CreateUser {
-    /// A create request for `accid` with no optional field set.
-    pub fn new(accid: impl Into<String>) -> Self {
-        CreateUser {
-            accid: accid.into(),
-            ..CreateUser::default()
-        }
-    }
-
-    text_setters! {
-        /// Sets the profile name (at most 64 characters).
-        name,
-        /// Sets the avatar URL (at most 1024 characters).
-        icon,
-        /// Sets the login token (at most 128 characters) instead of letting the server choose.
-        token,
-        /// Sets the signature line (at most 256 characters).
-        sign,
-        /// Sets the email (at most 64 characters).
-        email,
-        /// Sets the birthday (at most 16 characters).
-        birth,
-        /// Sets the mobile number (at most 32 characters).
-        mobile,
-        /// Sets the user card extension (at most 1024 characters).
-        ex,
-    }
-
-    /// Sets the JSON properties (at most 1024 characters).
-    #[deprecated(note = "the API no longer recommends `props`; use `ex`")]
-    #[must_use]
-    pub fn props(mut self, value: impl Into<String>) -> Self {
-        self.props = Some(value.into());
-        self
-    }
-
-    /// Sets the gender.
-    #[must_use]
-    pub fn gender(mut self, gender: Gender) -> Self {
-        self.gender = Some(gender);
-        self
-    }
-}
 
 /// The answer to [`CreateUser`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -192,41 +112,18 @@ impl CreateUserResponse {
 /// assert_eq!(request.to_form().unwrap(), "accid=zhangsan&token=new-token");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "user/update.action", idempotent)]
+#[nim(path = "user/update.action", idempotent, setters)]
 pub struct UpdateToken {
-    /// The account ID: required, at most 32 characters of the accid alphabet.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
+    /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
+    pub accid: Accid,
     /// JSON properties, at most 1024 characters. Deprecated by the API.
-    #[nim(max_len = 1024)]
+    #[nim(max_len = 1024, deprecated = "the API no longer recommends `props`")]
     pub props: Option<String>,
     /// The new login token, at most 128 characters.
     #[nim(max_len = 128)]
     pub token: Option<String>,
 }
 
-impl UpdateToken {
-    /// An update request for `accid`.
-    pub fn new(accid: impl Into<String>) -> Self {
-        UpdateToken {
-            accid: accid.into(),
-            ..UpdateToken::default()
-        }
-    }
-
-    text_setters! {
-        /// Sets the new login token (at most 128 characters).
-        token,
-    }
-
-    /// Sets the JSON properties (at most 1024 characters).
-    #[deprecated(note = "the API no longer recommends `props`")]
-    #[must_use]
-    pub fn props(mut self, value: impl Into<String>) -> Self {
-        self.props = Some(value.into());
-        self
-    }
-}
 
 /// `user/refreshToken.action`: has the server generate a new login token for an account and
 /// return it.
@@ -241,21 +138,12 @@ impl UpdateToken {
 /// assert_eq!(RefreshToken::new("ZhangSan").to_form().unwrap(), "accid=zhangsan");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "user/refreshToken.action", response = RefreshTokenResponse, response_field = "info")]
+#[nim(path = "user/refreshToken.action", response = RefreshTokenResponse, response_field = "info", setters)]
 pub struct RefreshToken {
-    /// The account ID: required, at most 32 characters of the accid alphabet.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
+    /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
+    pub accid: Accid,
 }
 
-impl RefreshToken {
-    /// A refresh request for `accid`.
-    pub fn new(accid: impl Into<String>) -> Self {
-        RefreshToken {
-            accid: accid.into(),
-        }
-    }
-}
 
 /// The answer to [`RefreshToken`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -293,11 +181,10 @@ impl RefreshTokenResponse {
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "user/block.action", idempotent)]
+#[nim(path = "user/block.action", idempotent, setters)]
 pub struct BlockUser {
-    /// The account ID: required, at most 32 characters of the accid alphabet.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
+    /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
+    pub accid: Accid,
     /// Whether to log the account out now (`needkick`; the server's default is `false`).
     #[nim(rename = "needkick")]
     pub need_kick: Option<bool>,
@@ -307,27 +194,6 @@ pub struct BlockUser {
     pub kick_notify_ext: Option<String>,
 }
 
-impl BlockUser {
-    /// A ban request for `accid`.
-    pub fn new(accid: impl Into<String>) -> Self {
-        BlockUser {
-            accid: accid.into(),
-            ..BlockUser::default()
-        }
-    }
-
-    /// Whether to log the account out now.
-    #[must_use]
-    pub fn need_kick(mut self, kick: bool) -> Self {
-        self.need_kick = Some(kick);
-        self
-    }
-
-    text_setters! {
-        /// Sets the extension data sent with the kick notification.
-        kick_notify_ext,
-    }
-}
 
 /// `user/unblock.action`: lifts the ban on an account. Unbanning an account that is not
 /// banned succeeds.
@@ -338,18 +204,9 @@ impl BlockUser {
 /// assert_eq!(UnblockUser::new("zhangsan").to_form().unwrap(), "accid=zhangsan");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "user/unblock.action", idempotent)]
+#[nim(path = "user/unblock.action", idempotent, setters)]
 pub struct UnblockUser {
-    /// The account ID: required, at most 32 characters of the accid alphabet.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
+    /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
+    pub accid: Accid,
 }
 
-impl UnblockUser {
-    /// An unban request for `accid`.
-    pub fn new(accid: impl Into<String>) -> Self {
-        UnblockUser {
-            accid: accid.into(),
-        }
-    }
-}

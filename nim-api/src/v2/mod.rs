@@ -1,0 +1,15 @@
+//! v2 actions (`/im/v2/...`: JSON over REST methods), one module per family of the official
+//! SDKs' operations.
+//!
+//! Answers come as `{code, msg, data}`; each action's response type is what `data` holds.
+//! Failures keep HTTP 200 with a six-digit code (102404 account not found, 102405 account
+//! exists, ...) in [`Error::api_code`](crate::Error::api_code).
+
+pub mod account;
+mod shared;
+pub mod user;
+
+pub use shared::{
+    AccountConfiguration, AntispamBusinessId, AntispamConfiguration, AntispamKind,
+    EmailValidationMode, UserInformation, UserProfile,
+};

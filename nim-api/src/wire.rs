@@ -1,0 +1,163 @@
+//! Shapes that many actions share: enums sent as numbers, batch answers with per-item
+//! failures, lists a server may send as JSON text.
+
+use serde::{Deserialize, Deserializer};
+
+/// Declares an enum the API sends as a number: its `FormValue` (v1 forms), `Serialize` and
+/// `Deserialize` (v2 JSON, answers) all use the number. An unknown number in an answer is a
+/// deserialisation error naming the enum, never a panic.
+macro_rules! int_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident : $repr:ty {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant = $value, )*
+        }
+
+        impl $name {
+            /// The number the API uses.
+            pub fn as_number(self) -> $repr {
+                self as $repr
+            }
+
+            /// The variant for `n`, if the API defines one.
+            pub fn from_number(n: $repr) -> Option<Self> {
+                match n {
+                    $( $value => Some($name::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::FormValue for $name {
+            fn write_form(&self, name: &str, form: &mut $crate::Form) {
+                self.as_number().write_form(name, form);
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&self.as_number(), serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let n = <$repr as serde::Deserialize>::deserialize(deserializer)?;
+                $name::from_number(n).ok_or_else(|| {
+                    serde::de::Error::custom(format_args!(
+                        "{} is not a known {}", n, stringify!($name)
+                    ))
+                })
+            }
+        }
+    };
+}
+
+pub(crate) use int_enum;
+
+/// Deserialises a list of strings sent either as a JSON array or as a string holding one
+/// (v1 answers do both); absent or `null` is empty.
+pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<String>),
+        Text(String),
+    }
+    match Option::<Either>::deserialize(d)? {
+        None => Ok(Vec::new()),
+        Some(Either::List(list)) => Ok(list),
+        Some(Either::Text(text)) if text.trim().is_empty() => Ok(Vec::new()),
+        Some(Either::Text(text)) => serde_json::from_str(&text).map_err(serde::de::Error::custom),
+    }
+}
+
+/// The answer of a batch operation: what succeeded, and what failed with its code.
+///
+/// A partial failure is a *successful* call: always look at [`failures`](Self::failures)
+/// (or [`is_complete`](Self::is_complete)).
+///
+/// ```
+/// use nim_api::BatchResult;
+///
+/// let result: BatchResult<serde_json::Value> = serde_json::from_str(
+///     r#"{"success_list":[{"account_id":"a"}],
+///         "failed_list":[{"account_id":"b","error_code":102404,"error_msg":"not found"}]}"#,
+/// ).unwrap();
+/// assert!(!result.is_complete());
+/// assert_eq!(result.failures()[0].account_id.as_deref(), Some("b"));
+/// assert_eq!(result.failures()[0].error_code, 102404);
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+#[non_exhaustive]
+pub struct BatchResult<T> {
+    /// The items that succeeded.
+    #[serde(default)]
+    pub success_list: Vec<T>,
+    /// The items that failed, each with its code and message.
+    #[serde(default)]
+    pub failed_list: Vec<Failure>,
+}
+
+impl<T> BatchResult<T> {
+    /// The items that failed.
+    pub fn failures(&self) -> &[Failure] {
+        &self.failed_list
+    }
+
+    /// Whether every item succeeded.
+    pub fn is_complete(&self) -> bool {
+        self.failed_list.is_empty()
+    }
+
+    /// The items that succeeded.
+    pub fn successes(&self) -> &[T] {
+        &self.success_list
+    }
+}
+
+/// One failed item of a batch operation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct Failure {
+    /// The account it concerned (account batches).
+    #[serde(default)]
+    pub account_id: Option<String>,
+    /// The device it concerned (kick).
+    #[serde(default)]
+    pub device_id: Option<String>,
+    /// Why it failed: the code a single call would have answered (e.g. 102404).
+    #[serde(default)]
+    pub error_code: u32,
+    /// The server's explanation.
+    #[serde(default)]
+    pub error_msg: String,
+}
+
+int_enum! {
+    /// A user's gender on the profile, sent as `0`, `1` or `2`.
+    #[derive(Default)]
+    pub enum Gender: u8 {
+        /// Not given (`0`).
+        #[default]
+        Unknown = 0,
+        /// Male (`1`).
+        Male = 1,
+        /// Female (`2`).
+        Female = 2,
+    }
+}
+
+impl Gender {
+    /// The number the API uses.
+    pub fn as_u8(self) -> u8 {
+        self.as_number()
+    }
+}

@@ -1,0 +1,282 @@
+//! The fields: each one's attributes, then what holds across fields (wire names, one page
+//! token, where fields may be sent in each API version).
+
+use std::collections::HashMap;
+
+use syn::{Ident, LitStr};
+
+use super::values::{self, Seen};
+use super::{Level, empty_attrs, known_key};
+use crate::errors::Errors;
+use crate::model::{Field, Place, RawField, RawValue, Rules, Version};
+
+/// The keys of a field's `#[nim(...)]`.
+pub(super) const KEYS: &[&str] = &[
+    "required",
+    "max_len",
+    "accid",
+    "json",
+    "min",
+    "max",
+    "one_of",
+    "min_items",
+    "max_items",
+    "custom",
+    "rename",
+    "skip",
+    "path",
+    "query",
+    "flatten",
+    "page_token",
+    "deprecated",
+];
+
+/// The keys that are rules (what `skip` cannot be combined with).
+const RULE_KEYS: &[&str] = &[
+    "required",
+    "max_len",
+    "accid",
+    "json",
+    "min",
+    "max",
+    "one_of",
+    "min_items",
+    "max_items",
+    "custom",
+    "rename",
+    "path",
+    "query",
+    "flatten",
+    "page_token",
+    "deprecated",
+];
+
+/// Checks every named field and what holds across them. `version` is `None` for a nested
+/// parameter object.
+pub(super) fn all(
+    raw: Vec<RawField>,
+    version: Option<Version>,
+    setters: bool,
+    errors: &mut Errors,
+) -> Vec<Field> {
+    let mut fields: Vec<Field> = Vec::with_capacity(raw.len());
+    // Wire name -> the Rust name of the field that took it first.
+    let mut wire_names: HashMap<String, Ident> = HashMap::new();
+    let mut page_token: Option<Ident> = None;
+    for raw_field in raw {
+        let Some(field) = one(raw_field, version, setters, errors) else {
+            continue;
+        };
+        if field.place != Place::Skipped {
+            match wire_names.get(&field.wire.value()) {
+                Some(first) => errors.push(syn::Error::new(
+                    field.wire.span(),
+                    format!(
+                        "fields `{first}` and `{}` are both sent as `{}`; \
+                         give one of them another name with `rename = \"...\"`",
+                        field.ident,
+                        field.wire.value(),
+                    ),
+                )),
+                None => {
+                    wire_names.insert(field.wire.value(), field.ident.clone());
+                }
+            }
+        }
+        if field.page_token {
+            if let Some(first) = &page_token {
+                errors.push(syn::Error::new(
+                    field.ident.span(),
+                    format!("`page_token` is already on field `{first}`; a request has one cursor"),
+                ));
+            } else {
+                page_token = Some(field.ident.clone());
+            }
+        }
+        fields.push(field);
+    }
+    fields
+}
+
+/// One field: `None` when its attributes are wrong.
+fn one(
+    raw: RawField,
+    version: Option<Version>,
+    setters: bool,
+    errors: &mut Errors,
+) -> Option<Field> {
+    empty_attrs(&raw.attrs, "a field", KEYS, errors);
+    let mut seen = Seen::new("field");
+    let mut rules = Rules::default();
+    let mut rename = None;
+    let mut deprecated = None;
+    let mut ok = true;
+    for entry in &raw.attrs.entries {
+        let Some(key) = known_key(entry, KEYS, super::ENDPOINT_KEYS, Level::Field, errors) else {
+            ok = false;
+            continue;
+        };
+        if !seen.first(key, entry, errors) {
+            ok = false;
+            continue;
+        }
+        if key == "path" && matches!(entry.value, RawValue::Assign { .. }) {
+            errors.push(syn::Error::new_spanned(
+                entry,
+                "on a field, `path` is a flag marking a parameter of the path template; \
+                 the action's path goes on the struct: `#[nim(path = \"...\")]`",
+            ));
+            ok = false;
+            continue;
+        }
+        let before = errors.count();
+        match key {
+            "required" => rules.required = values::flag(entry, key, errors),
+            "accid" => rules.accid = values::flag(entry, key, errors),
+            "json" => rules.json = values::flag(entry, key, errors),
+            "skip" | "path" | "query" | "flatten" | "page_token" => {
+                values::flag(entry, key, errors);
+            }
+            "max_len" => rules.max_len = errors.take(values::integer(entry, false, true)),
+            "min" => rules.min = errors.take(values::integer(entry, true, false)),
+            "max" => rules.max = errors.take(values::integer(entry, true, false)),
+            "min_items" => rules.min_items = errors.take(values::integer(entry, false, true)),
+            "max_items" => rules.max_items = errors.take(values::integer(entry, false, true)),
+            "one_of" => rules.one_of = errors.take(values::integer_list(entry)),
+            "custom" => rules.custom = values::function_path(entry, errors),
+            "rename" => {
+                rename = values::string(entry, "rename = \"wireName\"", errors)
+                    .and_then(|lit| errors.take(values::non_empty(lit, "rename = \"wireName\"")));
+            }
+            "deprecated" => {
+                deprecated = values::string(entry, "deprecated = \"use `ex`\"", errors);
+            }
+            _ => {}
+        }
+        ok &= errors.count() == before;
+    }
+    if seen.get("skip").is_some() {
+        for rule in RULE_KEYS {
+            if let Some(entry) = seen.get(rule) {
+                errors.push(syn::Error::new_spanned(
+                    &entry.key,
+                    format!(
+                        "`skip` cannot be combined with `{rule}`: a skipped field is never sent"
+                    ),
+                ));
+                ok = false;
+            }
+        }
+    }
+    if let (Some(min), Some(max)) = (&rules.min, &rules.max) {
+        if min.base10_parse::<i64>().ok() > max.base10_parse::<i64>().ok() {
+            errors.push(syn::Error::new(
+                min.span(),
+                format!(
+                    "`min = {}` is above `max = {}`: no value could pass",
+                    min.base10_digits(),
+                    max.base10_digits()
+                ),
+            ));
+            ok = false;
+        }
+    }
+    if let (Some(min), Some(max)) = (&rules.min_items, &rules.max_items) {
+        if min.base10_parse::<u32>().ok() > max.base10_parse::<u32>().ok() {
+            errors.push(syn::Error::new(
+                min.span(),
+                format!(
+                    "`min_items = {}` is above `max_items = {}`: no list could pass",
+                    min.base10_digits(),
+                    max.base10_digits()
+                ),
+            ));
+            ok = false;
+        }
+    }
+    if let (Some(entry), false) = (seen.get("deprecated"), setters) {
+        errors.push(syn::Error::new_spanned(
+            &entry.key,
+            "`deprecated` marks the generated setter; add `setters` to the struct's \
+             `#[nim(...)]`, or put `#[deprecated]` on your own setter",
+        ));
+        ok = false;
+    }
+    if let Some(entry) = seen.get("flatten") {
+        let other = ["path", "query", "rename"].into_iter().find(|k| seen.get(k).is_some());
+        let problem = match (version, other) {
+            (_, Some(other)) => Some(format!(
+                "`flatten` writes the object's members into the body: `{other}` cannot apply"
+            )),
+            (Some(Version::V2), None) => None,
+            _ => Some("`flatten` applies to the body of a v2 action".to_owned()),
+        };
+        if let Some(problem) = problem {
+            errors.push(syn::Error::new_spanned(&entry.key, problem));
+            ok = false;
+        }
+    }
+    let place = match (seen.get("skip"), seen.get("path"), seen.get("query")) {
+        (Some(_), _, _) => Place::Skipped,
+        _ if seen.get("flatten").is_some() => Place::Flattened,
+        (None, Some(path), Some(query)) => {
+            let mut err = syn::Error::new_spanned(
+                &query.key,
+                "a field is sent in one place: `path` and `query` cannot both apply",
+            );
+            err.combine(syn::Error::new_spanned(&path.key, "`path` given here"));
+            errors.push(err);
+            ok = false;
+            Place::Path
+        }
+        (None, Some(_), None) => Place::Path,
+        (None, None, Some(_)) => Place::Query,
+        (None, None, None) => Place::Body,
+    };
+    for key in ["path", "query"] {
+        // A `path = "..."` on a field was reported above as a misplaced container attribute.
+        let Some(entry) = seen
+            .get(key)
+            .filter(|e| !matches!(e.value, RawValue::Assign { .. }))
+        else {
+            continue;
+        };
+        let problem = match version {
+            None => Some("a nested parameter object is sent inside its parent's body"),
+            Some(Version::V1) => Some("v1 actions send every parameter in the form body"),
+            Some(Version::V2) => None,
+        };
+        if let Some(problem) = problem {
+            errors.push(syn::Error::new_spanned(
+                &entry.key,
+                format!("`{key}` does not apply here: {problem}"),
+            ));
+            ok = false;
+        }
+    }
+    if let (Some(entry), None) = (seen.get("page_token"), version) {
+        errors.push(syn::Error::new_spanned(
+            &entry.key,
+            "`page_token` marks the cursor of a list action; put it on the action's field",
+        ));
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    let wire = rename.unwrap_or_else(|| {
+        // `r#type` is sent as `type`.
+        let ident = syn::ext::IdentExt::unraw(&raw.ident);
+        LitStr::new(&ident.to_string(), raw.ident.span())
+    });
+    Some(Field {
+        ident: raw.ident,
+        ty: raw.ty,
+        wire,
+        place,
+        rules,
+        page_token: seen.get("page_token").is_some(),
+        deprecated,
+        docs: raw.docs,
+    })
+}

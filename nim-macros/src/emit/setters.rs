@@ -1,0 +1,139 @@
+//! `#[nim(setters)]`: `new(<required params>)` and one chainable setter per optional one.
+//!
+//! A field typed `Option<T>` (written as `Option`, whatever its path) is optional: it starts
+//! `None` and gets a setter taking `impl Into<T>`. Every other field that is sent is
+//! required: it is a parameter of `new`. A `Vec<T>` (or `Option<Vec<T>>`) takes any iterator
+//! of things that convert into `T`, so `GetUserInfos::new(["a", "b"])` works. Skipped fields
+//! start at their `Default`.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::model::{Field, Place};
+
+/// The type argument of `Name<T>` when `ty`'s last path segment is `Name`.
+fn single_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if segment.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
+/// How a value of type `ty` is taken and turned into the field's value.
+fn conversion(private: &TokenStream, ty: &Type, value: &syn::Ident) -> (TokenStream, TokenStream) {
+    match single_argument(ty, "Vec") {
+        Some(item) => (
+            quote!(impl #private::IntoIterator<Item = impl #private::Into<#item>>),
+            quote!(#private::Iterator::collect(#private::Iterator::map(
+                #private::IntoIterator::into_iter(#value),
+                #private::Into::into,
+            ))),
+        ),
+        None => (
+            quote!(impl #private::Into<#ty>),
+            quote!(#private::Into::into(#value)),
+        ),
+    }
+}
+
+/// The inherent impl with `new` and the setters.
+pub(super) struct Setters<'a> {
+    pub(super) private: &'a TokenStream,
+    pub(super) ident: &'a syn::Ident,
+    pub(super) generics: &'a syn::Generics,
+    pub(super) fields: &'a [Field],
+}
+
+impl ToTokens for Setters<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let private = self.private;
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let mut params = Vec::new();
+        let mut inits = Vec::new();
+        let mut required_names = Vec::new();
+        let mut setters = Vec::new();
+        for field in self.fields {
+            let ident = &field.ident;
+            if field.place == Place::Skipped {
+                inits.push(quote!(#ident: ::core::default::Default::default()));
+                continue;
+            }
+            // A flattened object starts empty and is set whole.
+            let optional = match single_argument(&field.ty, "Option") {
+                Some(inner) => Some((inner, quote!(#private::Option::None), true)),
+                None if field.place == Place::Flattened => Some((
+                    &field.ty,
+                    quote!(::core::default::Default::default()),
+                    false,
+                )),
+                None => None,
+            };
+            match optional {
+                Some((inner, start, wrap)) => {
+                    inits.push(quote!(#ident: #start));
+                    let value = format_ident!("value");
+                    let (taken, converted) = conversion(private, inner, &value);
+                    let wrapped = if wrap {
+                        quote!(#private::Option::Some(#converted))
+                    } else {
+                        converted
+                    };
+                    let docs = &field.docs;
+                    let default_doc = (docs.is_empty()).then(|| {
+                        let text = format!("Sets `{}`.", field.wire.value());
+                        quote!(#[doc = #text])
+                    });
+                    let deprecated = field
+                        .deprecated
+                        .as_ref()
+                        .map(|note| quote!(#[deprecated(note = #note)]));
+                    setters.push(quote! {
+                        #(#docs)*
+                        #default_doc
+                        #deprecated
+                        #[must_use]
+                        pub fn #ident(mut self, #value: #taken) -> Self {
+                            self.#ident = #wrapped;
+                            self
+                        }
+                    });
+                }
+                None => {
+                    let (taken, converted) = conversion(private, &field.ty, ident);
+                    params.push(quote!(#ident: #taken));
+                    inits.push(quote!(#ident: #converted));
+                    required_names.push(format!("`{}`", field.wire.value()));
+                }
+            }
+        }
+        let new_doc = if required_names.is_empty() {
+            "A request with no parameter set.".to_owned()
+        } else {
+            format!(
+                "A request with its required parameters ({}); every optional one unset.",
+                required_names.join(", ")
+            )
+        };
+        let ident = self.ident;
+        tokens.extend(quote! {
+            #[automatically_derived]
+            #[allow(deprecated)]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = #new_doc]
+                pub fn new(#(#params),*) -> Self {
+                    Self { #(#inits),* }
+                }
+                #(#setters)*
+            }
+        });
+    }
+}

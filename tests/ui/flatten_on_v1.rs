@@ -1,0 +1,15 @@
+// `flatten` spreads an object into a v2 JSON body only.
+#[derive(nim_api::Params, Default)]
+pub struct Profile {
+    pub name: Option<String>,
+}
+
+#[derive(nim_api::Endpoint)]
+#[nim(path = "user/updateUinfo.action")]
+pub struct UpdateUserInfo {
+    pub accid: nim_api::Accid,
+    #[nim(flatten)]
+    pub profile: Profile,
+}
+
+fn main() {}
