@@ -37,24 +37,33 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
-mod actions;
+mod admin;
 mod auth;
+mod call;
 mod clock;
 mod core;
 mod emulator;
+mod families;
 mod faults;
+mod inspect;
+mod json_body;
+mod log;
 mod nonce_cache;
 mod params;
 mod reply;
+mod router;
 mod server;
 mod stats;
+mod stubs;
+mod views;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-pub use accounts::Account;
+pub use accounts::{Account, Session};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;
+pub use log::RecordedRequest;
 pub use reply::Reply;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
