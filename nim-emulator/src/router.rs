@@ -116,10 +116,10 @@ impl Registry {
     /// share it (the account store is `shared::<Accounts>()`). Reset to `T::default()` by
     /// [`reset`](Registry::reset).
     pub(crate) fn shared<T: Default + Send + 'static>(&mut self) -> Arc<Mutex<T>> {
-        if let Some(any) = self.shared.get(&TypeId::of::<Mutex<T>>()) {
-            if let Ok(state) = Arc::clone(any).downcast::<Mutex<T>>() {
-                return state;
-            }
+        if let Some(any) = self.shared.get(&TypeId::of::<Mutex<T>>())
+            && let Ok(state) = Arc::clone(any).downcast::<Mutex<T>>()
+        {
+            return state;
         }
         let state = Arc::new(Mutex::new(T::default()));
         let erased: Arc<dyn Any + Send + Sync> = Arc::clone(&state) as _;

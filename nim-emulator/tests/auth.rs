@@ -143,7 +143,11 @@ async fn curtime_more_than_300_s_away_is_expired() {
             .send(Method::POST, CREATE, &headers, form(&[("accid", "late")]))
             .await;
         assert_eq!(answer.code(), 414, "CurTime {cur_time}");
-        assert!(answer.desc().starts_with(desc::CURTIME_EXPIRED), "{}", answer.desc());
+        assert!(
+            answer.desc().starts_with(desc::CURTIME_EXPIRED),
+            "{}",
+            answer.desc()
+        );
         assert!(answer.as_error().is_curtime_expired());
         // A millisecond CurTime is told what unit it should be in.
         assert_eq!(
@@ -332,7 +336,12 @@ async fn unknown_paths_get_a_404_style_json_answer() {
         .send(Method::GET, "im/v2/nothing", &h.headers(), String::new())
         .await;
     assert_eq!(answer.json()["code"], 404);
-    assert!(answer.json()["msg"].as_str().unwrap().contains("no such operation"));
+    assert!(
+        answer.json()["msg"]
+            .as_str()
+            .unwrap()
+            .contains("no such operation")
+    );
 }
 
 #[tokio::test]

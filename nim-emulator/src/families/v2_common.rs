@@ -78,13 +78,13 @@ impl Profile {
     pub(super) fn parse(body: &JsonBody) -> Result<Profile, ApiError> {
         let mode = body.int("email_validation_mode", &[0, 1, 2])?.unwrap_or(0);
         let email = body.string("email", 64)?;
-        if let Some(email) = email.as_deref().filter(|e| !e.is_empty() && mode != 2) {
-            if !looks_like_email(email) {
-                return Err(ApiError::param(format!(
-                    "{} is not an e-mail address (set email_validation_mode 2 to skip the check)",
-                    body.field("email")
-                )));
-            }
+        if let Some(email) = email.as_deref().filter(|e| !e.is_empty() && mode != 2)
+            && !looks_like_email(email)
+        {
+            return Err(ApiError::param(format!(
+                "{} is not an e-mail address (set email_validation_mode 2 to skip the check)",
+                body.field("email")
+            )));
         }
         let gender = body.int("gender", &[0, 1, 2])?;
         Ok(Profile {

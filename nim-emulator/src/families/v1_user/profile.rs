@@ -20,13 +20,13 @@ pub(super) fn update_uinfo(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     let name = params.text_or_empty("name", 64)?;
     // The docs count icon in bytes, unlike every other field.
     let icon = params.raw("icon");
-    if let Some(icon) = icon {
-        if icon.len() > LONG_TEXT_MAX {
-            return Err(ApiError::param(format!(
-                "icon is too long: {} bytes, at most {LONG_TEXT_MAX} allowed",
-                icon.len()
-            )));
-        }
+    if let Some(icon) = icon
+        && icon.len() > LONG_TEXT_MAX
+    {
+        return Err(ApiError::param(format!(
+            "icon is too long: {} bytes, at most {LONG_TEXT_MAX} allowed",
+            icon.len()
+        )));
     }
     let sign = params.text_or_empty("sign", 256)?;
     let email = params.text_or_empty("email", 64)?;
@@ -34,12 +34,12 @@ pub(super) fn update_uinfo(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     let mobile = params.text_or_empty("mobile", 32)?;
     let gender = params.gender()?;
     let ex = params.text_or_empty("ex", LONG_TEXT_MAX)?;
-    if let Some(bid) = params.get("bid") {
-        if !matches!(serde_json::from_str::<Value>(bid), Ok(Value::Object(_))) {
-            return Err(ApiError::param(
-                "bid must be a JSON object, e.g. {\"textbid\":\"...\",\"picbid\":\"...\"}",
-            ));
-        }
+    if let Some(bid) = params.get("bid")
+        && !matches!(serde_json::from_str::<Value>(bid), Ok(Value::Object(_)))
+    {
+        return Err(ApiError::param(
+            "bid must be a JSON object, e.g. {\"textbid\":\"...\",\"picbid\":\"...\"}",
+        ));
     }
     state.with_account(&accid, |a| {
         let fields = [
