@@ -6,6 +6,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+pub mod process;
+
 use nim_emulator::{Emulator, ManualClock};
 use serde_json::Value;
 
