@@ -5,10 +5,12 @@ use std::time::Duration;
 
 /// A failure to apply to a request instead of (or on top of) its normal answer.
 ///
-/// Queue faults with [`Emulator::inject`](crate::Emulator::inject). Faults that model a
+/// Queue faults with [`Emulator::inject`](crate::Emulator::inject) (any request) or
+/// [`Emulator::inject_at`](crate::Emulator::inject_at) (one method and path). Faults that model a
 /// failure *in front of* the API ([`BadGateway`](Fault::BadGateway),
-/// [`ServiceUnavailable`](Fault::ServiceUnavailable), [`Busy`](Fault::Busy)) answer without
-/// running the action. Faults that model a failure *after* the API answered
+/// [`ServiceUnavailable`](Fault::ServiceUnavailable), [`Busy`](Fault::Busy),
+/// [`ApiCode`](Fault::ApiCode)) answer without running the action (and before the signature
+/// is checked). Faults that model a failure *after* the API answered
 /// ([`Delay`](Fault::Delay), [`TruncatedJson`](Fault::TruncatedJson),
 /// [`DropConnection`](Fault::DropConnection)) run the action first, with its authentication
 /// and state change, and then spoil the delivery: the outcome is unknown to the client, which
