@@ -42,7 +42,10 @@ impl Emulator {
             Some(token) => token.to_owned(),
             None => new_token().ok()?,
         };
-        let account = Account::new(accid.to_ascii_lowercase(), token);
+        let account = Account {
+            created_at: self.core.state_now(),
+            ..Account::new(accid.to_ascii_lowercase(), token)
+        };
         lock(&self.core.accounts).create(account.clone()).ok()?;
         Some(account)
     }

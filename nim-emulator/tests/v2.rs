@@ -367,3 +367,80 @@ async fn v2_answers_are_logged_with_the_trace_header() {
     );
     assert_eq!(last.code, Some(102404));
 }
+
+#[tokio::test]
+async fn the_state_clock_moves_without_breaking_signatures() {
+    let h = Harness::start().await;
+    let before = h.emu.state_now();
+    h.emu.advance_clock(86_400);
+    assert_eq!(h.emu.state_now(), before + 86_400);
+    assert_eq!(
+        h.emu.now_unix(),
+        common::T0,
+        "CurTime is still checked at T0"
+    );
+    // Signed at the CurTime clock's time: accepted.
+    let data = h
+        .v2(
+            "POST",
+            "im/v2/accounts",
+            Some(json!({"account_id": "later"})),
+        )
+        .await
+        .data();
+    assert_eq!(data["account_id"], "later");
+    assert_eq!(h.emu.account("later").unwrap().created_at, before + 86_400);
+    // Admin routes answer through `handle` too, unsigned.
+    let reply = h.emu.handle("POST", "/_emulator/reset", &[], b"");
+    assert_eq!(reply.status, 200);
+    assert_eq!(h.emu.state_now(), before);
+    assert!(h.emu.account("later").is_none());
+    assert!(h.emu.requests().is_empty());
+}
+
+#[tokio::test]
+async fn hostile_paths_bodies_and_headers_get_answers_not_panics() {
+    let h = Harness::start().await;
+    let paths = [
+        "/nimserver/im/v2/accounts/%",
+        "/nimserver/im/v2/accounts/%FF%FE",
+        "/nimserver/im/v2/accounts/%C3%/actions/kick",
+        "/nimserver/im/v2/users?account_ids=,,,&account_ids=%ZZ",
+        "/nimserver/im/v2/accounts?",
+        "/nimserver//user/create.action",
+        "/_emulator/state/accounts/%FF/online_status",
+        "/_emulator/stubs?x",
+        "/_emulator",
+        "",
+        "?",
+    ];
+    let bodies: [&[u8]; 6] = [
+        b"",
+        b"\xff\xfe\x00",
+        b"{\"account_ids\":[null]}",
+        b"{\"type\":1e400}",
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        b"{\"sessions\":[{\"client_type\":-1}],\"kind\":\"delay\",\"delay_ms\":1e9}",
+    ];
+    for method in ["GET", "POST", "PATCH", "PUT", "DELETE", "weird"] {
+        for path in paths {
+            for body in bodies {
+                let now = h.clock_now();
+                let nonce = h.nonce();
+                let sum = nim_core::checksum(common::SECRET, &nonce, now);
+                let now = now.to_string();
+                let headers = [
+                    ("AppKey", common::KEY),
+                    ("Nonce", nonce.as_str()),
+                    ("CurTime", now.as_str()),
+                    ("CheckSum", sum.as_str()),
+                    ("Content-Type", "application/json;charset=\u{0}"),
+                ];
+                let reply = h.emu.handle(method, path, &headers, body);
+                // Always a JSON answer (API or admin), never a panic.
+                let json = serde_json::from_str::<serde_json::Value>(&reply.body);
+                assert!(json.is_ok(), "{method} {path:?}: {reply:?}");
+            }
+        }
+    }
+}
