@@ -1,8 +1,9 @@
-//! The accounts of one emulator instance and the state changes the five actions make.
+//! The account store, shared by every family that reads or changes accounts (v1 `user/*`,
+//! v2 `accounts` and `users`): one record per account, whichever protocol made or changed it.
 
 use std::collections::HashMap;
 
-use nim_core::desc;
+use nim_core::{Code, desc};
 
 use crate::reply::ApiError;
 
@@ -44,6 +45,51 @@ pub struct Account {
     pub kick_notify_ext: Option<String>,
     /// How many times the token was replaced by `update.action` or `refreshToken.action`.
     pub token_changes: u32,
+    /// Globally muted (v1 `user/mute.action`): no sending in 1:1 chats, teams or chat rooms.
+    pub muted: bool,
+    /// Muted in 1:1 chats (v1 `muteP2P`, v2 `p2p_chat_banned`).
+    pub mute_p2p: bool,
+    /// Muted in teams (v1 `muteTeam`, v2 `team_chat_banned`).
+    pub mute_team: bool,
+    /// Muted in chat rooms (v1 `muteRoom`, v2 `chatroom_chat_banned`).
+    pub mute_room: bool,
+    /// Muted in QChat (v1 `muteQChat`, v2 `qchat_chat_banned`).
+    pub mute_qchat: bool,
+    /// No mobile push while a desktop client is online (v1 `setDonnop` `donnopOpen=true`; the
+    /// opposite of v2 `push_enabled_when_desktop_online`).
+    pub donnop: bool,
+    /// The account's online sessions, as a test set them (the emulator has no IM clients).
+    pub sessions: Vec<Session>,
+    /// Accounts this one has blacklisted (v1 `setSpecialRelation`, `relationType=1`), sorted.
+    pub blacklist: Vec<String>,
+    /// Accounts this one has muted (v1 `setSpecialRelation`, `relationType=2`), sorted.
+    pub mutelist: Vec<String>,
+    /// The state clock's time (Unix seconds) when the account was created.
+    pub created_at: u64,
+}
+
+/// One logged-in client of an account, set by a test (admin route or
+/// [`Emulator::set_sessions`](crate::Emulator::set_sessions)).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Session {
+    /// The client type: 1 Android, 2 iOS, 4 PC, 16 Web, 64 Mac, 65 HarmonyOS.
+    pub client_type: u32,
+    /// The device id, which v2 `kickAccount` selects devices by.
+    pub device_id: String,
+    /// Login time, Unix milliseconds.
+    pub login_time: u64,
+}
+
+impl Session {
+    /// A session of `client_type` on `device_id`, logged in at `login_time` (Unix ms).
+    pub fn new(client_type: u32, device_id: impl Into<String>, login_time: u64) -> Session {
+        Session {
+            client_type,
+            device_id: device_id.into(),
+            login_time,
+        }
+    }
 }
 
 impl Account {
@@ -87,6 +133,21 @@ impl Accounts {
         }
     }
 
+    /// The account `accid` (any case), for a change, if it exists.
+    pub(crate) fn find_mut(&mut self, accid: &str) -> Option<&mut Account> {
+        self.by_accid.get_mut(&accid.to_ascii_lowercase())
+    }
+
+    /// The account `accid` (any case), if it exists.
+    pub(crate) fn find(&self, accid: &str) -> Option<&Account> {
+        self.by_accid.get(&accid.to_ascii_lowercase())
+    }
+
+    /// Whether `accid` (any case) exists.
+    pub(crate) fn contains(&self, accid: &str) -> bool {
+        self.by_accid.contains_key(&accid.to_ascii_lowercase())
+    }
+
     /// A copy of the account `accid` (any case).
     pub(crate) fn get(&self, accid: &str) -> Option<Account> {
         self.by_accid.get(&accid.to_ascii_lowercase()).cloned()
@@ -98,6 +159,16 @@ impl Accounts {
         all.sort_by(|a, b| a.accid.cmp(&b.accid));
         all
     }
+}
+
+/// A new token: 32 lowercase hex characters (128 bits) from the OS CSPRNG. Tokens are login
+/// passwords, so there is no predictable fallback: if the OS generator fails, the request
+/// fails with 500.
+pub(crate) fn new_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|_| ApiError::new(Code::InternalError, "cannot generate a token"))?;
+    Ok(hex::encode(bytes))
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ use crate::reply::ApiError;
 /// How far CurTime may be from the server's clock, either way, in seconds.
 pub(crate) const CURTIME_TOLERANCE_SECS: u64 = 300;
 
+/// A CurTime at or past this (the year 2286 in seconds) is taken for milliseconds.
+const MILLIS_FROM: u64 = 10_000_000_000;
+
 /// A request's headers as `(name, value)` pairs; names match case-insensitively, as HTTP
 /// header names do, and the first occurrence wins.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +76,14 @@ pub(crate) fn verify<'a>(
     }
 
     if now.abs_diff(cur_time) > CURTIME_TOLERANCE_SECS {
+        // Thirteen digits is a millisecond timestamp: say so, the usual mistake.
+        if cur_time >= MILLIS_FROM && now < MILLIS_FROM {
+            return Err(ApiError::param(format!(
+                "{}: CurTime must be Unix time in seconds, and {cur_time} looks like \
+                 milliseconds",
+                desc::CURTIME_EXPIRED
+            )));
+        }
         return Err(ApiError::param(desc::CURTIME_EXPIRED));
     }
 

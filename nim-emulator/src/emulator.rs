@@ -1,6 +1,5 @@
 //! The handle a test holds: start, address, shutdown, and the inspection API.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -12,11 +11,8 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::accounts::Account;
-use crate::actions::new_token;
 use crate::core::Core;
-use crate::faults::Fault;
-use crate::lock;
+use crate::log::DEFAULT_CAPACITY;
 use crate::reply::Reply;
 use crate::server::{self, ServerConfig};
 
@@ -39,7 +35,7 @@ use crate::server::{self, ServerConfig};
 /// }
 /// ```
 pub struct Emulator {
-    core: Arc<Core>,
+    pub(crate) core: Arc<Core>,
     local_addr: SocketAddr,
     base_url: String,
     stop: watch::Sender<bool>,
@@ -71,6 +67,8 @@ impl Emulator {
         EmulatorBuilder {
             credentials: Credentials::new(app_key, app_secret),
             clock: Arc::new(SystemClock),
+            state_clock: None,
+            request_log: DEFAULT_CAPACITY,
             addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
             server: ServerConfig::default(),
         }
@@ -92,7 +90,7 @@ impl Emulator {
         self.core.app_key()
     }
 
-    /// The emulator's current time (Unix seconds), from its clock.
+    /// The emulator's current time (Unix seconds) by the clock that checks CurTime.
     pub fn now_unix(&self) -> u64 {
         self.core.now()
     }
@@ -109,8 +107,10 @@ impl Emulator {
     }
 
     /// Answers one request in-process, exactly as the HTTP server would but without any
-    /// I/O: counting, faults, authentication, the nonce cache and the actions all apply.
-    /// `path` is the URL path (`/nimserver/user/create.action`); header names match
+    /// I/O: counting, faults, authentication, the nonce cache, stubs, the log and the
+    /// handlers all apply. `path` is the URL path (`/nimserver/user/create.action`), with a
+    /// query if any (`/nimserver/im/v2/accounts?account_ids=a,b`); admin routes
+    /// (`/_emulator/...`) answer too; header names match
     /// case-insensitively. A delay or dropped connection is reported in the [`Reply`], not
     /// carried out.
     ///
@@ -140,110 +140,6 @@ impl Emulator {
     pub fn handle(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
         self.core.handle(method, path, headers, Ok(body))
     }
-
-    /// A copy of the account `accid` (matched case-insensitively), or `None` if it was never
-    /// created.
-    pub fn account(&self, accid: &str) -> Option<Account> {
-        lock(&self.core.accounts).get(accid)
-    }
-
-    /// Copies of every account, sorted by accid.
-    pub fn accounts(&self) -> Vec<Account> {
-        lock(&self.core.accounts).all()
-    }
-
-    /// Creates an account directly, as if `user/create.action` had been called with `accid`
-    /// and `token` (a random token when `None`), for tests that start from existing users.
-    /// Returns the stored account, or `None` if `accid` already exists. The accid is
-    /// lowercased but not otherwise checked.
-    ///
-    /// ```
-    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
-    /// let emu = nim_emulator::Emulator::start("key", "secret").await?;
-    /// let alice = emu.insert_account("Alice", Some("pw")).unwrap();
-    /// assert_eq!(alice.accid, "alice");
-    /// assert!(emu.insert_account("alice", None).is_none());
-    /// # Ok(()) }
-    /// ```
-    pub fn insert_account(&self, accid: &str, token: Option<&str>) -> Option<Account> {
-        let token = match token {
-            Some(token) => token.to_owned(),
-            None => new_token().ok()?,
-        };
-        let account = Account::new(accid.to_ascii_lowercase(), token);
-        lock(&self.core.accounts).create(account.clone()).ok()?;
-        Some(account)
-    }
-
-    /// How many requests arrived for `path`, faulted and rejected ones included. An action
-    /// is named by its path below the base URL (`"user/create.action"`, as in
-    /// `Endpoint::PATH`); the full URL path works too.
-    ///
-    /// ```
-    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
-    /// let emu = nim_emulator::Emulator::start("key", "secret").await?;
-    /// emu.handle("POST", "/nimserver/user/block.action", &[], b"");
-    /// assert_eq!(emu.request_count("user/block.action"), 1);
-    /// assert_eq!(emu.request_count("/nimserver/user/block.action"), 1);
-    /// assert_eq!(emu.total_requests(), 1);
-    /// # Ok(()) }
-    /// ```
-    pub fn request_count(&self, path: &str) -> u64 {
-        lock(&self.core.stats).count(path)
-    }
-
-    /// Every path's request count, sorted by path. Paths outside `/nimserver/` keep their
-    /// leading `/`; beyond 1,024 distinct paths, further ones are counted under `"(other)"`.
-    pub fn request_counts(&self) -> BTreeMap<String, u64> {
-        lock(&self.core.stats).all()
-    }
-
-    /// How many requests arrived in all.
-    pub fn total_requests(&self) -> u64 {
-        lock(&self.core.stats).total()
-    }
-
-    /// Applies `fault` to the next `times` requests, after any faults already queued.
-    ///
-    /// ```
-    /// use nim_emulator::{Emulator, Fault};
-    ///
-    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
-    /// let emu = Emulator::start("key", "secret").await?;
-    /// emu.inject(Fault::BadGateway, 2);
-    /// assert_eq!(emu.pending_faults(), 2);
-    /// let reply = emu.handle("POST", "/nimserver/user/create.action", &[], b"");
-    /// assert_eq!(reply.status, 502);
-    /// assert_eq!(emu.faults_injected(), 1);
-    /// # Ok(()) }
-    /// ```
-    pub fn inject(&self, fault: Fault, times: u32) {
-        lock(&self.core.faults).push(fault, times);
-    }
-
-    /// Drops every queued fault.
-    pub fn clear_faults(&self) {
-        lock(&self.core.faults).clear();
-    }
-
-    /// How many more requests the queued faults will spoil.
-    pub fn pending_faults(&self) -> u64 {
-        lock(&self.core.faults).pending()
-    }
-
-    /// How many requests a fault has been applied to so far.
-    pub fn faults_injected(&self) -> u64 {
-        lock(&self.core.faults).applied()
-    }
-
-    /// How many nonces the replay cache holds now, after forgetting those whose 5-minute
-    /// window has passed.
-    pub fn nonce_cache_len(&self) -> usize {
-        let now = self.core.now();
-        let mut nonces = lock(&self.core.nonces);
-        nonces.forget_expired(now);
-        nonces.len()
-    }
 }
 
 impl Drop for Emulator {
@@ -266,6 +162,8 @@ impl fmt::Debug for Emulator {
 pub struct EmulatorBuilder {
     credentials: Credentials,
     clock: Arc<dyn Clock>,
+    state_clock: Option<Arc<dyn Clock>>,
+    request_log: usize,
     addr: SocketAddr,
     server: ServerConfig,
 }
@@ -273,8 +171,37 @@ pub struct EmulatorBuilder {
 impl EmulatorBuilder {
     /// The clock the emulator checks `CurTime` and expires nonces against (default: the
     /// system clock). Pass a [`ManualClock`](crate::ManualClock) clone to move time in a test.
+    /// Unless [`state_clock`](EmulatorBuilder::state_clock) is also set, state reads this
+    /// clock too.
     pub fn clock(mut self, clock: impl Clock) -> Self {
         self.clock = Arc::new(clock);
+        self
+    }
+
+    /// The clock state depends on (login times, creation times, mutes and expiries),
+    /// separately from the one that checks CurTime: moving it never breaks signatures.
+    /// Default: the [`clock`](EmulatorBuilder::clock). Either way,
+    /// [`Emulator::advance_clock`](crate::Emulator::advance_clock) moves only state time.
+    ///
+    /// ```
+    /// use nim_emulator::{Emulator, ManualClock};
+    ///
+    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
+    /// let state = ManualClock::new(1_700_000_000);
+    /// let emu = Emulator::builder("key", "secret").state_clock(state.clone()).start().await?;
+    /// state.advance(86_400); // a day later for state; CurTime is still checked in real time
+    /// assert_eq!(emu.state_now(), 1_700_086_400);
+    /// # Ok(()) }
+    /// ```
+    pub fn state_clock(mut self, clock: impl Clock) -> Self {
+        self.state_clock = Some(Arc::new(clock));
+        self
+    }
+
+    /// How many API requests the request log keeps, the oldest forgotten first (default
+    /// 100,000; 0 keeps none).
+    pub fn request_log(mut self, capacity: usize) -> Self {
+        self.request_log = capacity;
         self
     }
 
@@ -327,7 +254,13 @@ impl EmulatorBuilder {
         }
         let listener = TcpListener::bind(self.addr).await?;
         let local_addr = listener.local_addr()?;
-        let core = Arc::new(Core::new(self.credentials, self.clock));
+        let state_clock = self.state_clock.unwrap_or_else(|| Arc::clone(&self.clock));
+        let core = Arc::new(Core::new(
+            self.credentials,
+            self.clock,
+            state_clock,
+            self.request_log,
+        ));
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(server::serve(
             listener,
@@ -353,6 +286,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("addr", &self.addr)
             .field("body_timeout", &self.server.body_timeout)
             .field("max_connections", &self.server.max_connections)
+            .field("request_log", &self.request_log)
             .finish_non_exhaustive()
     }
 }

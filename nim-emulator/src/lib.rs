@@ -1,12 +1,21 @@
 //! An in-memory server that answers like the CommsEase (NetEase Yunxin) IM server API, for
 //! testing offline: no NetEase account, no network, no shared state between tests.
 //!
-//! It implements the five account actions (`user/create.action`, `user/update.action`,
-//! `user/refreshToken.action`, `user/block.action`, `user/unblock.action`) with the API's
-//! authentication (AppKey, Nonce, CurTime, CheckSum; 5-minute CurTime window; 431 for a
-//! reused nonce), its parameter checks and its answers. Tests can look at the accounts, count
-//! requests per path, and make the next requests fail (delays, gateway pages, dropped
-//! connections, truncated JSON).
+//! It serves the v1 `user/*.action` family (13 actions) and the v2 account (8 operations)
+//! and user (4 operations) families, all on one account store: an account made with v1
+//! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
+//! is seen by both. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
+//!
+//! Tests can look at the accounts and the request log (with each request's trace id), stub
+//! any action (implemented or not), make requests fail (gateway pages, API codes, dropped
+//! connections, delays, truncated JSON), and move the clock state depends on without moving
+//! the one that checks CurTime. The binary offers the same through unsigned admin routes
+//! below `/_emulator/` on its port, for tests in any language.
+//!
+//! Each family is a module that registers its routes (method + path template + handler) and
+//! borrows the state it needs from a registry; routing, authentication, trace ids, faults,
+//! stubs and the log are written once. See the crate's README for the routes and the admin API.
 //!
 //! It shares signing and status codes with `nim-core`, never its client: what it accepts and
 //! answers is checked independently of how the SDK sends it.
@@ -32,29 +41,39 @@
 //!
 //! The `nim-emulator` binary serves the same over HTTP for tests in other languages or
 //! manual use: `nim-emulator --port 0 --app-key K --app-secret S` prints its base URL on its
-//! first line of stdout and stops cleanly on SIGINT or SIGTERM. Without `--app-secret` it
+//! first line of stdout and stops cleanly on SIGINT or SIGTERM; `--request-log N` bounds the
+//! request log (default 100,000). Without `--app-secret` it
 //! reads the secret from `NIM_EMULATOR_APP_SECRET`, keeping it out of the process list.
 #![forbid(unsafe_code)]
 
 mod accounts;
-mod actions;
+mod admin;
 mod auth;
+mod call;
 mod clock;
 mod core;
 mod emulator;
+mod families;
 mod faults;
+mod inspect;
+mod json_body;
+mod log;
 mod nonce_cache;
 mod params;
 mod reply;
+mod router;
 mod server;
 mod stats;
+mod stubs;
+mod views;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-pub use accounts::Account;
+pub use accounts::{Account, Session};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;
+pub use log::RecordedRequest;
 pub use reply::Reply;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent

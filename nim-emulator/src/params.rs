@@ -36,33 +36,86 @@ impl Params {
             .filter(|v| !v.is_empty())
     }
 
+    /// A parameter's value as sent, `Some("")` for an empty one (profile updates clear a
+    /// field with an empty value).
+    pub(crate) fn raw(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// An optional text parameter of at most `limit` characters, `Some("")` when sent empty.
+    pub(crate) fn text_or_empty(&self, name: &str, limit: usize) -> Result<Option<&str>, ApiError> {
+        let Some(value) = self.raw(name) else {
+            return Ok(None);
+        };
+        check_chars(name, value, limit)?;
+        Ok(Some(value))
+    }
+
+    /// A required JSON array of strings in one form field (`accids=["a","b"]`), with at
+    /// least one and at most `max_count` items.
+    pub(crate) fn json_list(&self, name: &str, max_count: usize) -> Result<Vec<String>, ApiError> {
+        let text = self
+            .get(name)
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))?;
+        let list: Vec<String> = serde_json::from_str(text).map_err(|_| {
+            ApiError::param(format!(
+                "{name} must be a JSON array of strings, e.g. [\"a\",\"b\"]"
+            ))
+        })?;
+        if list.is_empty() {
+            return Err(ApiError::param(format!("{name} is empty")));
+        }
+        if list.len() > max_count {
+            return Err(ApiError::param(format!(
+                "{name} has {} items, at most {max_count} allowed",
+                list.len()
+            )));
+        }
+        Ok(list)
+    }
+
+    /// A required integer parameter, one of `allowed`.
+    pub(crate) fn int_in(&self, name: &str, allowed: &[i64]) -> Result<i64, ApiError> {
+        let text = self
+            .get(name)
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))?;
+        let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
+        text.parse::<i64>()
+            .ok()
+            .filter(|n| allowed.contains(n))
+            .ok_or_else(|| ApiError::param(format!("{name} must be one of {}", list.join(", "))))
+    }
+
+    /// A required boolean parameter, spelled exactly `true` or `false`.
+    pub(crate) fn required_flag(&self, name: &str) -> Result<bool, ApiError> {
+        self.flag(name)?
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))
+    }
+
     /// An optional text parameter of at most `limit` characters.
     pub(crate) fn text(&self, name: &str, limit: usize) -> Result<Option<&str>, ApiError> {
         let Some(value) = self.get(name) else {
             return Ok(None);
         };
-        // Counting characters, not bytes: a 64-character Chinese name is within 64.
-        let count = value.chars().count();
-        if count > limit {
-            return Err(ApiError::param(format!(
-                "{name} is too long: {count} characters, at most {limit} allowed"
-            )));
-        }
+        check_chars(name, value, limit)?;
         Ok(Some(value))
     }
 
     /// The required `accid`: at most 32 characters of the accid alphabet, lowercased as the
     /// server stores it.
     pub(crate) fn accid(&self) -> Result<String, ApiError> {
+        self.account_id("accid")
+    }
+
+    /// A required account id parameter `name` (`accid`, `targetAcc`), checked like `accid`.
+    pub(crate) fn account_id(&self, name: &str) -> Result<String, ApiError> {
         let accid = self
-            .text("accid", ACCID_MAX)?
-            .ok_or_else(|| ApiError::param("accid is missing"))?;
-        if !accid.chars().all(is_accid_char) {
-            return Err(ApiError::param(
-                "accid contains an invalid character: only letters, digits, '_', '@', '.' and \
-                 '-' are allowed",
-            ));
-        }
+            .text(name, ACCID_MAX)?
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))?;
+        check_accid(name, accid)?;
         Ok(accid.to_ascii_lowercase())
     }
 
@@ -88,6 +141,34 @@ impl Params {
     }
 }
 
+/// Refuses `value` longer than `limit` characters. Counting characters, not bytes: a
+/// 64-character Chinese name is within 64.
+fn check_chars(name: &str, value: &str, limit: usize) -> Result<(), ApiError> {
+    let count = value.chars().count();
+    if count > limit {
+        return Err(ApiError::param(format!(
+            "{name} is too long: {count} characters, at most {limit} allowed"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses an account id `value` (of field `name`) that is empty, too long or outside the
+/// accid alphabet.
+pub(crate) fn check_accid(name: &str, value: &str) -> Result<(), ApiError> {
+    if value.is_empty() {
+        return Err(ApiError::param(format!("{name} is missing")));
+    }
+    check_chars(name, value, ACCID_MAX)?;
+    if !value.chars().all(is_accid_char) {
+        return Err(ApiError::param(format!(
+            "{name} contains an invalid character: only letters, digits, '_', '@', '.' and '-' \
+             are allowed"
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +187,17 @@ mod tests {
         assert!(p.accid().is_err());
         assert!(p.gender().is_err());
         assert!(p.flag("needkick").is_err());
+    }
+
+    #[test]
+    fn json_lists_and_ints() {
+        let p = Params::parse(b"accids=%5B%22a%22%2C%22B%22%5D&bad=%5B1%5D&n=2&e=");
+        assert_eq!(p.json_list("accids", 2).unwrap(), ["a", "B"]);
+        assert!(p.json_list("accids", 1).is_err());
+        assert!(p.json_list("bad", 5).is_err());
+        assert!(p.json_list("none", 5).is_err());
+        assert_eq!(p.int_in("n", &[1, 2]).unwrap(), 2);
+        assert!(p.int_in("n", &[0, 1]).is_err());
+        assert_eq!(p.text_or_empty("e", 3).unwrap(), Some(""));
     }
 }

@@ -48,6 +48,16 @@ impl Reply {
         Reply::json(&json!({ "code": 200, "info": info }))
     }
 
+    /// `{"code":200,"msg":"success","data":data}`, the v2 success answer.
+    pub(crate) fn ok_data(data: Value) -> Reply {
+        Reply::json(&json!({ "code": 200, "msg": "success", "data": data }))
+    }
+
+    /// A 200 answer whose body is `body` as given (a stub's JSON text).
+    pub(crate) fn raw_json(body: String) -> Reply {
+        Reply::new(200, JSON, body)
+    }
+
     fn new(status: u16, content_type: &'static str, body: String) -> Reply {
         Reply {
             status,
@@ -95,6 +105,19 @@ impl Reply {
         value.get("code")?.as_u64()?.try_into().ok()
     }
 
+    /// The `code` member of a JSON body as a `u32`, which also holds v2's six-digit codes
+    /// (102404 and the like), which [`code`](Reply::code) cannot.
+    pub fn api_code(&self) -> Option<u32> {
+        let value: Value = serde_json::from_str(&self.body).ok()?;
+        value.get("code")?.as_u64()?.try_into().ok()
+    }
+
+    /// The `msg` member of a JSON body (v2 answers), if it is a string.
+    pub fn msg(&self) -> Option<String> {
+        let value: Value = serde_json::from_str(&self.body).ok()?;
+        Some(value.get("msg")?.as_str()?.to_owned())
+    }
+
     /// The `desc` member of a JSON body, if it is a string.
     pub fn desc(&self) -> Option<String> {
         let value: Value = serde_json::from_str(&self.body).ok()?;
@@ -102,15 +125,47 @@ impl Reply {
     }
 }
 
-/// A request the API refuses: answered `{"code":N,"desc":"..."}` with HTTP 200.
+/// Which protocol a route speaks, which decides the shape of its error answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// v1 `*.action`: `{"code":N,"desc":"..."}`.
+    V1,
+    /// v2 `/im/v2/...`: `{"code":N,"msg":"..."}`.
+    V2,
+    /// The emulator's own `/_emulator/...` routes: an HTTP error status and `{"error":"..."}`.
+    Admin,
+}
+
+impl Flavor {
+    /// The flavor of a URL path that matched no route: v2 below `/nimserver/im/`, admin below
+    /// `/_emulator/`, v1 otherwise.
+    pub(crate) fn of_path(path: &str) -> Flavor {
+        if path.starts_with("/_emulator/") || path == "/_emulator" {
+            Flavor::Admin
+        } else if path.starts_with("/nimserver/im/") || path.starts_with("/nimserver/ai/") {
+            Flavor::V2
+        } else {
+            Flavor::V1
+        }
+    }
+}
+
+/// A request the API refuses: answered `{"code":N,"desc":"..."}` (v1) or `{"code":N,"msg":"..."}`
+/// (v2), with HTTP 200.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ApiError {
-    code: Code,
+    code: u32,
     desc: String,
 }
 
 impl ApiError {
+    /// An error with one of the v1 status codes.
     pub(crate) fn new(code: Code, desc: impl Into<String>) -> Self {
+        ApiError::with_code(u32::from(code.as_u16()), desc)
+    }
+
+    /// An error with any numeric code, e.g. a v2 six-digit one (102404).
+    pub(crate) fn with_code(code: u32, desc: impl Into<String>) -> Self {
         ApiError {
             code,
             desc: desc.into(),
@@ -121,11 +176,34 @@ impl ApiError {
     pub(crate) fn param(desc: impl Into<String>) -> Self {
         ApiError::new(Code::ParameterError, desc)
     }
+
+    /// The numeric code.
+    pub(crate) fn code(&self) -> u32 {
+        self.code
+    }
+
+    /// The answer in the shape of `flavor`.
+    pub(crate) fn into_reply(self, flavor: Flavor) -> Reply {
+        match flavor {
+            Flavor::V1 => Reply::json(&json!({ "code": self.code, "desc": self.desc })),
+            Flavor::V2 => Reply::json(&json!({ "code": self.code, "msg": self.desc })),
+            Flavor::Admin => {
+                let status = match self.code {
+                    404 => 404,
+                    500 => 500,
+                    _ => 400,
+                };
+                let mut reply = Reply::json(&json!({ "error": self.desc }));
+                reply.status = status;
+                reply
+            }
+        }
+    }
 }
 
 impl From<ApiError> for Reply {
     fn from(err: ApiError) -> Reply {
-        Reply::json(&json!({ "code": err.code.as_u16(), "desc": err.desc }))
+        err.into_reply(Flavor::V1)
     }
 }
 

@@ -190,7 +190,10 @@ async fn answer(State(ctx): State<Ctx>, request: Request) -> Response {
             .collect();
         ctx.core.handle(
             parts.method.as_str(),
-            parts.uri.path(),
+            parts
+                .uri
+                .path_and_query()
+                .map_or(parts.uri.path(), |target| target.as_str()),
             &headers,
             body.as_deref().map_err(|&err| err),
         )

@@ -143,8 +143,19 @@ async fn curtime_more_than_300_s_away_is_expired() {
             .send(Method::POST, CREATE, &headers, form(&[("accid", "late")]))
             .await;
         assert_eq!(answer.code(), 414, "CurTime {cur_time}");
-        assert_eq!(answer.desc(), desc::CURTIME_EXPIRED);
+        assert!(
+            answer.desc().starts_with(desc::CURTIME_EXPIRED),
+            "{}",
+            answer.desc()
+        );
         assert!(answer.as_error().is_curtime_expired());
+        // A millisecond CurTime is told what unit it should be in.
+        assert_eq!(
+            answer.desc().contains("seconds"),
+            cur_time == T0 * 1000,
+            "{}",
+            answer.desc()
+        );
     }
     assert!(h.emu.account("late").is_none());
 
@@ -308,12 +319,29 @@ async fn unknown_paths_get_a_404_style_json_answer() {
         assert_eq!(answer.status, 200, "{path}");
         answer.assert_error(404, "no such action");
     }
-    // Outside /nimserver too.
+    // Outside /nimserver too, when signed.
+    let answer = h
+        .send(Method::GET, "../index.html", &h.headers(), String::new())
+        .await;
+    answer.assert_error(404, "no such action");
+    // The signature is checked before routing: unsigned, an unknown path is an auth error.
     let url = h.emu.base_url().trim_end_matches("/nimserver").to_owned() + "/index.html";
     let response = h.http.get(url).send().await.unwrap();
     let body: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    assert_eq!(body["code"], 404);
-    assert_eq!(h.emu.request_count("/index.html"), 1);
+    assert_eq!(body["code"], 414);
+    assert!(body["desc"].as_str().unwrap().contains("appkey"), "{body}");
+    assert_eq!(h.emu.request_count("/index.html"), 2);
+    // Below /nimserver/im/ the answer has v2's shape.
+    let answer = h
+        .send(Method::GET, "im/v2/nothing", &h.headers(), String::new())
+        .await;
+    assert_eq!(answer.json()["code"], 404);
+    assert!(
+        answer.json()["msg"]
+            .as_str()
+            .unwrap()
+            .contains("no such operation")
+    );
 }
 
 #[tokio::test]

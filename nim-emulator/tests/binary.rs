@@ -152,12 +152,29 @@ fn bad_arguments_exit_2_with_usage() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("--app-secret is required"), "{stderr}");
     assert!(stderr.contains(SECRET_ENV), "{stderr}");
-    assert!(stderr.contains("usage: nim-emulator"), "{stderr}");
+    assert!(stderr.contains("Usage: nim-emulator"), "{stderr}");
 
+    // Help and version go to stdout and exit 0.
     let output = command(&["--help"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains(SECRET_ENV), "{stdout}");
+    assert!(stdout.contains("--request-log"), "{stdout}");
+    assert!(output.stderr.is_empty());
+    let output = command(&["--version"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout.trim(),
+        format!("nim-emulator {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let output = command(&["--app-key", "k", "--app-secret", "s", "--request-log", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains(SECRET_ENV), "{stderr}");
+    assert!(stderr.contains("--request-log"), "{stderr}");
 }
 
 #[test]
@@ -172,8 +189,9 @@ fn a_non_utf8_argument_is_a_usage_error_not_a_panic() {
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("usage: nim-emulator"), "{stderr}");
+    assert!(stderr.contains("invalid UTF-8"), "{stderr}");
+    assert!(stderr.contains("Usage: nim-emulator"), "{stderr}");
+    assert!(!stderr.contains("s\u{fffd}"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 
     // The same for the secret in the environment.

@@ -2,7 +2,7 @@
 //! SIGTERM.
 //!
 //! ```text
-//! nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1]
+//! nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1] [--request-log N]
 //! ```
 //!
 //! The AppSecret comes from `--app-secret` or, when that is absent, from the environment
@@ -16,126 +16,93 @@ use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 
+use clap::Parser;
 use nim_emulator::Emulator;
 
 /// The environment variable the AppSecret is read from when `--app-secret` is absent.
 const SECRET_ENV: &str = "NIM_EMULATOR_APP_SECRET";
 
-const USAGE: &str = "usage: nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1]
-
-Serves an in-memory CommsEase IM server API (the five user account actions) at
-http://HOST:PORT/nimserver and prints that URL on the first line of stdout.
-
-  --port P         port to listen on; 0 (the default) picks a free one
-  --app-key K      the AppKey clients must send
-  --app-secret S   the AppSecret their CheckSum must be computed with; when absent, it is
-                   read from the environment variable NIM_EMULATOR_APP_SECRET (an empty
-                   value counts as absent), which keeps it out of the process list
-  --host H         IP address to listen on (default 127.0.0.1)
-  --help           print this text";
-
-/// The command line, parsed.
-#[derive(Debug, PartialEq, Eq)]
+/// The command line.
+#[derive(Debug, Parser, PartialEq, Eq)]
+#[command(
+    name = "nim-emulator",
+    version,
+    about = "Serves an in-memory CommsEase (NetEase Yunxin) IM server API at \
+             http://HOST:PORT/nimserver and prints that URL on the first line of stdout.",
+    after_help = "Admin routes (unsigned) live on the same port below /_emulator/: requests, \
+                  stubs, faults, clock, reset, state/accounts. See the crate's README."
+)]
 struct Args {
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
     port: u16,
+    /// IP address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
     host: IpAddr,
+    /// The AppKey clients must send.
+    #[arg(long)]
     app_key: String,
+    /// The AppSecret their CheckSum must be computed with; when absent, it is read from the
+    /// environment variable NIM_EMULATOR_APP_SECRET (an empty value counts as absent), which
+    /// keeps it out of the process list.
+    #[arg(long)]
+    app_secret: Option<String>,
+    /// How many API requests GET /_emulator/requests keeps (the oldest are forgotten first).
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    request_log: usize,
+}
+
+/// What to serve: the arguments with the secret resolved.
+#[derive(Debug, PartialEq, Eq)]
+struct Config {
+    args: Args,
     app_secret: String,
 }
 
-/// What the command line asks for.
-#[derive(Debug, PartialEq, Eq)]
-enum Command {
-    Serve(Args),
-    Help,
-}
-
-/// Parses `--name value` and `--name=value` options by hand: four options do not need an
-/// argument-parsing dependency. `env_secret` is the value of [`SECRET_ENV`], used only when
-/// `--app-secret` is absent.
-///
-/// Arguments that are not valid UTF-8 are a usage error; the message names the argument by
-/// position, never by content, since it may be the secret.
+/// Parses the command line (`args` without the program name). `env_secret` is the value of
+/// [`SECRET_ENV`], used only when `--app-secret` is absent. Errors (help and version
+/// included) come back as clap's, to print and exit with.
 fn parse(
     args: impl IntoIterator<Item = OsString>,
     env_secret: Option<OsString>,
-) -> Result<Command, String> {
-    let args = args
-        .into_iter()
-        .enumerate()
-        .map(|(i, arg)| {
-            arg.into_string()
-                .map_err(|_| format!("argument {} is not valid UTF-8", i + 1))
-        })
-        .collect::<Result<Vec<String>, String>>()?;
-    let mut port = 0;
-    let mut host = IpAddr::from([127, 0, 0, 1]);
-    let mut app_key = None;
-    let mut app_secret = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "--help" || arg == "-h" {
-            return Ok(Command::Help);
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
-            None => (arg, None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "--port" => {
-                let text = value()?;
-                port = text
-                    .parse()
-                    .map_err(|_| format!("--port: {text:?} is not a port number (0-65535)"))?;
-            }
-            "--host" => {
-                let text = value()?;
-                host = text
-                    .parse()
-                    .map_err(|_| format!("--host: {text:?} is not an IP address"))?;
-            }
-            "--app-key" => app_key = Some(value()?),
-            "--app-secret" => app_secret = Some(value()?),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    let app_key = app_key.ok_or("--app-key is required")?;
-    let app_secret = match app_secret {
+) -> Result<Config, clap::Error> {
+    let mut args =
+        Args::try_parse_from(std::iter::once(OsString::from("nim-emulator")).chain(args))?;
+    let app_secret = match args.app_secret.take() {
         Some(secret) => secret,
         None => match env_secret.map(OsString::into_string) {
             Some(Ok(secret)) if !secret.is_empty() => secret,
-            Some(Err(_)) => return Err(format!("{SECRET_ENV} is not valid UTF-8")),
-            _ => return Err(format!("--app-secret is required (or set {SECRET_ENV})")),
+            Some(Err(_)) => {
+                return Err(usage_error(format!("{SECRET_ENV} is not valid UTF-8")));
+            }
+            _ => {
+                return Err(usage_error(format!(
+                    "--app-secret is required (or set {SECRET_ENV})"
+                )));
+            }
         },
     };
-    Ok(Command::Serve(Args {
-        port,
-        host,
-        app_key,
-        app_secret,
-    }))
+    Ok(Config { args, app_secret })
+}
+
+/// A usage error in clap's format (printed to stderr, exit status 2).
+fn usage_error(message: String) -> clap::Error {
+    use clap::CommandFactory;
+    Args::command().error(clap::error::ErrorKind::MissingRequiredArgument, message)
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    let args = match parse(std::env::args_os().skip(1), std::env::var_os(SECRET_ENV)) {
-        Ok(Command::Serve(args)) => args,
-        Ok(Command::Help) => {
-            eprintln!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("nim-emulator: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
+    let config = match parse(std::env::args_os().skip(1), std::env::var_os(SECRET_ENV)) {
+        Ok(config) => config,
+        // --help and --version print to stdout and exit 0; mistakes print the usage to
+        // stderr and exit 2.
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    match run(args).await {
+    match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("nim-emulator: {err}");
@@ -144,13 +111,15 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(args: Args) -> std::io::Result<()> {
+async fn run(config: Config) -> std::io::Result<()> {
+    let Config { args, app_secret } = config;
     // Listen for signals before announcing the URL: a caller that reads the URL and signals
     // at once must get a clean stop, not the default action of the signal.
     let signals = Signals::new()?;
-    let emu = Emulator::builder(args.app_key, args.app_secret)
+    let emu = Emulator::builder(args.app_key, app_secret)
         .host(args.host)
         .port(args.port)
+        .request_log(args.request_log)
         .start()
         .await?;
     announce(emu.base_url())?;
@@ -216,29 +185,24 @@ impl Signals {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Result<Command, String> {
-        args_env(list, None)
-    }
-
-    fn args_env(list: &[&str], env_secret: Option<&str>) -> Result<Command, String> {
+    fn args_env(list: &[&str], env_secret: Option<&str>) -> Result<Config, clap::Error> {
         parse(
             list.iter().map(OsString::from),
             env_secret.map(OsString::from),
         )
     }
 
-    fn serve(app_secret: &str) -> Result<Command, String> {
-        Ok(Command::Serve(Args {
-            port: 0,
-            host: IpAddr::from([127, 0, 0, 1]),
-            app_key: "k".into(),
-            app_secret: app_secret.into(),
-        }))
+    fn args(list: &[&str]) -> Result<Config, clap::Error> {
+        args_env(list, None)
+    }
+
+    fn secret(list: &[&str], env: Option<&str>) -> String {
+        args_env(list, env).unwrap().app_secret
     }
 
     #[test]
     fn parses_both_spellings() {
-        let parsed = args(&[
+        let config = args(&[
             "--port",
             "0",
             "--app-key=k",
@@ -246,41 +210,44 @@ mod tests {
             "s=x",
             "--host",
             "::1",
-        ]);
-        assert_eq!(
-            parsed,
-            Ok(Command::Serve(Args {
-                port: 0,
-                host: "::1".parse().unwrap(),
-                app_key: "k".into(),
-                app_secret: "s=x".into(),
-            }))
-        );
+            "--request-log=5",
+        ])
+        .unwrap();
+        assert_eq!(config.app_secret, "s=x");
+        assert_eq!(config.args.host, "::1".parse::<IpAddr>().unwrap());
+        assert_eq!(config.args.app_key, "k");
+        assert_eq!(config.args.request_log, 5);
+        let defaults = args(&["--app-key", "k", "--app-secret", "s"]).unwrap();
+        assert_eq!(defaults.args.port, 0);
+        assert_eq!(defaults.args.request_log, 100_000);
     }
 
     #[test]
     fn rejects_mistakes() {
-        assert!(
-            args(&["--app-key", "k"])
-                .unwrap_err()
-                .contains("--app-secret")
-        );
+        let err = args(&["--app-key", "k"]).unwrap_err().to_string();
+        assert!(err.contains("--app-secret"), "{err}");
         assert!(args(&["--port", "70000", "--app-key", "k", "--app-secret", "s"]).is_err());
-        assert!(args(&["--port"]).unwrap_err().contains("needs a value"));
+        assert!(args(&["--port"]).is_err());
         assert!(args(&["--verbose"]).is_err());
-        assert_eq!(args(&["--help"]), Ok(Command::Help));
+        let help = args(&["--help"]).unwrap_err();
+        assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
+        assert_eq!(help.exit_code(), 0);
+        let version = args(&["--version"]).unwrap_err();
+        assert_eq!(version.kind(), clap::error::ErrorKind::DisplayVersion);
     }
 
     #[test]
     fn the_secret_comes_from_the_environment_when_the_option_is_absent() {
-        assert_eq!(args_env(&["--app-key", "k"], Some("env")), serve("env"));
+        assert_eq!(secret(&["--app-key", "k"], Some("env")), "env");
         // The option wins.
         assert_eq!(
-            args_env(&["--app-key", "k", "--app-secret", "opt"], Some("env")),
-            serve("opt")
+            secret(&["--app-key", "k", "--app-secret", "opt"], Some("env")),
+            "opt"
         );
         // Empty counts as absent.
-        let err = args_env(&["--app-key", "k"], Some("")).unwrap_err();
+        let err = args_env(&["--app-key", "k"], Some(""))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("--app-secret is required"), "{err}");
         assert!(err.contains(SECRET_ENV), "{err}");
     }
@@ -293,13 +260,17 @@ mod tests {
 
         let list = ["--app-key", "k", "--app-secret"].map(OsString::from);
         let err = parse(list.into_iter().chain([bad()]), None).unwrap_err();
-        assert_eq!(err, "argument 4 is not valid UTF-8");
+        assert_eq!(err.exit_code(), 2);
+        assert!(!err.to_string().contains("ret"), "{err}");
 
         let list = ["--app-key", "k"].map(OsString::from);
-        let err = parse(list.clone(), Some(bad())).unwrap_err();
-        assert_eq!(err, format!("{SECRET_ENV} is not valid UTF-8"));
+        let err = parse(list.clone(), Some(bad())).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("{SECRET_ENV} is not valid UTF-8")),
+            "{err}"
+        );
         // Not read at all when the option gives the secret.
         let with_option = ["--app-key", "k", "--app-secret", "s"].map(OsString::from);
-        assert_eq!(parse(with_option, Some(bad())), serve("s"));
+        assert_eq!(parse(with_option, Some(bad())).unwrap().app_secret, "s");
     }
 }

@@ -6,6 +6,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+pub mod process;
+
 use nim_emulator::{Emulator, ManualClock};
 use serde_json::Value;
 
@@ -193,5 +195,50 @@ pub fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: Option
     headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     if let Some(value) = value {
         headers.push((name.to_owned(), value.to_owned()));
+    }
+}
+
+/// The v2 JSON content type as the official SDKs send it.
+pub const JSON_UTF8: &str = "application/json;charset=UTF-8";
+
+impl Answer {
+    /// The `msg` of a v2 answer.
+    pub fn msg(&self) -> String {
+        self.json()["msg"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Asserts a v2 failure `{"code":code,"msg":...}` with `msg` containing `needle`.
+    pub fn assert_v2_error(&self, code: u64, needle: &str) {
+        assert_eq!(self.code(), code, "{}", self.body);
+        assert!(
+            self.msg().contains(needle),
+            "msg {:?} should mention {needle:?}",
+            self.msg()
+        );
+    }
+
+    /// The `data` of a v2 success, asserting code 200 and msg "success".
+    pub fn data(&self) -> Value {
+        assert_eq!(self.code(), 200, "{}", self.body);
+        assert_eq!(self.msg(), "success", "{}", self.body);
+        self.json()["data"].clone()
+    }
+}
+
+impl Harness {
+    /// A correctly signed v2 call: `path` below the base URL (`im/v2/accounts`), a JSON body
+    /// with the SDKs' Content-Type when given, none (and no Content-Type) otherwise.
+    pub async fn v2(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        let mut headers = self.headers();
+        set_header(&mut headers, "Content-Type", None);
+        let body = match body {
+            Some(body) => {
+                headers.push(("Content-Type".into(), JSON_UTF8.into()));
+                body.to_string()
+            }
+            None => String::new(),
+        };
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        self.send(method, path, &headers, body).await
     }
 }
