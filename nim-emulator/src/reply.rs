@@ -161,7 +161,7 @@ pub(crate) struct ApiError {
 impl ApiError {
     /// An error with one of the v1 status codes.
     pub(crate) fn new(code: Code, desc: impl Into<String>) -> Self {
-        ApiError::with_code(u32::from(code.as_u16()), desc)
+        ApiError::with_code(code.as_u32(), desc)
     }
 
     /// An error with any numeric code, e.g. a v2 six-digit one (102404).

@@ -1,0 +1,151 @@
+//! `nim_api::catalogue()`: every declared action listed exactly once, every listed action a
+//! path of the official inventories (`docs/spec/`), named by the naming rule, and served by
+//! the emulator (a walk over the catalogue: no action answers "no such action").
+
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use nim_emulator::Emulator;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `(method, path)` -> operation name (v2) or "" (v1), from the two inventories.
+fn inventory() -> HashMap<(String, String), String> {
+    let mut known = HashMap::new();
+    for file in ["docs/spec/v1-paths.txt", "docs/spec/v2-ops.txt"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            let op = parts.get(3).copied().unwrap_or_default().to_owned();
+            known.insert((parts[0].to_owned(), parts[1].to_owned()), op);
+        }
+    }
+    known
+}
+
+/// The names (`user::CreateUser`, `v2::account::CreateAccount`) of every struct deriving
+/// `Endpoint` in nim-api's sources, read from the text.
+fn declared() -> Vec<String> {
+    let src = root().join("nim-api/src");
+    let mut names = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rel = path.strip_prefix(&src).unwrap().with_extension("");
+            let mut module: Vec<String> =
+                rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            if module.last().is_some_and(|m| m == "mod" || m == "lib") {
+                module.pop();
+            }
+            // A family's private files (`user/account.rs`) re-export into the family module.
+            if module.first().is_some_and(|m| m == "user") {
+                module.truncate(1);
+            }
+            let mut derives = false;
+            for line in text.lines() {
+                let line = line.trim();
+                if line.starts_with("#[derive(") && line.contains("Endpoint)") {
+                    derives = true;
+                } else if derives && line.starts_with("pub struct ") {
+                    let name = line["pub struct ".len()..]
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .next()
+                        .unwrap();
+                    names.push(format!("{}::{name}", module.join("::")));
+                    derives = false;
+                }
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+fn upper_camel(op: &str) -> String {
+    let mut chars = op.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_declared_action_is_listed_once_and_known_to_the_inventories() {
+    let catalogue = nim_api::catalogue();
+    assert!(catalogue.len() >= 25, "{}", catalogue.len());
+    let mut listed: Vec<String> = catalogue.iter().map(|a| a.name.to_owned()).collect();
+    listed.sort();
+    let unique: HashSet<&String> = listed.iter().collect();
+    assert_eq!(unique.len(), listed.len(), "an action is listed twice");
+    assert_eq!(listed, declared(), "declared actions and the catalogue differ");
+
+    let known = inventory();
+    for action in catalogue {
+        let op = known
+            .get(&(action.method.to_owned(), action.path.to_owned()))
+            .unwrap_or_else(|| panic!("{} {} is in no inventory", action.method, action.path));
+        if let Some(rest) = action.name.strip_prefix("v2::") {
+            let (family, name) = rest.split_once("::").unwrap();
+            assert_eq!(name, upper_camel(op), "{}: named after the SDK operation", action.name);
+            assert!(family.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+        }
+    }
+    let v1 = catalogue.iter().filter(|a| !a.path.starts_with('/')).count();
+    let v2 = catalogue.len() - v1;
+    println!("catalogue: {v1} v1 paths, {v2} v2 operations");
+}
+
+#[tokio::test]
+async fn the_emulator_serves_every_listed_action() {
+    let emu = Emulator::start("walk-key", "walk-secret").await.unwrap();
+    let unknown = nim_api::ActionInfo::of::<Unknown>("Unknown");
+    for (i, action) in nim_api::catalogue().iter().chain([&unknown]).enumerate() {
+        let path = if action.path.starts_with('/') {
+            let mut filled = action.path.to_owned();
+            while let (Some(open), Some(close)) = (filled.find('{'), filled.find('}')) {
+                filled.replace_range(open..=close, "walker");
+            }
+            format!("/nimserver{filled}")
+        } else {
+            format!("/nimserver/{}", action.path)
+        };
+        let now = emu.now_unix();
+        let nonce = format!("walk-nonce-{i}");
+        let sum = nim_api::checksum("walk-secret", &nonce, now);
+        let cur_time = now.to_string();
+        let reply = emu.handle(
+            action.method,
+            &path,
+            &[
+                ("AppKey", "walk-key"),
+                ("Nonce", &nonce),
+                ("CurTime", &cur_time),
+                ("CheckSum", &sum),
+            ],
+            b"",
+        );
+        let code = reply.api_code();
+        assert!(code.is_some(), "{} answered no JSON code", action.name);
+        if action.name == "Unknown" {
+            // The walk can tell: an action the emulator lacks answers 404.
+            assert_eq!(code, Some(404), "{:?}", reply.msg());
+        } else {
+            assert_ne!(code, Some(404), "{} {path} is not served: {:?}", action.method, reply.msg());
+        }
+    }
+}
+
+/// An action no emulator family serves.
+#[derive(nim_api::Endpoint)]
+#[nim(path = "user/noSuchThing.action")]
+struct Unknown {}
