@@ -55,6 +55,11 @@ pub(crate) use family;
 pub fn catalogue() -> &'static [ActionInfo] {
     static ALL: OnceLock<Vec<ActionInfo>> = OnceLock::new();
     ALL.get_or_init(|| {
-        [crate::user::ACTIONS, crate::v2::account::ACTIONS, crate::v2::user::ACTIONS].concat()
+        [
+            crate::user::ACTIONS,
+            crate::v2::account::ACTIONS,
+            crate::v2::user::ACTIONS,
+        ]
+        .concat()
     })
 }

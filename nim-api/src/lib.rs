@@ -44,16 +44,16 @@ pub use wire::{BatchResult, Failure, Gender};
 pub use nim_core::{Endpoint, NoContent};
 pub use nim_macros::{Endpoint, Params};
 
-pub use nim_core::{callback, path};
-#[cfg(feature = "client")]
-pub use nim_core::{
-    CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
-};
 pub use nim_core::{
     Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
     Form, FormValue, JsonMembers, JsonObject, ListItem, Method, NonceSource, Page, Paged,
     RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc, validate,
 };
+#[cfg(feature = "client")]
+pub use nim_core::{
+    CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
+};
+pub use nim_core::{callback, path};
 
 /// What `#[derive(Endpoint)]` expands to refers to; not a public API.
 #[doc(hidden)]

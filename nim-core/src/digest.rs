@@ -44,4 +44,3 @@ pub fn callback_checksum(app_secret: &str, md5_hex: &str, cur_time: &str) -> Str
 pub fn body_md5(body: &[u8]) -> String {
     hex::encode(Md5::digest(body))
 }
-

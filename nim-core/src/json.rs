@@ -123,4 +123,3 @@ mod tests {
         assert_eq!(body.finish().ok().as_deref(), Some(r#"{"ex":"a\"b\n张"}"#));
     }
 }
-

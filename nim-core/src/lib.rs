@@ -33,12 +33,12 @@ pub mod validate;
 #[cfg(feature = "client")]
 mod client;
 
+pub use accid::Accid;
 #[cfg(feature = "client")]
 pub use client::{
     CallOptions, Called, Client, ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL,
     ENV_REGION, Pager, PreparedRequest, Region, RetryPolicy,
 };
-pub use accid::Accid;
 pub use code::{Code, desc};
 pub use credentials::Credentials;
 pub use endpoint::{
@@ -66,8 +66,8 @@ pub mod __private {
     pub use crate::paging::Paged;
     pub use crate::path::{PathValue, append_segment, check_segment};
     pub use crate::validate::{
-        List, Number, Presence, Text, Validate, ValidationError, accid, accid_wire, items, json, max_len,
-        one_of, range, required,
+        List, Number, Presence, Text, Validate, ValidationError, accid, accid_wire, items, json,
+        max_len, one_of, range, required,
     };
     pub use core::convert::Into;
     pub use core::iter::{IntoIterator, Iterator};

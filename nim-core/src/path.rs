@@ -84,8 +84,7 @@ pub fn check_segment<T: PathValue + ?Sized>(
 pub fn append_segment<T: PathValue + ?Sized>(out: &mut String, value: &T) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.path_text().bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'|' | b'@')
-        {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'|' | b'@') {
             out.push(char::from(byte));
         } else {
             out.push('%');
@@ -123,7 +122,8 @@ mod tests {
 
     #[test]
     fn params_of_a_template() {
-        let names: Vec<&str> = template_params("/im/v2/teams/{team_id}/members/{account_id}").collect();
+        let names: Vec<&str> =
+            template_params("/im/v2/teams/{team_id}/members/{account_id}").collect();
         assert_eq!(names, ["team_id", "account_id"]);
     }
 }

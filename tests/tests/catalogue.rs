@@ -42,8 +42,10 @@ fn declared() -> Vec<String> {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let rel = path.strip_prefix(&src).unwrap().with_extension("");
-            let mut module: Vec<String> =
-                rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            let mut module: Vec<String> = rel
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
             if module.last().is_some_and(|m| m == "mod" || m == "lib") {
                 module.pop();
             }
@@ -87,7 +89,11 @@ fn every_declared_action_is_listed_once_and_known_to_the_inventories() {
     listed.sort();
     let unique: HashSet<&String> = listed.iter().collect();
     assert_eq!(unique.len(), listed.len(), "an action is listed twice");
-    assert_eq!(listed, declared(), "declared actions and the catalogue differ");
+    assert_eq!(
+        listed,
+        declared(),
+        "declared actions and the catalogue differ"
+    );
 
     let known = inventory();
     for action in catalogue {
@@ -96,11 +102,19 @@ fn every_declared_action_is_listed_once_and_known_to_the_inventories() {
             .unwrap_or_else(|| panic!("{} {} is in no inventory", action.method, action.path));
         if let Some(rest) = action.name.strip_prefix("v2::") {
             let (family, name) = rest.split_once("::").unwrap();
-            assert_eq!(name, upper_camel(op), "{}: named after the SDK operation", action.name);
+            assert_eq!(
+                name,
+                upper_camel(op),
+                "{}: named after the SDK operation",
+                action.name
+            );
             assert!(family.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
         }
     }
-    let v1 = catalogue.iter().filter(|a| !a.path.starts_with('/')).count();
+    let v1 = catalogue
+        .iter()
+        .filter(|a| !a.path.starts_with('/'))
+        .count();
     let v2 = catalogue.len() - v1;
     println!("catalogue: {v1} v1 paths, {v2} v2 operations");
 }
@@ -140,7 +154,13 @@ async fn the_emulator_serves_every_listed_action() {
             // The walk can tell: an action the emulator lacks answers 404.
             assert_eq!(code, Some(404), "{:?}", reply.msg());
         } else {
-            assert_ne!(code, Some(404), "{} {path} is not served: {:?}", action.method, reply.msg());
+            assert_ne!(
+                code,
+                Some(404),
+                "{} {path} is not served: {:?}",
+                action.method,
+                reply.msg()
+            );
         }
     }
 }

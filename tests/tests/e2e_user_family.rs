@@ -6,8 +6,7 @@
 
 use nim_api::user::{
     BlockUser, CreateUser, GetOnlineStatus, GetUserInfos, ListBlackAndMuteList, MuteUser,
-    MuteUserInModules, RelationType, RelationValue, SetDonnop, SetSpecialRelation,
-    UpdateUserInfo,
+    MuteUserInModules, RelationType, RelationValue, SetDonnop, SetSpecialRelation, UpdateUserInfo,
 };
 use nim_api::v2::account::{
     BatchQueryAccounts, CreateAccount, DisableAccount, GetAccountDetails, KickAccount, KickType,
@@ -36,20 +35,42 @@ async fn setup() -> (Emulator, Client) {
 #[tokio::test]
 async fn v1_create_is_seen_by_v2_and_a_v2_ban_by_v1() {
     let (_emu, client) = setup().await;
-    client.call(&CreateUser::new("ZhangSan").name("张三")).await.unwrap();
-    let details = client.call(&GetAccountDetails::new("zhangsan")).await.unwrap();
+    client
+        .call(&CreateUser::new("ZhangSan").name("张三"))
+        .await
+        .unwrap();
+    let details = client
+        .call(&GetAccountDetails::new("zhangsan"))
+        .await
+        .unwrap();
     assert_eq!(details.account_id, "zhangsan");
     assert_eq!(details.configuration.and_then(|c| c.enabled), Some(true));
 
-    client.call(&DisableAccount::new("zhangsan", false)).await.unwrap();
+    client
+        .call(&DisableAccount::new("zhangsan", false))
+        .await
+        .unwrap();
     let infos = client.call(&GetUserInfos::new(["zhangsan"])).await.unwrap();
-    assert_eq!(infos[0].valid, Some(false), "the v2 ban is a v1 invalid account");
+    assert_eq!(
+        infos[0].valid,
+        Some(false),
+        "the v2 ban is a v1 invalid account"
+    );
 
-    client.call(&nim_api::user::UnblockUser::new("zhangsan")).await.unwrap();
-    let details = client.call(&GetAccountDetails::new("zhangsan")).await.unwrap();
+    client
+        .call(&nim_api::user::UnblockUser::new("zhangsan"))
+        .await
+        .unwrap();
+    let details = client
+        .call(&GetAccountDetails::new("zhangsan"))
+        .await
+        .unwrap();
     assert_eq!(details.configuration.and_then(|c| c.enabled), Some(true));
     client.call(&BlockUser::new("zhangsan")).await.unwrap();
-    let details = client.call(&GetAccountDetails::new("zhangsan")).await.unwrap();
+    let details = client
+        .call(&GetAccountDetails::new("zhangsan"))
+        .await
+        .unwrap();
     assert_eq!(details.configuration.and_then(|c| c.enabled), Some(false));
 }
 
@@ -75,7 +96,10 @@ async fn v2_create_then_duplicate_then_unknown() {
     assert!(err.is_not_registered());
 
     // The v1 view of the v2 profile.
-    let infos = client.call(&GetUserInfos::new(["lisi"]).mute_status(true)).await.unwrap();
+    let infos = client
+        .call(&GetUserInfos::new(["lisi"]).mute_status(true))
+        .await
+        .unwrap();
     assert_eq!(infos[0].name.as_deref(), Some("李四"));
     assert_eq!(infos[0].gender, Some(1));
     assert_eq!(infos[0].mute_p2p, Some(true));
@@ -84,7 +108,10 @@ async fn v2_create_then_duplicate_then_unknown() {
 #[tokio::test]
 async fn tokens_update_and_refresh() {
     let (emu, client) = setup().await;
-    client.call(&CreateAccount::new("wangwu").token("first")).await.unwrap();
+    client
+        .call(&CreateAccount::new("wangwu").token("first"))
+        .await
+        .unwrap();
     let updated = client
         .call(&UpdateAccount::new("wangwu").token("second"))
         .await
@@ -116,21 +143,33 @@ async fn profiles_through_both_versions() {
     assert_eq!(user.gender, Some(2));
 
     let updated = client
-        .call(&UpdateUser::new("zhaoliu").profile(UserInformation::new().avatar("https://a/b.png").sign("")))
+        .call(
+            &UpdateUser::new("zhaoliu")
+                .profile(UserInformation::new().avatar("https://a/b.png").sign("")),
+        )
         .await
         .unwrap();
     assert_eq!(updated.avatar.as_deref(), Some("https://a/b.png"));
     let infos = client.call(&GetUserInfos::new(["zhaoliu"])).await.unwrap();
     assert_eq!(infos[0].icon.as_deref(), Some("https://a/b.png"));
-    assert!(infos[0].sign.as_deref().unwrap_or_default().is_empty(), "an empty sign clears it");
+    assert!(
+        infos[0].sign.as_deref().unwrap_or_default().is_empty(),
+        "an empty sign clears it"
+    );
 
-    let batch = client.call(&BatchGetUsers::new(["zhaoliu", "ghost"])).await.unwrap();
+    let batch = client
+        .call(&BatchGetUsers::new(["zhaoliu", "ghost"]))
+        .await
+        .unwrap();
     assert_eq!(batch.successes().len(), 1);
     assert!(!batch.is_complete());
     assert_eq!(batch.failures()[0].account_id.as_deref(), Some("ghost"));
     assert_eq!(batch.failures()[0].error_code, 102404);
 
-    let accounts = client.call(&BatchQueryAccounts::new(["zhaoliu", "ghost"])).await.unwrap();
+    let accounts = client
+        .call(&BatchQueryAccounts::new(["zhaoliu", "ghost"]))
+        .await
+        .unwrap();
     assert_eq!(accounts.successes()[0].account_id, "zhaoliu");
     assert_eq!(accounts.failures().len(), 1);
 }
@@ -148,16 +187,24 @@ async fn mutes_and_push_settings_are_visible() {
     assert!(modules.mute_team);
     assert!(!modules.mute_room);
     let details = client.call(&GetAccountDetails::new("sunqi")).await.unwrap();
-    assert_eq!(details.configuration.and_then(|c| c.team_chat_banned), Some(true));
+    assert_eq!(
+        details.configuration.and_then(|c| c.team_chat_banned),
+        Some(true)
+    );
 
     client.call(&SetDonnop::new("sunqi", true)).await.unwrap();
     let details = client.call(&GetAccountDetails::new("sunqi")).await.unwrap();
     assert_eq!(
-        details.configuration.and_then(|c| c.push_enabled_when_desktop_online),
+        details
+            .configuration
+            .and_then(|c| c.push_enabled_when_desktop_online),
         Some(false),
         "donnop on means no push while the desktop is online"
     );
-    let pushed = client.call(&SetPushConfig::new("sunqi", true)).await.unwrap();
+    let pushed = client
+        .call(&SetPushConfig::new("sunqi", true))
+        .await
+        .unwrap();
     assert_eq!(pushed.account_id, "sunqi");
     assert!(!emu.account("sunqi").unwrap().donnop);
 }
@@ -169,13 +216,32 @@ async fn special_relations_add_and_remove() {
         client.call(&CreateUser::new(id)).await.unwrap();
     }
     let set = |target: &str, kind, value| SetSpecialRelation::new("owner", target, kind, value);
-    client.call(&set("spammer", RelationType::Blacklist, RelationValue::Add)).await.unwrap();
-    client.call(&set("noisy", RelationType::Mute, RelationValue::Add)).await.unwrap();
-    let lists = client.call(&ListBlackAndMuteList::new("owner")).await.unwrap();
+    client
+        .call(&set("spammer", RelationType::Blacklist, RelationValue::Add))
+        .await
+        .unwrap();
+    client
+        .call(&set("noisy", RelationType::Mute, RelationValue::Add))
+        .await
+        .unwrap();
+    let lists = client
+        .call(&ListBlackAndMuteList::new("owner"))
+        .await
+        .unwrap();
     assert_eq!(lists.blacklist, ["spammer"]);
     assert_eq!(lists.mutelist, ["noisy"]);
-    client.call(&set("spammer", RelationType::Blacklist, RelationValue::Remove)).await.unwrap();
-    let lists = client.call(&ListBlackAndMuteList::new("owner")).await.unwrap();
+    client
+        .call(&set(
+            "spammer",
+            RelationType::Blacklist,
+            RelationValue::Remove,
+        ))
+        .await
+        .unwrap();
+    let lists = client
+        .call(&ListBlackAndMuteList::new("owner"))
+        .await
+        .unwrap();
     assert!(lists.blacklist.is_empty());
 }
 
@@ -186,14 +252,23 @@ async fn online_status_and_kick_follow_the_sessions() {
     client.call(&CreateUser::new("offline")).await.unwrap();
     assert!(emu.set_sessions(
         "online",
-        vec![Session::new(1, "phone", 1_700_000_000_000), Session::new(4, "pc", 1_700_000_001_000)],
+        vec![
+            Session::new(1, "phone", 1_700_000_000_000),
+            Session::new(4, "pc", 1_700_000_001_000)
+        ],
     ));
-    let v1 = client.call(&GetOnlineStatus::new(["online", "offline", "ghost"])).await.unwrap();
+    let v1 = client
+        .call(&GetOnlineStatus::new(["online", "offline", "ghost"]))
+        .await
+        .unwrap();
     assert_eq!(v1.status["online"].len(), 2);
     assert!(!v1.status.contains_key("offline"));
     assert_eq!(v1.invalid_accids, ["ghost"]);
 
-    let v2 = client.call(&GetUsersOnlineStatus::new(["online", "ghost"])).await.unwrap();
+    let v2 = client
+        .call(&GetUsersOnlineStatus::new(["online", "ghost"]))
+        .await
+        .unwrap();
     assert_eq!(v2.successes()[0].online_status.len(), 2);
     assert_eq!(v2.failures()[0].error_code, 102404);
 
@@ -202,8 +277,15 @@ async fn online_status_and_kick_follow_the_sessions() {
         .await
         .unwrap();
     assert_eq!(kicked.successes()[0].device_id, "phone");
-    let v2 = client.call(&GetUsersOnlineStatus::new(["online"])).await.unwrap();
-    assert_eq!(v2.successes()[0].online_status.len(), 1, "the pc session stays");
+    let v2 = client
+        .call(&GetUsersOnlineStatus::new(["online"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        v2.successes()[0].online_status.len(),
+        1,
+        "the pc session stays"
+    );
 }
 
 #[tokio::test]
@@ -211,22 +293,36 @@ async fn invalid_requests_never_reach_the_emulator() {
     let (emu, client) = setup().await;
     let too_many: Vec<String> = (0..201).map(|i| format!("u{i}")).collect();
     let err = client.call(&GetUserInfos::new(too_many)).await.unwrap_err();
-    assert_eq!(err.to_string(), "invalid request: `accids` has 201 items, at most 200 allowed");
-    let err = client.call(&GetUserInfos::new(["ok", "not ok"])).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid request: `accids` has 201 items, at most 200 allowed"
+    );
+    let err = client
+        .call(&GetUserInfos::new(["ok", "not ok"]))
+        .await
+        .unwrap_err();
     assert_eq!(err.validation().unwrap().field(), "accids[1]");
     let err = client
-        .call(&CreateAccount::new("x").user_information(UserInformation::new().name("名".repeat(65))))
+        .call(
+            &CreateAccount::new("x").user_information(UserInformation::new().name("名".repeat(65))),
+        )
         .await
         .unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid request: `user_information.name` has 65 characters, at most 64 allowed"
     );
-    let err = client.call(&UpdateUserInfo::new("x").bid("{not json")).await.unwrap_err();
+    let err = client
+        .call(&UpdateUserInfo::new("x").bid("{not json"))
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("`bid` must be JSON text"), "{err}");
     let err = client.call(&MuteUserInModules::new("x")).await.unwrap_err();
     assert!(err.is_validation());
-    let err = client.call(&KickAccount::new("x", KickType::Listed)).await.unwrap_err();
+    let err = client
+        .call(&KickAccount::new("x", KickType::Listed))
+        .await
+        .unwrap_err();
     assert_eq!(err.validation().unwrap().field(), "device_id_list");
     assert!(emu.requests().is_empty(), "nothing was sent");
 }

@@ -72,7 +72,10 @@ async fn every_page_once_in_order() {
         .collect()
         .await
         .unwrap();
-    let items: Vec<&str> = pages.iter().flat_map(|p| p.items.iter().map(String::as_str)).collect();
+    let items: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| p.items.iter().map(String::as_str))
+        .collect();
     assert_eq!(items, ["a", "b", "c", "d"]);
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
 }
@@ -80,7 +83,10 @@ async fn every_page_once_in_order() {
 #[tokio::test]
 async fn a_repeated_token_stops_the_walk() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(page(&["a"], Some("same"))).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(page(&["a"], Some("same")))
+        .mount(&server)
+        .await;
     let mut pages = client(&server).await.pages(ListFriends::new("me"));
     assert!(pages.next().await.unwrap().is_ok());
     let err = pages.next().await.unwrap().unwrap_err();
@@ -91,7 +97,9 @@ async fn a_repeated_token_stops_the_walk() {
 #[tokio::test]
 async fn an_invalid_request_is_one_error_and_the_end() {
     let server = MockServer::start().await;
-    let mut pages = client(&server).await.pages(ListFriends::new("me").limit(0u32));
+    let mut pages = client(&server)
+        .await
+        .pages(ListFriends::new("me").limit(0u32));
     assert!(pages.next().await.unwrap().unwrap_err().is_validation());
     assert!(pages.next().await.is_none());
     assert!(server.received_requests().await.unwrap().is_empty());

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
-use nim_api::validate::{Rule, Validate};
 use nim_api::v2::UserInformation;
+use nim_api::validate::{Rule, Validate};
 use nim_api::{Accid, Endpoint, Params};
 use proptest::prelude::*;
 

@@ -47,7 +47,10 @@ fn header<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
 }
 
 fn is_trace_id(text: &str) -> bool {
-    text.len() == 32 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == 32
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Sends `request` and checks the one request the server saw.
@@ -175,19 +178,26 @@ async fn batch_query_accounts() {
 
 #[tokio::test]
 async fn kick_account() {
-    let request = sent(&KickAccount::new("zhangsan", KickType::AllButListed).device_id_list(["d1"])).await;
+    let request =
+        sent(&KickAccount::new("zhangsan", KickType::AllButListed).device_id_list(["d1"])).await;
     assert_eq!(
         target(&request),
         "POST /nimserver/im/v2/accounts/zhangsan/actions/kick"
     );
-    assert_eq!(json_body(&request), json!({"type": 3, "device_id_list": ["d1"]}));
+    assert_eq!(
+        json_body(&request),
+        json!({"type": 3, "device_id_list": ["d1"]})
+    );
 }
 
 #[tokio::test]
 async fn a_path_parameter_cannot_change_the_path() {
     // Validation refuses a `/` in an accid; the escaping holds for any text parameter.
     let (_server, client) = server().await;
-    let err = client.call(&GetAccountDetails::new("a/../b")).await.unwrap_err();
+    let err = client
+        .call(&GetAccountDetails::new("a/../b"))
+        .await
+        .unwrap_err();
     assert!(err.is_validation());
     assert!(err.trace_id().is_some_and(is_trace_id));
     let mut path = String::new();
@@ -205,13 +215,19 @@ async fn a_retried_call_keeps_its_trace_id_and_gets_fresh_nonces() {
         .await;
     Mock::given(any()).respond_with(ok()).mount(&server).await;
     let called = client
-        .call_with(&UpdateAccount::new("zhangsan").token("x"), CallOptions::new())
+        .call_with(
+            &UpdateAccount::new("zhangsan").token("x"),
+            CallOptions::new(),
+        )
         .await
         .unwrap();
     assert_eq!(called.attempts, 3);
     let seen = server.received_requests().await.unwrap();
     assert_eq!(seen.len(), 3);
-    let traces: Vec<&str> = seen.iter().map(|r| header(r, "X-custom-traceid").unwrap()).collect();
+    let traces: Vec<&str> = seen
+        .iter()
+        .map(|r| header(r, "X-custom-traceid").unwrap())
+        .collect();
     assert!(traces.iter().all(|t| *t == called.trace_id), "{traces:?}");
     let mut nonces: Vec<&str> = seen.iter().map(|r| header(r, "Nonce").unwrap()).collect();
     nonces.dedup();
@@ -219,7 +235,10 @@ async fn a_retried_call_keeps_its_trace_id_and_gets_fresh_nonces() {
 
     // The next call gets a new trace id; a caller's own id is sent as given.
     let next = client
-        .call_with(&GetAccountDetails::new("zhangsan"), CallOptions::new().trace_id("my-trace-1"))
+        .call_with(
+            &GetAccountDetails::new("zhangsan"),
+            CallOptions::new().trace_id("my-trace-1"),
+        )
         .await
         .unwrap();
     assert_eq!(next.trace_id, "my-trace-1");
@@ -232,11 +251,15 @@ async fn errors_carry_the_trace_id_and_v2_codes() {
     let (server, client) = server().await;
     Mock::given(any())
         .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"code": 102405, "msg": "account exists"})),
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"code": 102405, "msg": "account exists"})),
         )
         .mount(&server)
         .await;
-    let err = client.call(&CreateAccount::new("zhangsan")).await.unwrap_err();
+    let err = client
+        .call(&CreateAccount::new("zhangsan"))
+        .await
+        .unwrap_err();
     assert_eq!(err.api_code(), Some(102405));
     assert!(err.is_already_registered());
     let seen = server.received_requests().await.unwrap();
@@ -252,11 +275,17 @@ async fn v1_calls_carry_request_id() {
         .mount(&server)
         .await;
     let called = client
-        .call_with(&nim_api::user::UnblockUser::new("zhangsan"), CallOptions::new())
+        .call_with(
+            &nim_api::user::UnblockUser::new("zhangsan"),
+            CallOptions::new(),
+        )
         .await
         .unwrap();
     let seen = server.received_requests().await.unwrap();
-    assert_eq!(header(&seen[0], "RequestId"), Some(called.trace_id.as_str()));
+    assert_eq!(
+        header(&seen[0], "RequestId"),
+        Some(called.trace_id.as_str())
+    );
     assert_eq!(header(&seen[0], "X-custom-traceid"), None);
     assert_eq!(
         header(&seen[0], "Content-Type"),

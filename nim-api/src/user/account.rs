@@ -46,7 +46,10 @@ pub struct CreateUser {
     #[nim(max_len = 64)]
     pub name: Option<String>,
     /// JSON properties, at most 1024 characters. Deprecated by the API.
-    #[nim(max_len = 1024, deprecated = "the API no longer recommends `props`; use `ex`")]
+    #[nim(
+        max_len = 1024,
+        deprecated = "the API no longer recommends `props`; use `ex`"
+    )]
     pub props: Option<String>,
     /// Avatar URL, at most 1024 characters.
     #[nim(max_len = 1024)]
@@ -73,7 +76,6 @@ pub struct CreateUser {
     #[nim(max_len = 1024)]
     pub ex: Option<String>,
 }
-
 
 /// The answer to [`CreateUser`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -124,7 +126,6 @@ pub struct UpdateToken {
     pub token: Option<String>,
 }
 
-
 /// `user/refreshToken.action`: has the server generate a new login token for an account and
 /// return it.
 ///
@@ -143,7 +144,6 @@ pub struct RefreshToken {
     /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
     pub accid: Accid,
 }
-
 
 /// The answer to [`RefreshToken`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -194,7 +194,6 @@ pub struct BlockUser {
     pub kick_notify_ext: Option<String>,
 }
 
-
 /// `user/unblock.action`: lifts the ban on an account. Unbanning an account that is not
 /// banned succeeds.
 ///
@@ -209,4 +208,3 @@ pub struct UnblockUser {
     /// The account ID: at most 32 characters of the accid alphabet, sent lowercased.
     pub accid: Accid,
 }
-

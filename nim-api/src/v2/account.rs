@@ -298,7 +298,10 @@ pub struct KickAccount {
 }
 
 fn devices_for_type(request: &KickAccount) -> Result<(), crate::ValidationError> {
-    let listed = request.device_id_list.as_ref().is_some_and(|l| !l.is_empty());
+    let listed = request
+        .device_id_list
+        .as_ref()
+        .is_some_and(|l| !l.is_empty());
     if request.kick_type != KickType::All && !listed {
         return Err(crate::ValidationError::custom(
             "device_id_list",

@@ -80,13 +80,24 @@ mod tests {
     fn trace_ids() {
         let fresh = CallOptions::new().into_trace_id().unwrap_or_default();
         assert_eq!(fresh.len(), 32);
-        assert!(fresh.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(
+            fresh
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
         assert_eq!(
-            CallOptions::new().trace_id("my-id_1").into_trace_id().ok().as_deref(),
+            CallOptions::new()
+                .trace_id("my-id_1")
+                .into_trace_id()
+                .ok()
+                .as_deref(),
             Some("my-id_1")
         );
         for bad in ["", "has space", "x\n", &"a".repeat(65)] {
-            assert!(CallOptions::new().trace_id(bad).into_trace_id().is_err(), "{bad:?}");
+            assert!(
+                CallOptions::new().trace_id(bad).into_trace_id().is_err(),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use syn::{Ident, LitStr};
+use syn::{Ident, LitInt, LitStr};
 
 use super::values::{self, Seen};
 use super::{Level, empty_attrs, known_key};
@@ -168,32 +168,13 @@ fn one(
             }
         }
     }
-    if let (Some(min), Some(max)) = (&rules.min, &rules.max) {
-        if min.base10_parse::<i64>().ok() > max.base10_parse::<i64>().ok() {
-            errors.push(syn::Error::new(
-                min.span(),
-                format!(
-                    "`min = {}` is above `max = {}`: no value could pass",
-                    min.base10_digits(),
-                    max.base10_digits()
-                ),
-            ));
-            ok = false;
-        }
-    }
-    if let (Some(min), Some(max)) = (&rules.min_items, &rules.max_items) {
-        if min.base10_parse::<u32>().ok() > max.base10_parse::<u32>().ok() {
-            errors.push(syn::Error::new(
-                min.span(),
-                format!(
-                    "`min_items = {}` is above `max_items = {}`: no list could pass",
-                    min.base10_digits(),
-                    max.base10_digits()
-                ),
-            ));
-            ok = false;
-        }
-    }
+    ok &= ordered(&rules.min, &rules.max, ("min", "max", "value"), errors);
+    ok &= ordered(
+        &rules.min_items,
+        &rules.max_items,
+        ("min_items", "max_items", "list"),
+        errors,
+    );
     if let (Some(entry), false) = (seen.get("deprecated"), setters) {
         errors.push(syn::Error::new_spanned(
             &entry.key,
@@ -203,7 +184,9 @@ fn one(
         ok = false;
     }
     if let Some(entry) = seen.get("flatten") {
-        let other = ["path", "query", "rename"].into_iter().find(|k| seen.get(k).is_some());
+        let other = ["path", "query", "rename"]
+            .into_iter()
+            .find(|k| seen.get(k).is_some());
         let problem = match (version, other) {
             (_, Some(other)) => Some(format!(
                 "`flatten` writes the object's members into the body: `{other}` cannot apply"
@@ -279,4 +262,28 @@ fn one(
         deprecated,
         docs: raw.docs,
     })
+}
+
+/// Reports a lower bound above its upper bound (`min = 4, max = 1`); `true` when in order.
+fn ordered(
+    low: &Option<LitInt>,
+    high: &Option<LitInt>,
+    (low_key, high_key, what): (&str, &str, &str),
+    errors: &mut Errors,
+) -> bool {
+    let (Some(low), Some(high)) = (low, high) else {
+        return true;
+    };
+    if low.base10_parse::<i64>().ok() <= high.base10_parse::<i64>().ok() {
+        return true;
+    }
+    errors.push(syn::Error::new(
+        low.span(),
+        format!(
+            "`{low_key} = {}` is above `{high_key} = {}`: no {what} could pass",
+            low.base10_digits(),
+            high.base10_digits()
+        ),
+    ));
+    false
 }

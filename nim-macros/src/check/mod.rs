@@ -114,7 +114,12 @@ struct Container {
     krate: Option<Path>,
 }
 
-fn container(raw: &RawInput, keys: &'static [&'static str], derive: Derive, errors: &mut Errors) -> Container {
+fn container(
+    raw: &RawInput,
+    keys: &'static [&'static str],
+    derive: Derive,
+    errors: &mut Errors,
+) -> Container {
     empty_attrs(&raw.attrs, "the struct", keys, errors);
     let mut seen = Seen::new("struct");
     let mut path = None;
@@ -146,7 +151,9 @@ fn container(raw: &RawInput, keys: &'static [&'static str], derive: Derive, erro
             "response" => response = values::response(entry, errors),
             "response_field" => {
                 response_field = values::string(entry, "response_field = \"info\"", errors)
-                    .and_then(|lit| errors.take(values::non_empty(lit, "response_field = \"info\"")));
+                    .and_then(|lit| {
+                        errors.take(values::non_empty(lit, "response_field = \"info\""))
+                    });
             }
             "idempotent" => idempotent = values::flag(entry, key, errors),
             "setters" => out.setters = values::flag(entry, key, errors),
@@ -205,7 +212,10 @@ fn method_value(entry: &RawEntry, errors: &mut Errors) -> Option<Ident> {
         return Some(Ident::new(&value, lit.span()));
     }
     let hint = if METHODS.contains(&value.to_ascii_uppercase().as_str()) {
-        format!("; write it in capitals: `method = \"{}\"`", value.to_ascii_uppercase())
+        format!(
+            "; write it in capitals: `method = \"{}\"`",
+            value.to_ascii_uppercase()
+        )
     } else {
         String::new()
     };

@@ -53,7 +53,9 @@ fn braces_balanced(value: &str) -> bool {
         }
         let after = &rest[open + 1..];
         match after.find(['{', '}']) {
-            Some(close) if after[close..].starts_with('}') && close > 0 => rest = &after[close + 1..],
+            Some(close) if after[close..].starts_with('}') && close > 0 => {
+                rest = &after[close + 1..]
+            }
             _ => return false,
         }
     }

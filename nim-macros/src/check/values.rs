@@ -24,7 +24,12 @@ impl<'a> Seen<'a> {
     }
 
     /// Records `entry` under `key`; reports it and returns `false` if `key` was already seen.
-    pub(super) fn first(&mut self, key: &'static str, entry: &'a RawEntry, errors: &mut Errors) -> bool {
+    pub(super) fn first(
+        &mut self,
+        key: &'static str,
+        entry: &'a RawEntry,
+        errors: &mut Errors,
+    ) -> bool {
         if self.get(key).is_some() {
             errors.push(syn::Error::new_spanned(
                 entry,
@@ -173,7 +178,11 @@ pub(super) fn integer_tokens(
                 text.parse::<u32>().is_ok()
             };
             if !fits {
-                let most = if signed { i64::MAX.to_string() } else { u32::MAX.to_string() };
+                let most = if signed {
+                    i64::MAX.to_string()
+                } else {
+                    u32::MAX.to_string()
+                };
                 return Err(syn::Error::new(
                     int.span(),
                     format!("{expected}; `{text}` is too large, the most is {most}"),
@@ -232,7 +241,10 @@ pub(super) fn integer_list(entry: &RawEntry) -> syn::Result<Vec<LitInt>> {
     }
     for item in items {
         let value = integer_tokens(&item, "one_of", EXPECTED, true, false)?;
-        if let Some(first) = values.iter().find(|v| v.base10_digits() == value.base10_digits()) {
+        if let Some(first) = values
+            .iter()
+            .find(|v| v.base10_digits() == value.base10_digits())
+        {
             let mut err = syn::Error::new(
                 value.span(),
                 format!("`{}` is listed twice in `one_of`", value.base10_digits()),

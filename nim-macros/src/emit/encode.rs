@@ -117,8 +117,12 @@ pub(super) fn write_json(private: &TokenStream, fields: &[Field]) -> Option<Toke
         .map(|field| {
             let (ident, wire) = (&field.ident, &field.wire);
             if field.place == Place::Flattened {
-                let members =
-                    trait_call(private, quote!(JsonMembers), quote!(write_members), &field.ty);
+                let members = trait_call(
+                    private,
+                    quote!(JsonMembers),
+                    quote!(write_members),
+                    &field.ty,
+                );
                 quote!(#members(&self.#ident, #body);)
             } else if field.rules.accid {
                 let text = call(private, quote!(text), &field.ty);

@@ -20,7 +20,10 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
     } = checked;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let validate = rules::validate_body(private, fields, custom.as_ref());
-    let sent: Vec<_> = fields.iter().filter(|f| f.place != Place::Skipped).collect();
+    let sent: Vec<_> = fields
+        .iter()
+        .filter(|f| f.place != Place::Skipped)
+        .collect();
     let entries = sent.iter().map(|field| {
         let (name, wire) = (&field.ident, &field.wire);
         quote! {
