@@ -21,6 +21,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use nim_api::Endpoint;
 use nim_api::user::CreateUser;
+use nim_api::v2::account::CreateAccount;
+use nim_api::v2::{AccountConfiguration, UserInformation};
 use nim_api::{Client, Form};
 use nim_benches::{APP_KEY, APP_SECRET, FULL_CREATE_USER_BODY, full_create_user};
 
@@ -80,6 +82,38 @@ fn prepare(c: &mut Criterion) {
             )
             .unwrap()
         })
+    });
+    group.finish();
+
+    // A v2 create with a nested profile and configuration: JSON body, trace-free prepare.
+    let v2 = CreateAccount::new("zhangsan")
+        .token("initial-token")
+        .configuration(
+            AccountConfiguration::new()
+                .enabled(true)
+                .p2p_chat_banned(false),
+        )
+        .user_information(
+            UserInformation::new()
+                .name("张三")
+                .avatar("https://example.com/avatar/zhangsan.png")
+                .sign("hello")
+                .email("zhangsan@example.com")
+                .birthday("1990-01-01")
+                .mobile("+86-13800000000")
+                .gender(nim_api::Gender::Male)
+                .extension(r#"{"level":3}"#),
+        );
+    assert!(
+        client
+            .prepare(&v2)
+            .unwrap()
+            .body
+            .starts_with(r#"{"account_id":"zhangsan""#)
+    );
+    let mut group = c.benchmark_group("prepare_v2");
+    group.bench_function("library", |b| {
+        b.iter(|| client.prepare(black_box(&v2)).unwrap())
     });
     group.finish();
 

@@ -46,8 +46,9 @@ pub use nim_macros::{Endpoint, Params};
 
 pub use nim_core::{
     Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
-    Form, FormValue, JsonMembers, JsonObject, ListItem, Method, NonceSource, Page, Paged,
-    RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc, validate,
+    Form, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method, NonceSource, Page,
+    Paged, RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc,
+    validate,
 };
 #[cfg(feature = "client")]
 pub use nim_core::{
@@ -70,3 +71,8 @@ pub mod prelude {
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The walk-through's examples, compiled and run the same way.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/adding-an-endpoint.md")]
+pub struct AddingAnEndpointDoctests;

@@ -58,7 +58,7 @@ impl Clock for FixedClock {
 }
 
 /// A source of request nonces. Each call must return a fresh value of at most
-/// [`MAX_NONCE_LEN`] characters.
+/// [`MAX_NONCE_LEN`](crate::MAX_NONCE_LEN) characters.
 pub trait NonceSource: Send + Sync + 'static {
     /// Returns a new nonce.
     fn next_nonce(&self) -> String;
