@@ -56,6 +56,10 @@ pub use nim_core::{
 };
 pub use nim_core::{callback, path};
 
+/// serde, for declaring response types with nim-api as the only dependency
+/// (`#[derive(nim_api::serde::Deserialize)]` with `#[serde(crate = "nim_api::serde")]`).
+pub use serde;
+
 /// What `#[derive(Endpoint)]` expands to refers to; not a public API.
 #[doc(hidden)]
 pub use nim_core::__private;

@@ -64,11 +64,55 @@ impl Form {
     }
 }
 
-/// Appends `text` form-urlencoded to `out` (ASCII letters, digits and `*-._` as they are, a
-/// space as `+`, every other byte of the UTF-8 as `%XX`).
+/// Appends `text` form-urlencoded to `out`: byte for byte what
+/// `form_urlencoded::byte_serialize` writes (kept by hand: the crate's iterator of pieces made
+/// `prepare` 1.21x the hand-written baseline, see BENCHMARKS.md; the tests below compare
+/// the two on every character class) (ASCII letters, digits and `*-._` as they are, a
+/// space as `+`, every other byte of the UTF-8 as `%XX` in upper-case hex), but copying each
+/// run of unchanged bytes at once instead of going through an iterator of pieces.
 fn encode_into(out: &mut String, text: &str) {
-    out.extend(form_urlencoded::byte_serialize(text.as_bytes()));
+    // At least the input's length is written; escapes grow it further, amortised.
+    out.reserve(text.len());
+    let mut run = 0;
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        if UNCHANGED[usize::from(byte)] {
+            continue;
+        }
+        // `text[run..i]` is all unchanged ASCII, so both ends are char boundaries; when it is
+        // empty, `run` may sit inside a character and `get` answers `None`: nothing to copy.
+        if let Some(unchanged) = text.get(run..i) {
+            out.push_str(unchanged);
+        }
+        run = i + 1;
+        if byte == b' ' {
+            out.push('+');
+        } else {
+            out.push('%');
+            out.push(char::from(UPPER_HEX[usize::from(byte >> 4)]));
+            out.push(char::from(UPPER_HEX[usize::from(byte & 15)]));
+        }
+    }
+    if let Some(rest) = text.get(run..) {
+        out.push_str(rest);
+    }
 }
+
+/// The bytes form encoding leaves as they are: ASCII letters, digits, `*`, `-`, `.`, `_`.
+const UNCHANGED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(
+            byte as u8,
+            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
+        );
+        byte += 1;
+    }
+    table
+};
+
+/// The digits of a `%XX` escape.
+const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// How a field's value is written into a request form.
 ///
@@ -347,6 +391,66 @@ mod tests {
         form.append_value("x", &Some(String::new()));
         form.append_value("y", &None::<String>);
         assert_eq!(form.as_str(), "x=");
+    }
+
+    /// What `encode_into` must write: the `form_urlencoded` crate's encoding.
+    fn reference(text: &str) -> String {
+        form_urlencoded::byte_serialize(text.as_bytes()).collect()
+    }
+
+    fn encoded(text: &str) -> String {
+        let mut out = String::new();
+        encode_into(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn encoding_matches_form_urlencoded_for_every_char() {
+        // Every ASCII character, and every other char class of UTF-8 (2, 3 and 4 bytes),
+        // alone, doubled and between unchanged characters.
+        let mut chars: Vec<char> = (0u8..128).map(char::from).collect();
+        chars.extend([
+            '\u{80}', 'é', '\u{7ff}', '\u{800}', '张', '\u{fffd}', '\u{ffff}',
+        ]);
+        chars.extend(['\u{10000}', '😀', '\u{10ffff}']);
+        for c in chars {
+            for text in [
+                c.to_string(),
+                format!("{c}{c}"),
+                format!("a{c}b"),
+                format!("{c}z{c}"),
+            ] {
+                assert_eq!(encoded(&text), reference(&text), "{text:?}");
+            }
+        }
+        assert_eq!(encoded(""), "");
+    }
+
+    #[test]
+    fn encoding_matches_form_urlencoded_on_random_text() {
+        // A fixed xorshift sequence: mostly unchanged ASCII with escapes and multi-byte
+        // characters mixed in, in runs of every length.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    let r = next();
+                    match r % 4 {
+                        0 | 1 => char::from(b'a' + (r >> 8) as u8 % 26),
+                        2 => char::from((r >> 8) as u8 % 128),
+                        _ => char::from_u32((r >> 8) as u32 % 0x11_0000).unwrap_or('网'),
+                    }
+                })
+                .collect();
+            assert_eq!(encoded(&text), reference(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -3,23 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
+mod support;
+
 use nim_api::user::{BlockUser, CreateUser, Gender, RefreshToken, UnblockUser, UpdateToken};
-use nim_api::{Client, Code, ErrorKind, RetryPolicy};
+use nim_api::{Client, Code, ErrorKind};
 use nim_emulator::Emulator;
 
 const KEY: &str = "e2e-app-key";
 const SECRET: &str = "e2e-app-secret";
 
 async fn setup() -> (Emulator, Client) {
-    let emu = Emulator::start(KEY, SECRET).await.unwrap();
-    let client = Client::builder()
-        .app_key(KEY)
-        .app_secret(SECRET)
-        .base_url(emu.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
-    (emu, client)
+    support::emulator_and_client(KEY, SECRET).await
 }
 
 #[tokio::test]

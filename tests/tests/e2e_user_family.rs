@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
+mod support;
+
 use nim_api::user::{
     BlockUser, CreateUser, GetOnlineStatus, GetUserInfos, ListBlackAndMuteList, MuteUser,
     MuteUserInModules, RelationType, RelationValue, SetDonnop, SetSpecialRelation, UpdateUserInfo,
@@ -14,22 +16,14 @@ use nim_api::v2::account::{
 };
 use nim_api::v2::user::{BatchGetUsers, GetUser, GetUsersOnlineStatus, UpdateUser};
 use nim_api::v2::{AccountConfiguration, UserInformation};
-use nim_api::{Client, Gender, RetryPolicy};
+use nim_api::{Client, Gender};
 use nim_emulator::{Emulator, Session};
 
 const KEY: &str = "family-key";
 const SECRET: &str = "family-secret";
 
 async fn setup() -> (Emulator, Client) {
-    let emu = Emulator::start(KEY, SECRET).await.unwrap();
-    let client = Client::builder()
-        .app_key(KEY)
-        .app_secret(SECRET)
-        .base_url(emu.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
-    (emu, client)
+    support::emulator_and_client(KEY, SECRET).await
 }
 
 #[tokio::test]

@@ -1,60 +1,54 @@
-//! An API action nim-api does not declare, declared here in one struct by a crate whose only
-//! dependency is `nim-api`: `user/updateUinfo.action`, which updates a user's profile card.
+//! An API action nim-api does not declare yet, declared here in one struct by a crate whose
+//! only dependency is `nim-api`: v2 `addFriend` (`POST /im/v2.1/friends`), with its response
+//! type (serde comes through `nim_api::serde`).
 //!
 //! ```
 //! use nim_api::Endpoint as _;
-//! use nim_custom_endpoint_example::{UpdateUserInfo, Gender};
+//! use nim_custom_endpoint_example::AddFriend;
 //!
-//! let request = UpdateUserInfo::new("ZhangSan").name("张三").gender(Gender::Male);
-//! assert_eq!(request.to_form().unwrap(), "accid=zhangsan&name=%E5%BC%A0%E4%B8%89&gender=1");
+//! let request = AddFriend::new("ZhangSan", "lisi").alias("老李").r#type(1u8);
+//! let encoded = request.encode().unwrap();
+//! assert_eq!(encoded.path, "/im/v2.1/friends");
+//! assert_eq!(
+//!     encoded.body.unwrap().1,
+//!     r#"{"account_id":"zhangsan","friend_account_id":"lisi","alias":"老李","type":1}"#,
+//! );
 //! ```
 #![forbid(unsafe_code)]
 
-pub use nim_api::user::Gender;
+use nim_api::Accid;
+use nim_api::serde::Deserialize;
 
-/// `user/updateUinfo.action`: updates the profile of an existing account. Idempotent.
-#[derive(Debug, Clone, Default, nim_api::Endpoint)]
-#[nim(path = "user/updateUinfo.action", idempotent)]
-pub struct UpdateUserInfo {
-    /// The account ID.
-    #[nim(required, max_len = 32, accid)]
-    pub accid: String,
-    /// Profile name, at most 64 characters.
-    #[nim(max_len = 64)]
-    pub name: Option<String>,
-    /// Avatar URL, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub icon: Option<String>,
-    /// Signature line, at most 256 characters.
+/// `POST /im/v2.1/friends` (addFriend): adds a friend directly (`type` 1) or asks for one
+/// (`type` 2). Not idempotent (a second request is a second friend request).
+#[derive(Debug, Clone, nim_api::Endpoint)]
+#[nim(path = "/im/v2.1/friends", setters, response = Friend)]
+pub struct AddFriend {
+    /// Who adds.
+    pub account_id: Accid,
+    /// Whom.
+    pub friend_account_id: Accid,
+    /// The alias for the friend, at most 128 characters.
+    #[nim(max_len = 128)]
+    pub alias: Option<String>,
+    /// Extension, JSON text.
+    #[nim(json, max_len = 256)]
+    pub extension: Option<String>,
+    /// The message of a friend request, at most 256 characters.
     #[nim(max_len = 256)]
-    pub sign: Option<String>,
-    /// Gender.
-    pub gender: Option<Gender>,
-    /// Extension data, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub ex: Option<String>,
+    pub postscript: Option<String>,
+    /// 1 add directly, 2 ask.
+    #[nim(one_of = [1, 2])]
+    pub r#type: Option<u8>,
 }
 
-impl UpdateUserInfo {
-    /// An update of `accid`'s profile with nothing set yet.
-    pub fn new(accid: impl Into<String>) -> Self {
-        UpdateUserInfo {
-            accid: accid.into(),
-            ..Self::default()
-        }
-    }
-
-    /// Sets the profile name.
-    #[must_use]
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets the gender.
-    #[must_use]
-    pub fn gender(mut self, gender: Gender) -> Self {
-        self.gender = Some(gender);
-        self
-    }
+/// What `addFriend` answers in `data`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(crate = "nim_api::serde")]
+pub struct Friend {
+    /// The friend.
+    pub friend_account_id: String,
+    /// Its alias.
+    #[serde(default)]
+    pub alias: Option<String>,
 }

@@ -31,26 +31,6 @@ pub(super) const KEYS: &[&str] = &[
     "deprecated",
 ];
 
-/// The keys that are rules (what `skip` cannot be combined with).
-const RULE_KEYS: &[&str] = &[
-    "required",
-    "max_len",
-    "accid",
-    "json",
-    "min",
-    "max",
-    "one_of",
-    "min_items",
-    "max_items",
-    "custom",
-    "rename",
-    "path",
-    "query",
-    "flatten",
-    "page_token",
-    "deprecated",
-];
-
 /// Checks every named field and what holds across them. `version` is `None` for a nested
 /// parameter object.
 pub(super) fn all(
@@ -156,7 +136,7 @@ fn one(
         ok &= errors.count() == before;
     }
     if seen.get("skip").is_some() {
-        for rule in RULE_KEYS {
+        for rule in KEYS.iter().filter(|key| **key != "skip") {
             if let Some(entry) = seen.get(rule) {
                 errors.push(syn::Error::new_spanned(
                     &entry.key,

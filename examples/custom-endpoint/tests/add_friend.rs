@@ -1,25 +1,22 @@
-//! The sixth action sent by the real `Client` to a local server that verifies its signature
-//! and its form.
+//! An action declared outside nim-api, sent by the real `Client` to a local server that
+//! verifies its signature and its JSON body, and answered with its own response type.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::{Arc, Mutex};
 
 use nim_api::{Client, checksum};
-use nim_custom_endpoint_example::{Gender, UpdateUserInfo};
+use nim_custom_endpoint_example::{AddFriend, Friend};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const KEY: &str = "custom-key";
 const SECRET: &str = "custom-secret";
 
-/// A decoded form: its name/value pairs in order.
-type FormPairs = Vec<(String, String)>;
-
-/// Answers `{"code":200}` only to a correctly signed form post, and keeps the decoded forms.
+/// Answers only a correctly signed JSON post, and keeps the decoded bodies.
 #[derive(Clone, Default)]
 struct VerifyingServer {
-    forms: Arc<Mutex<Vec<FormPairs>>>,
+    bodies: Arc<Mutex<Vec<serde_json::Value>>>,
 }
 
 impl Respond for VerifyingServer {
@@ -34,22 +31,25 @@ impl Respond for VerifyingServer {
         let cur_time: u64 = header("CurTime").parse().unwrap_or(0);
         let signed = header("AppKey") == KEY
             && header("CheckSum") == checksum(SECRET, &header("Nonce"), cur_time)
-            && header("Content-Type") == "application/x-www-form-urlencoded;charset=utf-8";
+            && header("Content-Type") == "application/json;charset=utf-8"
+            && header("X-custom-traceid").len() == 32;
         if !signed {
-            return ResponseTemplate::new(200).set_body_string(r#"{"code":414,"desc":"checksum"}"#);
+            return ResponseTemplate::new(200).set_body_string(r#"{"code":414,"msg":"checksum"}"#);
         }
-        let form: FormPairs = serde_urlencoded::from_bytes(&req.body).unwrap();
-        self.forms.lock().unwrap().push(form);
-        ResponseTemplate::new(200).set_body_string(r#"{"code":200}"#)
+        let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+        self.bodies.lock().unwrap().push(body);
+        ResponseTemplate::new(200).set_body_string(
+            r#"{"code":200,"msg":"success","data":{"friend_account_id":"lisi","alias":"老李"}}"#,
+        )
     }
 }
 
 #[tokio::test]
-async fn a_sixth_action_declared_outside_nim_api_is_signed_and_encoded() {
+async fn an_action_declared_outside_nim_api_is_signed_encoded_and_decoded() {
     let server = MockServer::start().await;
     let verifier = VerifyingServer::default();
     Mock::given(method("POST"))
-        .and(path("/nimserver/user/updateUinfo.action"))
+        .and(path("/nimserver/im/v2.1/friends"))
         .respond_with(verifier.clone())
         .mount(&server)
         .await;
@@ -60,24 +60,21 @@ async fn a_sixth_action_declared_outside_nim_api_is_signed_and_encoded() {
         .build()
         .unwrap();
 
-    let request = UpdateUserInfo::new("ZhangSan")
-        .name("张三")
-        .gender(Gender::Female);
-    client.call(&request).await.unwrap();
+    let request = AddFriend::new("ZhangSan", "LiSi").alias("老李");
+    let friend: Friend = client.call(&request).await.unwrap();
+    assert_eq!(friend.alias.as_deref(), Some("老李"));
 
-    let forms = verifier.forms.lock().unwrap().clone();
+    let bodies = verifier.bodies.lock().unwrap().clone();
     assert_eq!(
-        forms,
-        vec![vec![
-            ("accid".to_owned(), "zhangsan".to_owned()),
-            ("name".to_owned(), "张三".to_owned()),
-            ("gender".to_owned(), "2".to_owned()),
-        ]]
+        bodies,
+        vec![
+            serde_json::json!({"account_id": "zhangsan", "friend_account_id": "lisi", "alias": "老李"})
+        ]
     );
 
     // Its validation runs too: nothing is sent for an invalid request.
     let err = client
-        .call(&UpdateUserInfo::new("bad accid"))
+        .call(&AddFriend::new("zhangsan", "lisi").r#type(3u8))
         .await
         .unwrap_err();
     assert!(err.is_validation(), "{err}");
