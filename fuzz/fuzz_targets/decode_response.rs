@@ -7,7 +7,8 @@
 //! - success only for a JSON object whose `code` is 200 (a number, or a decimal string); the
 //!   untyped result is that object less `code`; a typed failure on such a body is only
 //!   "response does not fit";
-//! - any other code that fits a u16 is `ErrorKind::Api` with that code and the body's `desc`
+//! - any other code that fits a u32 is `ErrorKind::Api` with that code and the body's `desc`
+//!   (or, without one, its `msg`)
 //!   (JSON text when not a string, empty when absent), in both decodes alike; without one,
 //!   never `Api`; a body that is not JSON is `NotJson`, `TruncatedJson` or `UnexpectedResponse`;
 //! - `api_code()`, `code()` and `api_desc()` are `Some` exactly when the kind is `Api`;
@@ -80,7 +81,8 @@ fn check(body: &[u8]) {
             let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else {
                 panic!("answer_code found a code in something that is not an object");
             };
-            let full_desc = match object.get("desc") {
+            // v1 explains a failure in `desc`, v2 in `msg`.
+            let full_desc = match object.get("desc").or_else(|| object.get("msg")) {
                 None | Some(Value::Null) => String::new(),
                 Some(Value::String(s)) => s.clone(),
                 Some(other) => other.to_string(),

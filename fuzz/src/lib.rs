@@ -184,13 +184,13 @@ impl Answer {
 }
 
 /// The `code` of an answer as the API defines success: a JSON object whose `code` member is a
-/// number, or a decimal string (some gateways), that fits a u16. `None` for anything else.
-pub fn answer_code(body: &[u8]) -> Option<u16> {
+/// number, or a decimal string (some gateways), that fits a u32. `None` for anything else.
+pub fn answer_code(body: &[u8]) -> Option<u32> {
     let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
         return None;
     };
     match obj.get("code")? {
-        Value::Number(n) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }

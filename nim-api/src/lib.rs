@@ -54,7 +54,7 @@ pub use nim_core::{
 pub use nim_core::{
     CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
 };
-pub use nim_core::{callback, path};
+pub use nim_core::{callback, decode, path};
 
 /// serde, for declaring response types with nim-api as the only dependency
 /// (`#[derive(nim_api::serde::Deserialize)]` with `#[serde(crate = "nim_api::serde")]`).

@@ -19,8 +19,9 @@ use crate::validate::{self, Presence, Text, Validate, ValidationError};
 /// It converts from `&str` and `String` and dereferences to `str`, so it reads like a string:
 ///
 /// ```
-/// use nim_core::Accid;
-/// use nim_core::validate::Validate;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Accid;
+/// use nim_api::validate::Validate;
 ///
 /// let id: Accid = "ZhangSan".into();
 /// assert_eq!(id, "ZhangSan");

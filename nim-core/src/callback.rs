@@ -51,8 +51,9 @@ pub enum CallbackError {
 /// Verifies callbacks for one application.
 ///
 /// ```
-/// use nim_core::callback::{body_md5, callback_checksum, CallbackVerifier};
-/// use nim_core::{Credentials, FixedClock};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::callback::{body_md5, callback_checksum, CallbackVerifier};
+/// use nim_api::{Credentials, FixedClock};
 ///
 /// let verifier = CallbackVerifier::new(Credentials::new("key", "secret"))
 ///     .with_clock(FixedClock(1_700_000_000));

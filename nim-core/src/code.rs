@@ -9,7 +9,8 @@ macro_rules! codes {
         /// Every documented code has a variant; anything else is kept as [`Code::Other`].
         ///
         /// ```
-        /// use nim_core::Code;
+        /// # extern crate nim_core as nim_api;
+        /// use nim_api::Code;
         ///
         /// assert_eq!(Code::from(414), Code::ParameterError);
         /// assert_eq!(Code::ParameterError.as_u32(), 414);

@@ -11,7 +11,8 @@ use secrecy::{ExposeSecret, SecretString};
 /// that hands it back.
 ///
 /// ```
-/// use nim_core::Credentials;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Credentials;
 ///
 /// let creds = Credentials::new("my-app-key", "hunter2-secret");
 /// assert_eq!(creds.app_key(), "my-app-key");

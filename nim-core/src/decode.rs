@@ -14,7 +14,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Decodes an answer to `E`.
 ///
 /// ```
-/// use nim_core::{decode, Endpoint, Form, NoContent, ValidationError};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{decode, Endpoint, Form, NoContent, ValidationError};
 ///
 /// struct Ping;
 /// impl Endpoint for Ping {

@@ -9,9 +9,10 @@ use sha1::Sha1;
 /// `app_secret + nonce + cur_time` (the time as a decimal string).
 ///
 /// ```
+/// # extern crate nim_core as nim_api;
 /// // printf %s secretabc1443592222 | sha1sum
 /// assert_eq!(
-///     nim_core::checksum("secret", "abc", 1443592222),
+///     nim_api::checksum("secret", "abc", 1443592222),
 ///     "6461e65304e590d2268093aa1d290482274995b9",
 /// );
 /// ```
@@ -26,9 +27,10 @@ pub fn checksum(app_secret: &str, nonce: &str, cur_time: u64) -> String {
 /// The callback checksum: lowercase hex SHA-1 over `app_secret + md5_hex + cur_time`.
 ///
 /// ```
+/// # extern crate nim_core as nim_api;
 /// // printf %s secretd41d8cd98f00b204e9800998ecf8427e1700000000 | sha1sum
 /// assert_eq!(
-///     nim_core::callback::callback_checksum("secret", "d41d8cd98f00b204e9800998ecf8427e", "1700000000"),
+///     nim_api::callback::callback_checksum("secret", "d41d8cd98f00b204e9800998ecf8427e", "1700000000"),
 ///     "829220615a8e4a528899cb24a6e6c47680683341",
 /// );
 /// ```

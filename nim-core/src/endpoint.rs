@@ -95,8 +95,9 @@ pub enum BodyKind {
 /// a hand-written impl of a v1 action looks like this:
 ///
 /// ```
-/// use nim_core::{validate, Accid, Endpoint, Form, FormValue, NoContent, ValidationError};
-/// use nim_core::validate::Validate;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{validate, Accid, Endpoint, Form, FormValue, NoContent, ValidationError};
+/// use nim_api::validate::Validate;
 ///
 /// struct UnblockUser { accid: Accid }
 ///

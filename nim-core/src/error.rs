@@ -15,7 +15,8 @@ type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// expect.
 ///
 /// ```
-/// use nim_core::{Error, ErrorKind, Code};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{Error, ErrorKind, Code};
 ///
 /// let err = Error::api(414, "already register");
 /// assert_eq!(err.api_code(), Some(414));

@@ -8,7 +8,8 @@ use crate::validate::{Presence, Text};
 /// An `application/x-www-form-urlencoded` body being written, UTF-8, `+` for spaces.
 ///
 /// ```
-/// use nim_core::Form;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Form;
 ///
 /// let mut form = Form::new();
 /// form.append("accid", "zhangsan");
@@ -121,7 +122,8 @@ const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 /// all). Implement it for your own types, e.g. an enum sent as its number:
 ///
 /// ```
-/// use nim_core::{Form, FormValue};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{Form, FormValue};
 ///
 /// #[derive(Clone, Copy)]
 /// enum Level { Low = 1, High = 2 }
@@ -325,7 +327,8 @@ impl<T: ListItem + ?Sized> ListItem for &T {
 /// query (v2, e.g. `account_ids=a,b`).
 ///
 /// ```
-/// use nim_core::{Accid, Form, FormValue};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{Accid, Form, FormValue};
 ///
 /// let ids: Vec<Accid> = vec!["A".into(), "b".into()];
 /// let mut form = Form::new();

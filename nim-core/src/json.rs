@@ -12,7 +12,8 @@ use crate::validate::ValidationError;
 /// by [`finish`](JsonObject::finish), naming the member.
 ///
 /// ```
-/// use nim_core::JsonObject;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::JsonObject;
 ///
 /// let mut body = JsonObject::new();
 /// body.member("account_id", "zhangsan");

@@ -8,8 +8,9 @@
 //! an HTTP stack.
 //!
 //! ```
+//! # extern crate nim_core as nim_api;
 //! // The CheckSum header, as the API defines it.
-//! let sum = nim_core::checksum("app-secret", "nonce", 1_700_000_000);
+//! let sum = nim_api::checksum("app-secret", "nonce", 1_700_000_000);
 //! assert_eq!(sum.len(), 40);
 //! ```
 #![forbid(unsafe_code)]

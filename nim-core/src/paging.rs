@@ -5,7 +5,8 @@ use crate::endpoint::Endpoint;
 /// One page of a list answer: says where the next page starts.
 ///
 /// ```
-/// use nim_core::Page;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Page;
 ///
 /// struct Friends { has_more: bool, next_token: Option<String> }
 ///

@@ -72,7 +72,8 @@ pub fn check_segment<T: PathValue + ?Sized>(
 /// `/`, `?`, `#` and `%` first among them, is percent-encoded from its UTF-8 bytes.
 ///
 /// ```
-/// use nim_core::path::append_segment;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::path::append_segment;
 ///
 /// let mut out = String::from("/im/v2/accounts/");
 /// append_segment(&mut out, &"a/../b?c#d%e");

@@ -137,7 +137,8 @@ impl fmt::Debug for SignedHeaders {
 /// a retry signed again never reuses a nonce.
 ///
 /// ```
-/// use nim_core::{checksum, Credentials, FixedClock, Signer};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{checksum, Credentials, FixedClock, Signer};
 ///
 /// let signer = Signer::new(Credentials::new("my-app-key", "my-secret"))
 ///     .with_clock(FixedClock(1_700_000_000));

@@ -78,7 +78,8 @@ pub enum Rule {
 /// A request failed validation; nothing was sent.
 ///
 /// ```
-/// use nim_core::validate::{max_len, Rule};
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::{max_len, Rule};
 ///
 /// let err = max_len("name", &"x".repeat(65), 64).unwrap_err();
 /// assert_eq!(err.field(), "name");
@@ -107,7 +108,8 @@ impl ValidationError {
     /// after the field.
     ///
     /// ```
-    /// use nim_core::validate::{Rule, ValidationError};
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::validate::{Rule, ValidationError};
     ///
     /// let inner = ValidationError::new("name", Rule::Required);
     /// assert_eq!(inner.within("user_information").field(), "user_information.name");
@@ -311,7 +313,8 @@ impl<T: Text> Text for Option<T> {
 /// `required`: the value is present and, for text, non-empty.
 ///
 /// ```
-/// use nim_core::validate::required;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::required;
 /// assert!(required("accid", &"zhangsan".to_string()).is_ok());
 /// assert!(required("accid", &String::new()).is_err());
 /// assert!(required("token", &None::<String>).is_err());
@@ -331,7 +334,8 @@ pub fn required<T: Presence + ?Sized>(
 /// `max_len = limit`: at most `limit` characters (Unicode scalar values, not bytes).
 ///
 /// ```
-/// use nim_core::validate::max_len;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::max_len;
 /// let name = "网".repeat(64); // 192 bytes, 64 characters
 /// assert!(max_len("name", &name, 64).is_ok());
 /// assert!(max_len("name", &format!("{name}网"), 64).is_err());
@@ -367,7 +371,8 @@ pub fn is_accid_char(c: char) -> bool {
 /// wire by [`accid_wire`], as the server does.
 ///
 /// ```
-/// use nim_core::validate::accid;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::accid;
 /// assert!(accid("accid", &"Zhang.San-01@x_y".to_string()).is_ok());
 /// let err = accid("accid", &"zhang san".to_string()).unwrap_err();
 /// assert_eq!(err.to_string(), "`accid` contains ' ' at position 5; only ASCII letters, digits, `_`, `@`, `.` and `-` are allowed");
@@ -497,7 +502,8 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 /// passes.
 ///
 /// ```
-/// use nim_core::validate::range;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::range;
 /// assert!(range("type", &Some(4u8), Some(1), Some(4)).is_ok());
 /// let err = range("type", &9u8, Some(1), Some(4)).unwrap_err();
 /// assert_eq!(err.to_string(), "`type` is 9, allowed 1 to 4");
@@ -526,7 +532,8 @@ pub fn range<T: Number + ?Sized>(
 /// `one_of = [..]`: a number among the values the API defines. An absent value passes.
 ///
 /// ```
-/// use nim_core::validate::one_of;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::one_of;
 /// assert!(one_of("client_type", &16u32, &[1, 2, 4, 16, 64]).is_ok());
 /// assert!(one_of("client_type", &3u32, &[1, 2, 4, 16, 64]).is_err());
 /// ```
@@ -546,7 +553,8 @@ pub fn one_of<T: Number + ?Sized>(
 /// `min_items = a, max_items = b`: a list with `a..=b` items. An absent list passes.
 ///
 /// ```
-/// use nim_core::validate::items;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::items;
 /// let accids = vec!["a"; 201];
 /// let err = items("accids", &accids, None, Some(200)).unwrap_err();
 /// assert_eq!(err.to_string(), "`accids` has 201 items, at most 200 allowed");
@@ -579,7 +587,8 @@ pub fn items<T: List + ?Sized>(
 /// passes; an empty one does not.
 ///
 /// ```
-/// use nim_core::validate::json;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::json;
 /// assert!(json("bid", &r#"{"textbid":"1"}"#.to_string()).is_ok());
 /// let err = json("bid", &"{oops".to_string()).unwrap_err();
 /// assert!(err.to_string().starts_with("`bid` must be JSON text"));
@@ -616,7 +625,8 @@ pub fn path_segment<T: Text + ?Sized>(
 /// The accid as sent: ASCII-lowercased, borrowed when it already is.
 ///
 /// ```
-/// use nim_core::validate::accid_wire;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::accid_wire;
 /// assert_eq!(accid_wire("ZhangSan"), "zhangsan");
 /// assert!(matches!(accid_wire("lisi"), std::borrow::Cow::Borrowed(_)));
 /// ```

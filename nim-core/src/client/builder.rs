@@ -26,8 +26,9 @@ pub const ENV_REGION: &str = "NIM_REGION";
 /// Builds a [`Client`]. Obtain one with [`Client::builder`].
 ///
 /// ```
+/// # extern crate nim_core as nim_api;
 /// use std::time::Duration;
-/// use nim_core::{Client, Region};
+/// use nim_api::{Client, Region};
 ///
 /// let client = Client::builder()
 ///     .app_key("my-app-key")
@@ -36,7 +37,7 @@ pub const ENV_REGION: &str = "NIM_REGION";
 ///     .timeout(Duration::from_secs(5))
 ///     .build()?;
 /// assert_eq!(client.base_url(), "https://api-sg.yunxinapi.com/nimserver");
-/// # Ok::<(), nim_core::Error>(())
+/// # Ok::<(), nim_api::Error>(())
 /// ```
 #[must_use]
 pub struct ClientBuilder {

@@ -40,9 +40,10 @@ use retry::{Verdict, verdict};
 /// application and pass it around.
 ///
 /// ```no_run
-/// use nim_core::Client;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Client;
 ///
-/// # async fn run() -> Result<(), nim_core::Error> {
+/// # async fn run() -> Result<(), nim_api::Error> {
 /// let client = Client::from_env()?; // NIM_APP_KEY, NIM_APP_SECRET, optional NIM_BASE_URL
 /// # let _ = client; Ok(()) }
 /// ```
@@ -225,8 +226,9 @@ impl Client {
     /// response together with the trace id it was sent with and the attempts it took.
     ///
     /// ```no_run
-    /// use nim_core::{CallOptions, Client};
-    /// # async fn run<E: nim_core::Endpoint>(client: Client, request: E) -> Result<(), nim_core::Error> {
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::{CallOptions, Client};
+    /// # async fn run<E: nim_api::Endpoint>(client: Client, request: E) -> Result<(), nim_api::Error> {
     /// let called = client
     ///     .call_with(&request, CallOptions::new().trace_id("0123456789abcdef0123456789abcdef"))
     ///     .await?;
@@ -266,7 +268,8 @@ impl Client {
     /// again with each answer's next-page token until an answer says it is the last.
     ///
     /// ```no_run
-    /// # async fn run<E: nim_core::Paged + Clone + Send + 'static>(client: nim_core::Client, request: E) -> Result<(), nim_core::Error> {
+    /// # extern crate nim_core as nim_api;
+    /// # async fn run<E: nim_api::Paged + Clone + Send + 'static>(client: nim_api::Client, request: E) -> Result<(), nim_api::Error> {
     /// let mut pages = client.pages(request);
     /// while let Some(page) = pages.next().await {
     ///     let page = page?;

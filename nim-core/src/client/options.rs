@@ -9,7 +9,8 @@ use crate::sign::{NonceSource, RandomNonce};
 /// Options for one call ([`Client::call_with`](super::Client::call_with)).
 ///
 /// ```
-/// use nim_core::CallOptions;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::CallOptions;
 ///
 /// let options = CallOptions::new().trace_id("0123456789abcdef0123456789abcdef");
 /// # let _ = options;

@@ -8,7 +8,8 @@ use crate::error::Error;
 /// A CommsEase data region. Each knows its primary and backup base URL.
 ///
 /// ```
-/// use nim_core::Region;
+/// # extern crate nim_core as nim_api;
+/// use nim_api::Region;
 ///
 /// assert_eq!(Region::default(), Region::China);
 /// assert_eq!(Region::Singapore.base_url(), "https://api-sg.yunxinapi.com/nimserver");

@@ -18,8 +18,9 @@ use crate::error::{Error, ErrorKind};
 /// clients do not retry in step), within an overall deadline of 30 s.
 ///
 /// ```
+/// # extern crate nim_core as nim_api;
 /// use std::time::Duration;
-/// use nim_core::RetryPolicy;
+/// use nim_api::RetryPolicy;
 ///
 /// let policy = RetryPolicy::default()
 ///     .max_attempts(5)
