@@ -101,6 +101,22 @@ impl Account {
             ..Account::default()
         }
     }
+
+    /// Sets the per-module mutes that are given (1:1, team, chat room, QChat), leaving the
+    /// others as they are: what v1 `muteModule` and v2 `configuration` both do.
+    pub(crate) fn set_module_mutes(&mut self, mutes: [Option<bool>; 4]) {
+        let flags = [
+            &mut self.mute_p2p,
+            &mut self.mute_team,
+            &mut self.mute_room,
+            &mut self.mute_qchat,
+        ];
+        for (flag, value) in flags.into_iter().zip(mutes) {
+            if let Some(value) = value {
+                *flag = value;
+            }
+        }
+    }
 }
 
 /// Every account, keyed by lowercased accid. Accounts are never deleted: banning is the end

@@ -80,17 +80,7 @@ fn apply_configuration(body: &JsonBody, a: &mut Account) -> Result<(), ApiError>
     if let Some(enabled) = enabled {
         a.blocked = !enabled;
     }
-    let flags = [
-        (&mut a.mute_p2p, p2p),
-        (&mut a.mute_team, team),
-        (&mut a.mute_room, room),
-        (&mut a.mute_qchat, qchat),
-    ];
-    for (flag, value) in flags {
-        if let Some(value) = value {
-            *flag = value;
-        }
-    }
+    a.set_module_mutes([p2p, team, room, qchat]);
     if let Some(push) = push {
         a.donnop = !push;
     }

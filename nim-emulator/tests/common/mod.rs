@@ -144,23 +144,7 @@ impl Harness {
         headers: &[(String, String)],
         body: String,
     ) -> Answer {
-        let mut request = self.http.request(method, self.url(path)).body(body);
-        for (name, value) in headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        let response = request.send().await.unwrap();
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        let body = response.text().await.unwrap();
-        Answer {
-            status,
-            content_type,
-            body,
-        }
+        exchange(&self.http, method, &self.url(path), headers, body).await
     }
 
     /// A correctly signed POST of `params` to `path`.
@@ -240,5 +224,32 @@ impl Harness {
         };
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         self.send(method, path, &headers, body).await
+    }
+}
+
+/// Sends one request with `http` and reads the whole answer.
+pub async fn exchange(
+    http: &reqwest::Client,
+    method: reqwest::Method,
+    url: &str,
+    headers: &[(String, String)],
+    body: String,
+) -> Answer {
+    let mut request = http.request(method, url).body(body);
+    for (name, value) in headers {
+        request = request.header(name.as_str(), value.as_str());
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = response.text().await.unwrap();
+    Answer {
+        status,
+        content_type,
+        body,
     }
 }

@@ -72,23 +72,7 @@ impl Remote {
         body: String,
     ) -> Answer {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut request = self.http.request(method, url).body(body);
-        for (name, value) in headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        let response = request.send().await.unwrap();
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        let body = response.text().await.unwrap();
-        Answer {
-            status,
-            content_type,
-            body,
-        }
+        super::exchange(&self.http, method, url, headers, body).await
     }
 
     /// A signed v1 call of `path` below the base URL.

@@ -39,17 +39,7 @@ pub(super) fn mute_module(call: &Call<'_>, state: &State) -> Result<Reply, ApiEr
         ));
     }
     state.with_account(&accid, |a| {
-        let flags = [
-            (&mut a.mute_p2p, p2p),
-            (&mut a.mute_team, team),
-            (&mut a.mute_room, room),
-            (&mut a.mute_qchat, qchat),
-        ];
-        for (flag, value) in flags {
-            if let Some(value) = value {
-                *flag = value;
-            }
-        }
+        a.set_module_mutes([p2p, team, room, qchat]);
         let data: Map<String, Value> = views::module_mutes(a)
             .into_iter()
             .map(|(k, v)| (k.to_owned(), Value::Bool(v)))
