@@ -95,14 +95,6 @@ pub fn append_segment<T: PathValue + ?Sized>(out: &mut String, value: &T) {
     }
 }
 
-/// The names of the `{params}` of a template, in order (`/a/{x}/b/{y}` gives `x`, `y`).
-pub fn template_params(template: &str) -> impl Iterator<Item = &str> {
-    template
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,12 +111,5 @@ mod tests {
         let mut out = String::new();
         append_segment(&mut out, &42u64);
         assert_eq!(out, "42");
-    }
-
-    #[test]
-    fn params_of_a_template() {
-        let names: Vec<&str> =
-            template_params("/im/v2/teams/{team_id}/members/{account_id}").collect();
-        assert_eq!(names, ["team_id", "account_id"]);
     }
 }

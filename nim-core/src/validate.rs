@@ -609,19 +609,6 @@ pub fn json<T: Text + ?Sized>(field: &'static str, value: &T) -> Result<(), Vali
     }
 }
 
-/// A path parameter: present, and not `.` or `..` (a URL would resolve those as directory
-/// steps, changing which action is called).
-pub fn path_segment<T: Text + ?Sized>(
-    field: &'static str,
-    value: &T,
-) -> Result<(), ValidationError> {
-    match value.text() {
-        None | Some("") => Err(ValidationError::new(field, Rule::Required)),
-        Some("." | "..") => Err(ValidationError::new(field, Rule::PathSegment)),
-        Some(_) => Ok(()),
-    }
-}
-
 /// The accid as sent: ASCII-lowercased, borrowed when it already is.
 ///
 /// ```
