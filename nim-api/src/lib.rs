@@ -46,7 +46,7 @@ pub use nim_macros::{Endpoint, Params};
 
 pub use nim_core::{
     Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
-    Form, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method, NonceSource, Page,
+    Form, FormMembers, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method, NonceSource, Page,
     Paged, RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc,
     validate,
 };

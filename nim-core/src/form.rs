@@ -187,6 +187,37 @@ macro_rules! integer_form_value {
 
 integer_form_value!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
+/// A value that writes several parameters of a v1 form: an action's field marked
+/// `#[nim(flatten)]` (for example a typed message, sent as `type` and `body`).
+///
+/// ```
+/// use nim_api::{Form, FormMembers};
+///
+/// struct Point { x: i32, y: i32 }
+/// impl FormMembers for Point {
+///     fn write_form_members(&self, form: &mut Form) {
+///         form.append("x", &self.x.to_string());
+///         form.append("y", &self.y.to_string());
+///     }
+/// }
+/// let mut form = Form::new();
+/// Point { x: 1, y: 2 }.write_form_members(&mut form);
+/// assert_eq!(form.finish(), "x=1&y=2");
+/// ```
+pub trait FormMembers {
+    /// Appends each parameter this value sets to `form`.
+    fn write_form_members(&self, form: &mut Form);
+}
+
+/// An unset object writes nothing.
+impl<T: FormMembers> FormMembers for Option<T> {
+    fn write_form_members(&self, form: &mut Form) {
+        if let Some(value) = self {
+            value.write_form_members(form);
+        }
+    }
+}
+
 impl FormValue for bool {
     fn write_form(&self, name: &str, form: &mut Form) {
         form.append(name, if *self { "true" } else { "false" });

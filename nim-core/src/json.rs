@@ -96,6 +96,15 @@ pub trait JsonMembers {
     fn write_members(&self, body: &mut JsonObject);
 }
 
+/// An unset object writes nothing.
+impl<T: JsonMembers> JsonMembers for Option<T> {
+    fn write_members(&self, body: &mut JsonObject) {
+        if let Some(value) = self {
+            value.write_members(body);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,7 @@ pub use endpoint::{
     NoContent,
 };
 pub use error::{Error, ErrorKind, SNIPPET_CHARS, snippet};
-pub use form::{Form, FormValue, ListItem};
+pub use form::{Form, FormMembers, FormValue, ListItem};
 pub use json::{JsonMembers, JsonObject};
 pub use paging::{Page, Paged};
 pub use sign::{
@@ -62,7 +62,7 @@ pub use validate::ValidationError;
 pub mod __private {
     pub use crate::accid::Accid;
     pub use crate::endpoint::{BodyKind, Endpoint, Method, NoContent};
-    pub use crate::form::{Form, FormValue, append_accid, append_json};
+    pub use crate::form::{Form, FormMembers, FormValue, append_accid, append_json};
     pub use crate::json::{JsonMembers, JsonObject};
     pub use crate::paging::Paged;
     pub use crate::path::{PathValue, append_segment, check_segment};

@@ -138,8 +138,10 @@ async fn profiles_through_both_versions() {
 
     let updated = client
         .call(
-            &UpdateUser::new("zhaoliu")
-                .profile(UserInformation::new().avatar("https://a/b.png").sign("")),
+            &UpdateUser::new(
+                "zhaoliu",
+                UserInformation::new().avatar("https://a/b.png").sign(""),
+            ),
         )
         .await
         .unwrap();

@@ -12,7 +12,7 @@ use crate::{Accid, BatchResult};
 /// use nim_api::v2::user::UpdateUser;
 /// use nim_api::v2::UserInformation;
 /// # use nim_api::Endpoint as _;
-/// let request = UpdateUser::new("zhangsan").profile(UserInformation::new().name("张三").sign(""));
+/// let request = UpdateUser::new("zhangsan", UserInformation::new().name("张三").sign(""));
 /// let encoded = request.encode().unwrap();
 /// assert_eq!(encoded.path, "/im/v2/users/zhangsan");
 /// assert_eq!(encoded.body.unwrap().1, r#"{"name":"张三","sign":""}"#);

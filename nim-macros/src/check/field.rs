@@ -167,13 +167,9 @@ fn one(
         let other = ["path", "query", "rename"]
             .into_iter()
             .find(|k| seen.get(k).is_some());
-        let problem = match (version, other) {
-            (_, Some(other)) => Some(format!(
-                "`flatten` writes the object's members into the body: `{other}` cannot apply"
-            )),
-            (Some(Version::V2), None) => None,
-            _ => Some("`flatten` applies to the body of a v2 action".to_owned()),
-        };
+        let problem = other.map(|other| {
+            format!("`flatten` writes the object's members into the body: `{other}` cannot apply")
+        });
         if let Some(problem) = problem {
             errors.push(syn::Error::new_spanned(&entry.key, problem));
             ok = false;

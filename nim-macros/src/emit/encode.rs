@@ -81,15 +81,24 @@ pub(super) fn write_query(private: &TokenStream, fields: &[Field]) -> Option<Tok
     })
 }
 
-/// `fn write_form` (v1): every body field, an `accid` text lowercased.
+/// `fn write_form` (v1): every body field, an `accid` text lowercased, a flattened object's
+/// parameters as the form's own.
 pub(super) fn write_form(private: &TokenStream, fields: &[Field]) -> Option<TokenStream> {
     let form = param("form");
     let writes: Vec<TokenStream> = fields
         .iter()
-        .filter(|f| f.place == Place::Body)
+        .filter(|f| matches!(f.place, Place::Body | Place::Flattened))
         .map(|field| {
             let (ident, wire) = (&field.ident, &field.wire);
-            if field.rules.accid {
+            if field.place == Place::Flattened {
+                let members = trait_call(
+                    private,
+                    quote!(FormMembers),
+                    quote!(write_form_members),
+                    &field.ty,
+                );
+                quote!(#members(&self.#ident, #form);)
+            } else if field.rules.accid {
                 let text = call(private, quote!(text), &field.ty);
                 quote!(#private::append_accid(#form, #wire, &#text(&self.#ident));)
             } else {

@@ -67,26 +67,14 @@ impl ToTokens for Setters<'_> {
                 inits.push(quote!(#ident: ::core::default::Default::default()));
                 continue;
             }
-            // A flattened object starts empty and is set whole.
-            let optional = match single_argument(&field.ty, "Option") {
-                Some(inner) => Some((inner, quote!(#private::Option::None), true)),
-                None if field.place == Place::Flattened => Some((
-                    &field.ty,
-                    quote!(::core::default::Default::default()),
-                    false,
-                )),
-                None => None,
-            };
+            // A flattened object is like any other field: an argument of `new` unless optional.
+            let optional = single_argument(&field.ty, "Option");
             match optional {
-                Some((inner, start, wrap)) => {
-                    inits.push(quote!(#ident: #start));
+                Some(inner) => {
+                    inits.push(quote!(#ident: #private::Option::None));
                     let value = format_ident!("value");
                     let (taken, converted) = conversion(private, inner, &value);
-                    let wrapped = if wrap {
-                        quote!(#private::Option::Some(#converted))
-                    } else {
-                        converted
-                    };
+                    let wrapped = quote!(#private::Option::Some(#converted));
                     let docs = &field.docs;
                     let default_doc = (docs.is_empty()).then(|| {
                         let text = format!("Sets `{}`.", field.wire.value());

@@ -1,4 +1,5 @@
-// `flatten` spreads an object into a v2 JSON body only.
+// In a v1 form, `flatten` needs a type that writes form parameters (`FormMembers`);
+// a `Params` object writes JSON members only.
 #[derive(nim_api::Params, Default)]
 pub struct Profile {
     pub name: Option<String>,
