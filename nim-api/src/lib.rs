@@ -33,6 +33,7 @@
 extern crate self as nim_api;
 
 mod catalogue;
+pub mod message;
 pub mod user;
 pub mod v2;
 mod wire;
@@ -46,9 +47,9 @@ pub use nim_macros::{Endpoint, Params};
 
 pub use nim_core::{
     Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
-    Form, FormMembers, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method, NonceSource, Page,
-    Paged, RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError, checksum, desc,
-    validate,
+    Form, FormMembers, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method,
+    NonceSource, Page, Paged, RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError,
+    checksum, desc, unique_id, validate,
 };
 #[cfg(feature = "client")]
 pub use nim_core::{

@@ -29,6 +29,7 @@ mod json;
 mod paging;
 pub mod path;
 mod sign;
+mod unique;
 pub mod validate;
 
 #[cfg(feature = "client")]
@@ -54,6 +55,7 @@ pub use sign::{
     Clock, FixedClock, HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE,
     MAX_NONCE_LEN, NonceSource, RandomNonce, SignedHeaders, Signer, SystemClock, checksum,
 };
+pub use unique::unique_id;
 pub use validate::ValidationError;
 
 /// What `#[derive(Endpoint)]` and `#[derive(Params)]` expand to refers to. Not a public API:

@@ -27,6 +27,25 @@ fn inventory() -> HashMap<(String, String), String> {
     known
 }
 
+/// Whether the module at `path` (below nim-api's `src`) is declared `pub mod` by its parent.
+fn is_public(src: &std::path::Path, path: &[String]) -> bool {
+    let (name, parents) = path.split_last().unwrap();
+    let parent = parents.iter().fold(src.to_path_buf(), |dir, p| dir.join(p));
+    let file = if parents.is_empty() {
+        parent.join("lib.rs")
+    } else {
+        let dir_mod = parent.join("mod.rs");
+        if dir_mod.exists() {
+            dir_mod
+        } else {
+            parent.with_extension("rs")
+        }
+    };
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    text.lines()
+        .any(|line| line.trim() == format!("pub mod {name};"))
+}
+
 /// The names (`user::CreateUser`, `v2::account::CreateAccount`) of every struct deriving
 /// `Endpoint` in nim-api's sources, read from the text.
 fn declared() -> Vec<String> {
@@ -49,9 +68,11 @@ fn declared() -> Vec<String> {
             if module.last().is_some_and(|m| m == "mod" || m == "lib") {
                 module.pop();
             }
-            // A family's private files (`user/account.rs`) re-export into the family module.
-            if module.first().is_some_and(|m| m == "user") {
-                module.truncate(1);
+            // A family's private files (`user/account.rs`, declared `mod account;`)
+            // re-export into the family module: the public path stops at the first module
+            // that its parent does not declare `pub mod`.
+            if let Some(private) = (0..module.len()).find(|&i| !is_public(&src, &module[..=i])) {
+                module.truncate(private);
             }
             let mut derives = false;
             for line in text.lines() {

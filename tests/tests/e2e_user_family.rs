@@ -137,12 +137,10 @@ async fn profiles_through_both_versions() {
     assert_eq!(user.gender, Some(2));
 
     let updated = client
-        .call(
-            &UpdateUser::new(
-                "zhaoliu",
-                UserInformation::new().avatar("https://a/b.png").sign(""),
-            ),
-        )
+        .call(&UpdateUser::new(
+            "zhaoliu",
+            UserInformation::new().avatar("https://a/b.png").sign(""),
+        ))
         .await
         .unwrap();
     assert_eq!(updated.avatar.as_deref(), Some("https://a/b.png"));

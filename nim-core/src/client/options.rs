@@ -1,10 +1,6 @@
 //! Per-call options and what a call answers besides its response.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use crate::error::Error;
-use crate::sign::{NonceSource, RandomNonce};
 
 /// Options for one call ([`Client::call_with`](super::Client::call_with)).
 ///
@@ -59,33 +55,8 @@ impl CallOptions {
 }
 
 /// A fresh trace id: 32 lowercase hex characters, as the official SDKs send.
-///
-/// A trace id must be unique, not secret (it is logged on both sides), so it does not cost a
-/// trip to the OS generator per call: the first half is a bijective mix (splitmix64) of a
-/// per-process random seed and a call counter, hence distinct for every call of this
-/// process; the second half mixes the counter with a second seed, so ids of two processes
-/// differ unless both 64-bit seeds collide.
 pub(crate) fn new_trace_id() -> String {
-    static SEEDS: OnceLock<(u64, u64)> = OnceLock::new();
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let (a, b) = *SEEDS.get_or_init(|| {
-        let seed = RandomNonce.next_nonce();
-        let half = |s: &str| u64::from_str_radix(s, 16).unwrap_or(0x9e37_79b9_7f4a_7c15);
-        (half(&seed[..16]), half(&seed[16..]))
-    });
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut bytes = [0u8; 16];
-    bytes[..8].copy_from_slice(&splitmix64(a ^ n).to_be_bytes());
-    bytes[8..].copy_from_slice(&splitmix64(b.wrapping_add(n)).to_be_bytes());
-    hex::encode(bytes)
-}
-
-/// The splitmix64 finaliser: a bijection on `u64` that scatters neighbouring inputs.
-fn splitmix64(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+    crate::unique::unique_id()
 }
 
 /// A successful call: its response, the trace id it was sent with, and how many attempts it

@@ -30,6 +30,11 @@ fn single_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
 
 /// How a value of type `ty` is taken and turned into the field's value.
 fn conversion(private: &TokenStream, ty: &Type, value: &syn::Ident) -> (TokenStream, TokenStream) {
+    // A number or a flag is taken as it is: `impl Into<u32>` would refuse a bare literal
+    // like `640`, whose type inference then defaults to `i32`.
+    if is_primitive(ty) {
+        return (quote!(#ty), quote!(#value));
+    }
     match single_argument(ty, "Vec") {
         Some(item) => (
             quote!(impl #private::IntoIterator<Item = impl #private::Into<#item>>),
@@ -123,5 +128,20 @@ impl ToTokens for Setters<'_> {
                 #(#setters)*
             }
         });
+    }
+}
+
+/// Whether `ty` is a primitive number or `bool`, written as its plain name.
+fn is_primitive(ty: &Type) -> bool {
+    const PRIMITIVES: [&str; 15] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool",
+    ];
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .get_ident()
+            .is_some_and(|ident| PRIMITIVES.iter().any(|p| ident == p)),
+        _ => false,
     }
 }

@@ -1,0 +1,226 @@
+//! [`Message`]: what a send carries, written as v1 form parameters or as the v2 `message`
+//! object from the same value.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+use super::body::{Audio, FileAttachment, Image, Location, MessageBody, Video};
+use super::ids::MessageClientId;
+use crate::validate::{Validate, ValidationError};
+use crate::{Form, FormMembers};
+
+/// The most characters of a v1 `body` (the JSON text of the content).
+pub const MAX_V1_BODY_CHARS: usize = 5000;
+
+/// The most characters of a description (v1 `msgDesc`, v2 `text` of a non-text message).
+pub const MAX_DESCRIPTION_CHARS: usize = 500;
+
+/// A message to send: its [body](MessageBody), and optionally a searchable description, a
+/// sub-type and a client id.
+///
+/// One value serves both versions: a v1 send writes it as `type`, `body` (JSON text),
+/// `msgDesc` and `subType`; a v2 send as the `message` object (`message_type`, `sub_type`,
+/// `text`, `attachment`, `message_client_id`).
+///
+/// ```
+/// use nim_api::message::{Image, Message};
+/// use nim_api::validate::Validate;
+///
+/// let hello = Message::text("hi");
+/// assert_eq!(hello.v1_body(), r#"{"msg":"hi"}"#);
+///
+/// let cat = Message::image(Image::new("https://example.com/cat.jpg").w(640).h(480))
+///     .description("a cat")
+///     .client_id("order-42");
+/// assert_eq!(
+///     serde_json::to_string(&cat).unwrap(),
+///     r#"{"message_type":1,"text":"a cat","attachment":{"url":"https://example.com/cat.jpg","w":640,"h":480},"message_client_id":"order-42"}"#
+/// );
+///
+/// let long = Message::text("字".repeat(5001));
+/// assert_eq!(
+///     long.validate().unwrap_err().to_string(),
+///     "`text` has 5001 characters, at most 5000 allowed"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Message {
+    /// What it says.
+    pub body: MessageBody,
+    /// A description for search, for messages other than text and tip; at most 500
+    /// characters.
+    pub description: Option<String>,
+    /// The app's second-level classification, at least 1.
+    pub sub_type: Option<u32>,
+    /// The client id (v2); a fresh one is generated per call when unset.
+    pub client_id: Option<MessageClientId>,
+}
+
+impl Message {
+    fn of(body: MessageBody) -> Self {
+        Message {
+            body,
+            description: None,
+            sub_type: None,
+            client_id: None,
+        }
+    }
+
+    /// A text message, at most 5000 characters.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::of(MessageBody::Text(text.into()))
+    }
+
+    /// A tip: a line shown in the conversation, at most 5000 characters.
+    pub fn tip(text: impl Into<String>) -> Self {
+        Self::of(MessageBody::Tip(text.into()))
+    }
+
+    /// An image message.
+    pub fn image(image: Image) -> Self {
+        Self::of(MessageBody::Image(image))
+    }
+
+    /// A voice message.
+    pub fn audio(audio: Audio) -> Self {
+        Self::of(MessageBody::Audio(audio))
+    }
+
+    /// A video message.
+    pub fn video(video: Video) -> Self {
+        Self::of(MessageBody::Video(video))
+    }
+
+    /// A location message.
+    pub fn location(location: Location) -> Self {
+        Self::of(MessageBody::Location(location))
+    }
+
+    /// A file message.
+    pub fn file(file: FileAttachment) -> Self {
+        Self::of(MessageBody::File(file))
+    }
+
+    /// The app's own message: `content` must be a JSON object.
+    ///
+    /// ```
+    /// use nim_api::message::Message;
+    /// use nim_api::validate::Validate;
+    ///
+    /// let order = Message::custom(serde_json::json!({"order": 42})).sub_type(3);
+    /// assert!(order.validate().is_ok());
+    /// assert!(Message::custom(serde_json::json!([1, 2])).validate().is_err());
+    /// ```
+    pub fn custom(content: Value) -> Self {
+        Self::of(MessageBody::Custom(content))
+    }
+
+    /// Sets the searchable description (not for text or tip).
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the sub-type (at least 1).
+    #[must_use]
+    pub fn sub_type(mut self, sub_type: u32) -> Self {
+        self.sub_type = Some(sub_type);
+        self
+    }
+
+    /// Sets the client id instead of a fresh one per call: to look the message up by it, or
+    /// to send a message that another system already knows by this id.
+    #[must_use]
+    pub fn client_id(mut self, id: impl Into<MessageClientId>) -> Self {
+        self.client_id = Some(id.into());
+        self
+    }
+
+    /// The v1 `body` parameter: the content's JSON text.
+    pub fn v1_body(&self) -> String {
+        self.body.v1_body_text()
+    }
+
+    /// The v2 `text` member: the text itself, or the description of other kinds.
+    fn v2_text(&self) -> Option<&str> {
+        self.body.text().or(self.description.as_deref())
+    }
+}
+
+/// The body's rules, then the description's, the sub-type's and the client id's.
+impl Validate for Message {
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.body.validate()?;
+        if let Some(description) = &self.description {
+            if self.body.is_textual() {
+                return Err(ValidationError::custom(
+                    "description",
+                    "a text or tip message is its own text: describe other kinds only",
+                ));
+            }
+            crate::validate::max_len("description", description.as_str(), MAX_DESCRIPTION_CHARS)?;
+        }
+        crate::validate::range("sub_type", &self.sub_type, Some(1), None)?;
+        self.client_id.validate()
+    }
+}
+
+/// The v2 `message` object. Without a client id of its own, each serialisation (one per
+/// call: retries reuse the encoded request) carries a fresh one.
+impl Serialize for Message {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("message_type", &self.body.message_type())?;
+        if let Some(sub_type) = self.sub_type {
+            map.serialize_entry("sub_type", &sub_type)?;
+        }
+        if let Some(text) = self.v2_text() {
+            map.serialize_entry("text", text)?;
+        }
+        if !self.body.is_textual() {
+            map.serialize_entry("attachment", &self.body.attachment_ref())?;
+        }
+        match &self.client_id {
+            Some(id) => map.serialize_entry("message_client_id", id)?,
+            None => map.serialize_entry("message_client_id", &MessageClientId::generate())?,
+        }
+        map.end()
+    }
+}
+
+/// The v1 parameters `type`, `body`, `msgDesc` and `subType`. v1 sends have no client id:
+/// the actions that take a `Message` refuse one in validation.
+impl FormMembers for Message {
+    fn write_form_members(&self, form: &mut Form) {
+        use crate::FormValue as _;
+        self.body.message_type().write_form("type", form);
+        form.append("body", &self.v1_body());
+        self.description.write_form("msgDesc", form);
+        self.sub_type.write_form("subType", form);
+    }
+}
+
+/// For v1 sends: the documented body limit, and no client id (v1 has none to send).
+///
+/// ```
+/// use nim_api::message::{Message, v1_message_rules};
+///
+/// assert!(v1_message_rules(&Message::text("hi")).is_ok());
+/// assert!(v1_message_rules(&Message::text("hi").client_id("x")).is_err());
+/// let big = Message::custom(serde_json::json!({"data": "x".repeat(5000)}));
+/// assert_eq!(
+///     v1_message_rules(&big).unwrap_err().to_string(),
+///     "`body` has 5011 characters, at most 5000 allowed"
+/// );
+/// ```
+pub fn v1_message_rules(message: &Message) -> Result<(), ValidationError> {
+    if message.client_id.is_some() {
+        return Err(ValidationError::custom(
+            "client_id",
+            "v1 sends take no client id: send with v2 to choose one",
+        ));
+    }
+    crate::validate::max_len("body", message.v1_body().as_str(), MAX_V1_BODY_CHARS)
+}
