@@ -48,8 +48,8 @@ pub use nim_macros::{Endpoint, Params};
 pub use nim_core::{
     Accid, ApiVersion, BodyKind, Clock, Code, Credentials, Encoded, Error, ErrorKind, FixedClock,
     Form, FormMembers, FormValue, JsonMembers, JsonObject, ListItem, MAX_NONCE_LEN, Method,
-    NonceSource, Page, Paged, RandomNonce, SignedHeaders, Signer, SystemClock, ValidationError,
-    checksum, desc, unique_id, validate,
+    NonceSource, Page, Paged, RandomNonce, RateLimit, SignedHeaders, Signer, SystemClock,
+    ValidationError, checksum, desc, unique_id, validate,
 };
 #[cfg(feature = "client")]
 pub use nim_core::{

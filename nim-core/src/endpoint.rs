@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::form::Form;
 use crate::json::JsonObject;
+use crate::rate::RateLimit;
 use crate::validate::ValidationError;
 
 /// The `Content-Type` of v1 request bodies.
@@ -144,6 +145,11 @@ pub trait Endpoint {
         ApiVersion::V1 => None,
         ApiVersion::V2 => Some("data"),
     };
+
+    /// The action's documented rate limit when it is stricter than the app-wide one (e.g.
+    /// batch sends: 120 per minute). A client with its rate limiter on also keeps each
+    /// action under its own limit; see `ClientBuilder::rate_limit`.
+    const RATE_LIMIT: Option<RateLimit> = None;
 
     /// The typed result of a successful call.
     type Response: DeserializeOwned + Send + 'static;

@@ -28,6 +28,7 @@ pub mod form;
 mod json;
 mod paging;
 pub mod path;
+mod rate;
 mod sign;
 mod unique;
 pub mod validate;
@@ -51,6 +52,7 @@ pub use error::{Error, ErrorKind, SNIPPET_CHARS, snippet};
 pub use form::{Form, FormMembers, FormValue, ListItem};
 pub use json::{JsonMembers, JsonObject};
 pub use paging::{Page, Paged};
+pub use rate::RateLimit;
 pub use sign::{
     Clock, FixedClock, HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE,
     MAX_NONCE_LEN, NonceSource, RandomNonce, SignedHeaders, Signer, SystemClock, checksum,
@@ -68,6 +70,7 @@ pub mod __private {
     pub use crate::json::{JsonMembers, JsonObject};
     pub use crate::paging::Paged;
     pub use crate::path::{PathValue, append_segment, check_segment};
+    pub use crate::rate::RateLimit;
     pub use crate::validate::{
         List, Number, Presence, Text, Validate, ValidationError, accid, accid_wire, items, json,
         max_len, one_of, range, required,

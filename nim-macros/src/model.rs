@@ -149,6 +149,8 @@ pub(crate) struct Action {
     pub(crate) response_field: Option<LitStr>,
     /// `idempotent`.
     pub(crate) idempotent: bool,
+    /// `rate_limit = "120/min"`: the calls and the `RateLimit` constructor.
+    pub(crate) rate_limit: Option<(u32, &'static str)>,
 }
 
 /// Where a field is sent.

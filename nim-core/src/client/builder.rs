@@ -7,11 +7,13 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use url::{Host, Url};
 
-use super::rate_limit::RateLimiter;
+use super::rate_limit::{ActionLimiters, RateLimiter};
 use super::{Client, Inner, Region, RetryPolicy};
 use crate::credentials::Credentials;
 use crate::decode::MAX_BODY_BYTES;
+use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::rate::RateLimit;
 use crate::sign::{Clock, NonceSource, Signer};
 
 /// Environment variable holding the AppKey, read by [`Client::from_env`].
@@ -48,6 +50,7 @@ pub struct ClientBuilder {
     backup_base_url: Option<String>,
     retry: RetryPolicy,
     rate_limit: Option<u32>,
+    action_limits: std::collections::HashMap<&'static str, RateLimit>,
     connect_timeout: Duration,
     timeout: Duration,
     proxy: Option<String>,
@@ -67,6 +70,7 @@ impl Default for ClientBuilder {
             backup_base_url: None,
             retry: RetryPolicy::default(),
             rate_limit: None,
+            action_limits: std::collections::HashMap::new(),
             connect_timeout: ClientBuilder::DEFAULT_CONNECT_TIMEOUT,
             timeout: ClientBuilder::DEFAULT_TIMEOUT,
             proxy: None,
@@ -164,8 +168,33 @@ impl ClientBuilder {
     /// stays under the request rate of the app's plan instead of collecting 416 answers.
     /// Calls over the limit wait their turn; up to one second's worth may go at once after an
     /// idle period. Off by default; `build()` refuses 0.
+    ///
+    /// With the limiter on, each action with a stricter documented limit
+    /// ([`Endpoint::RATE_LIMIT`](crate::Endpoint::RATE_LIMIT), e.g. batch sends 120 per
+    /// minute, broadcasts 10 per minute) is also kept under it, up to one period's worth at
+    /// once; [`action_rate_limit`](Self::action_rate_limit) changes an action's limit.
     pub fn rate_limit(mut self, per_second: u32) -> Self {
         self.rate_limit = Some(per_second);
+        self
+    }
+
+    /// Sets the limit of the action `E` (when the console raised it, say), in place of its
+    /// documented one. Applies while [`rate_limit`](Self::rate_limit) is on.
+    ///
+    /// ```
+    /// use nim_api::{Client, RateLimit};
+    /// use nim_api::user::BlockUser;
+    ///
+    /// let client = Client::builder()
+    ///     .app_key("app-key")
+    ///     .app_secret("app-secret")
+    ///     .rate_limit(100)
+    ///     .action_rate_limit::<BlockUser>(RateLimit::per_second(20))
+    ///     .build()?;
+    /// # Ok::<(), nim_api::Error>(())
+    /// ```
+    pub fn action_rate_limit<E: Endpoint>(mut self, limit: RateLimit) -> Self {
+        self.action_limits.insert(E::PATH, limit);
         self
     }
 
@@ -289,7 +318,10 @@ impl ClientBuilder {
                 signer,
                 max_body_bytes: self.max_body_bytes,
                 retry: self.retry,
-                limiter: self.rate_limit.map(RateLimiter::new),
+                limiter: self
+                    .rate_limit
+                    .map(|n| RateLimiter::new(RateLimit::per_second(n))),
+                action_limiters: ActionLimiters::new(self.action_limits),
                 clock_offset: std::sync::atomic::AtomicI64::new(0),
                 on_backup_since: std::sync::atomic::AtomicU64::new(0),
             }),
@@ -356,6 +388,7 @@ impl fmt::Debug for ClientBuilder {
             .field("backup_base_url", &self.backup_base_url)
             .field("retry", &self.retry)
             .field("rate_limit", &self.rate_limit)
+            .field("action_limits", &self.action_limits)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("proxy", &self.proxy.as_ref().map(|_| "[set]"))

@@ -31,7 +31,7 @@ use crate::paging::Paged;
 use crate::sign::{
     HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE, SignedHeaders, Signer,
 };
-use rate_limit::RateLimiter;
+use rate_limit::{ActionLimiters, RateLimiter};
 use retry::{Verdict, verdict};
 
 /// A client for the IM server API.
@@ -60,6 +60,8 @@ struct Inner {
     max_body_bytes: usize,
     retry: RetryPolicy,
     limiter: Option<RateLimiter>,
+    /// Each action's own limiter, used while `limiter` is on.
+    action_limiters: ActionLimiters,
     /// Seconds to add to the local clock when signing, learnt from a `CurTime is expired`
     /// answer's `Date` header.
     clock_offset: AtomicI64,
@@ -311,6 +313,9 @@ impl Client {
         let result = loop {
             attempts += 1;
             if let Some(limiter) = &inner.limiter {
+                if let Some(action) = inner.action_limiters.get(E::PATH, E::RATE_LIMIT) {
+                    action.acquire().await;
+                }
                 limiter.acquire().await;
             }
             let base = match (&inner.backup_url, on_backup) {

@@ -14,7 +14,7 @@ mod values;
 
 use proc_macro2::Span;
 use quote::quote;
-use syn::{Ident, Path};
+use syn::{Ident, LitStr, Path};
 
 use crate::errors::Errors;
 use crate::model::{Action, Checked, Derive, RawAttrs, RawEntry, RawInput, Shape, Version};
@@ -27,6 +27,7 @@ const ENDPOINT_KEYS: &[&str] = &[
     "response",
     "response_field",
     "idempotent",
+    "rate_limit",
     "setters",
     "custom",
     "crate",
@@ -134,6 +135,7 @@ fn container(
         krate: None,
     };
     let mut idempotent = false;
+    let mut rate_limit = None;
     for entry in &raw.attrs.entries {
         let Some(key) = known_key(entry, keys, field::KEYS, Level::Container, errors) else {
             continue;
@@ -156,6 +158,10 @@ fn container(
                     });
             }
             "idempotent" => idempotent = values::flag(entry, key, errors),
+            "rate_limit" => {
+                rate_limit = values::string(entry, "rate_limit = \"120/min\"", errors)
+                    .and_then(|lit| errors.take(rate_limit_value(&lit)));
+            }
             "setters" => out.setters = values::flag(entry, key, errors),
             "custom" => out.custom = values::function_path(entry, errors),
             "crate" => out.krate = values::crate_path(entry, errors),
@@ -200,8 +206,32 @@ fn container(
         response,
         response_field,
         idempotent,
+        rate_limit,
     });
     out
+}
+
+/// `rate_limit = "120/min"`: calls per `s`, `min` or `day`, as the constructor of
+/// `RateLimit` to call and its argument.
+fn rate_limit_value(lit: &LitStr) -> syn::Result<(u32, &'static str)> {
+    let value = lit.value();
+    let parsed = value.split_once('/').and_then(|(calls, unit)| {
+        let calls = calls.trim().parse::<u32>().ok().filter(|&n| n > 0)?;
+        let constructor = match unit.trim() {
+            "s" => "per_second",
+            "min" => "per_minute",
+            "day" => "per_day",
+            _ => return None,
+        };
+        Some((calls, constructor))
+    });
+    parsed.ok_or_else(|| {
+        syn::Error::new(
+            lit.span(),
+            "`rate_limit` expects calls per period, like \"100/s\", \"120/min\" or \"5/day\" \
+             (at least 1 call)",
+        )
+    })
 }
 
 /// `method = "PATCH"`: one of [`METHODS`], as an identifier for `Method::Patch`.

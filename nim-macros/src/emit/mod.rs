@@ -50,6 +50,7 @@ fn endpoint_impl(checked: &Checked, action: &Action) -> TokenStream {
         response,
         response_field,
         idempotent,
+        rate_limit,
     } = action;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let method_const = (method != "POST").then(|| {
@@ -73,6 +74,13 @@ fn endpoint_impl(checked: &Checked, action: &Action) -> TokenStream {
     let body_const = (*version == Version::V2 && !has_body && method != "GET")
         .then(|| quote!(const BODY: #private::BodyKind = #private::BodyKind::None;));
     let idempotent = idempotent.then(|| quote!(const IDEMPOTENT: #private::bool = true;));
+    let rate_limit = rate_limit.map(|(calls, constructor)| {
+        let constructor = format_ident!("{}", constructor);
+        quote! {
+            const RATE_LIMIT: #private::Option<#private::RateLimit> =
+                #private::Option::Some(#private::RateLimit::#constructor(#calls));
+        }
+    });
     let response_field = response_field.as_ref().map(|field| {
         quote! {
             const RESPONSE_FIELD: #private::Option<&'static #private::str> =
@@ -114,6 +122,7 @@ fn endpoint_impl(checked: &Checked, action: &Action) -> TokenStream {
             #method_const
             #body_const
             #idempotent
+            #rate_limit
             #response_field
             #response
 
