@@ -53,7 +53,7 @@ impl ConversationId {
     /// The one-to-one conversation of `account` with `peer`.
     pub fn p2p(account: impl Into<Accid>, peer: impl Into<Accid>) -> Self {
         ConversationId {
-            account: account.into(),
+            account: lowercased(account.into()),
             kind: ConversationType::P2p,
             peer: peer.into().wire().into_owned(),
         }
@@ -62,7 +62,7 @@ impl ConversationId {
     /// `account`'s view of the advanced team `team_id`.
     pub fn team(account: impl Into<Accid>, team_id: impl fmt::Display) -> Self {
         ConversationId {
-            account: account.into(),
+            account: lowercased(account.into()),
             kind: ConversationType::Team,
             peer: team_id.to_string(),
         }
@@ -71,7 +71,7 @@ impl ConversationId {
     /// `account`'s view of the super team `team_id`.
     pub fn super_team(account: impl Into<Accid>, team_id: impl fmt::Display) -> Self {
         ConversationId {
-            account: account.into(),
+            account: lowercased(account.into()),
             kind: ConversationType::SuperTeam,
             peer: team_id.to_string(),
         }
@@ -91,6 +91,11 @@ impl ConversationId {
     pub fn peer(&self) -> &str {
         &self.peer
     }
+}
+
+/// Accounts are case-insensitive on the server (sent lowercased), so ids compare that way.
+fn lowercased(account: Accid) -> Accid {
+    Accid::from(account.wire().into_owned())
 }
 
 impl fmt::Display for ConversationId {
@@ -140,9 +145,12 @@ impl FromStr for ConversationId {
             return Err(error());
         }
         Ok(ConversationId {
-            account: account.into(),
+            account: lowercased(account.into()),
             kind,
-            peer: peer.to_owned(),
+            peer: match kind {
+                ConversationType::P2p => Accid::from(peer).wire().into_owned(),
+                _ => peer.to_owned(),
+            },
         })
     }
 }
