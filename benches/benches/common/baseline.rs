@@ -103,7 +103,7 @@ pub(crate) fn baseline_encode(r: &CreateUser) -> String {
 }
 
 /// Hand-written signing: fresh nonce, the clock, `sha1(secret + nonce + curtime)`.
-fn baseline_sign(secret: &str) -> (String, String, String) {
+pub(crate) fn baseline_sign(secret: &str) -> (String, String, String) {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).unwrap();
     let nonce = hex::encode(bytes);

@@ -132,6 +132,11 @@ impl Message {
 
     /// Sets the client id instead of a fresh one per call: to look the message up by it, or
     /// to send a message that another system already knows by this id.
+    ///
+    /// What the server does with it, per the docs: it keeps the id with the message and
+    /// returns it in answers and history, and generates one when a send has none. The docs
+    /// promise no de-duplication of a repeated id, so sending twice with one id may deliver
+    /// twice: never resend a send whose outcome is unknown; look it up first.
     #[must_use]
     pub fn client_id(mut self, id: impl Into<MessageClientId>) -> Self {
         self.client_id = Some(id.into());
