@@ -49,6 +49,8 @@
 mod accounts;
 mod admin;
 mod auth;
+mod base64;
+mod broadcasts;
 mod call;
 mod clock;
 mod core;
@@ -56,24 +58,32 @@ mod emulator;
 mod families;
 mod faults;
 mod inspect;
+mod inspect_messages;
 mod json_body;
 mod log;
+mod message_content;
+mod messages;
 mod nonce_cache;
+mod notifications;
 mod params;
 mod reply;
 mod router;
 mod server;
 mod stats;
 mod stubs;
+mod teams;
 mod views;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 pub use accounts::{Account, Session};
+pub use broadcasts::{Broadcast, ChatroomBroadcast};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;
 pub use log::RecordedRequest;
+pub use messages::{Message, QuickComment, Stream};
+pub use notifications::{Notification, UserEvent};
 pub use reply::Reply;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
