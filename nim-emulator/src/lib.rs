@@ -4,7 +4,9 @@
 //! It serves the v1 `user/*.action` family (13 actions) and the v2 account (8 operations)
 //! and user (4 operations) families, all on one account store: an account made with v1
 //! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
-//! is seen by both. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! is seen by both. The message families (v1 `msg/*`, `history/*`, `job/nos/del`: 20 actions;
+//! v2 `message`, `custom_notification`, `broadcast`: 24 operations) share one message store,
+//! one broadcast store and one notification log the same way. Requests are authenticated as the real server does it (AppKey, Nonce,
 //! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
 //!
 //! Tests can look at the accounts and the request log (with each request's trace id), stub
