@@ -22,11 +22,14 @@ use nim_core::{Clock, Code, Credentials};
 
 use crate::accounts::Accounts;
 use crate::auth::{self, Headers};
+use crate::broadcasts::Broadcasts;
 use crate::call::Call;
 use crate::faults::{Fault, FaultQueue};
 use crate::lock;
 use crate::log::{RecordedRequest, RequestLog, bounded};
+use crate::messages::Messages;
 use crate::nonce_cache::NonceCache;
+use crate::notifications::Notifications;
 use crate::reply::{ApiError, Flavor, Reply};
 use crate::router::{Lookup, Registry};
 use crate::stats::Stats;
@@ -82,6 +85,9 @@ pub(crate) struct Core {
     clock_offset: AtomicU64,
     pub(crate) registry: Registry,
     pub(crate) accounts: Arc<Mutex<Accounts>>,
+    pub(crate) messages: Arc<Mutex<Messages>>,
+    pub(crate) broadcasts: Arc<Mutex<Broadcasts>>,
+    pub(crate) notes: Arc<Mutex<Notifications>>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -99,6 +105,9 @@ impl Core {
         let mut registry = Registry::default();
         crate::families::register_all(&mut registry);
         let accounts = registry.shared::<Accounts>();
+        let messages = registry.shared::<Messages>();
+        let broadcasts = registry.shared::<Broadcasts>();
+        let notes = registry.shared::<Notifications>();
         Core {
             credentials,
             auth_clock,
@@ -106,6 +115,9 @@ impl Core {
             clock_offset: AtomicU64::new(0),
             registry,
             accounts,
+            messages,
+            broadcasts,
+            notes,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),

@@ -4,7 +4,9 @@
 //! It serves the v1 `user/*.action` family (13 actions) and the v2 account (8 operations)
 //! and user (4 operations) families, all on one account store: an account made with v1
 //! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
-//! is seen by both. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! is seen by both. The message families (v1 `msg/*`, `history/*`, `job/nos/del`: 20 actions;
+//! v2 `message`, `custom_notification`, `broadcast`: 24 operations) share one message store,
+//! one broadcast store and one notification log the same way. Requests are authenticated as the real server does it (AppKey, Nonce,
 //! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
 //!
 //! Tests can look at the accounts and the request log (with each request's trace id), stub
@@ -49,6 +51,8 @@
 mod accounts;
 mod admin;
 mod auth;
+mod base64;
+mod broadcasts;
 mod call;
 mod clock;
 mod core;
@@ -56,24 +60,32 @@ mod emulator;
 mod families;
 mod faults;
 mod inspect;
+mod inspect_messages;
 mod json_body;
 mod log;
+mod message_content;
+mod messages;
 mod nonce_cache;
+mod notifications;
 mod params;
 mod reply;
 mod router;
 mod server;
 mod stats;
 mod stubs;
+mod teams;
 mod views;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 pub use accounts::{Account, Session};
+pub use broadcasts::{Broadcast, ChatroomBroadcast};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;
 pub use log::RecordedRequest;
+pub use messages::{Message, QuickComment, Stream};
+pub use notifications::{Notification, UserEvent};
 pub use reply::Reply;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent

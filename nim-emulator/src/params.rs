@@ -89,6 +89,38 @@ impl Params {
             .ok_or_else(|| ApiError::param(format!("{name} must be one of {}", list.join(", "))))
     }
 
+    /// A required text parameter of at most `limit` characters.
+    pub(crate) fn text_req(&self, name: &str, limit: usize) -> Result<&str, ApiError> {
+        self.text(name, limit)?
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))
+    }
+
+    /// An optional non-negative integer parameter (ids, millisecond times).
+    pub(crate) fn u64_opt(&self, name: &str) -> Result<Option<u64>, ApiError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(text) => text
+                .trim()
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| ApiError::param(format!("{name} must be a non-negative integer"))),
+        }
+    }
+
+    /// A required non-negative integer parameter.
+    pub(crate) fn u64_req(&self, name: &str) -> Result<u64, ApiError> {
+        self.u64_opt(name)?
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))
+    }
+
+    /// An optional integer parameter, one of `allowed` when given.
+    pub(crate) fn int_opt(&self, name: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.int_in(name, allowed).map(Some),
+        }
+    }
+
     /// A required boolean parameter, spelled exactly `true` or `false`.
     pub(crate) fn required_flag(&self, name: &str) -> Result<bool, ApiError> {
         self.flag(name)?

@@ -311,7 +311,7 @@ async fn unknown_paths_get_a_404_style_json_answer() {
     let h = Harness::start().await;
     for path in [
         "user/delete.action",
-        "msg/sendMsg.action",
+        "demo/thing.action",
         "user/create.action/",
         "",
     ] {

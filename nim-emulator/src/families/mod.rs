@@ -1,10 +1,16 @@
 //! The families: each module registers its routes and borrows the state it needs. Adding a
 //! family is one module here and one line in [`register_all`].
 
+mod message_admin;
+mod message_common;
 mod state_admin;
+mod v1_message;
 mod v1_user;
 mod v2_account;
+mod v2_broadcast;
 mod v2_common;
+mod v2_message;
+mod v2_notify;
 mod v2_user;
 
 use crate::router::Registry;
@@ -14,5 +20,10 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_user::register(registry);
     v2_account::register(registry);
     v2_user::register(registry);
+    v1_message::register(registry);
+    v2_message::register(registry);
+    v2_notify::register(registry);
+    v2_broadcast::register(registry);
     state_admin::register(registry);
+    message_admin::register(registry);
 }

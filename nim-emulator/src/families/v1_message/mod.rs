@@ -1,0 +1,81 @@
+//! v1 messages (`msg/*`, `history/*`, `job/nos/del`, 20 actions) on the shared message store:
+//! a message sent here is the message v2 queries find, and the reverse.
+//!
+//! Locks are taken in one order: accounts, teams, messages, broadcasts, notifications.
+
+mod broadcast;
+mod files;
+mod history;
+mod notify;
+mod recall;
+mod receipts;
+mod send;
+mod sessions;
+
+use std::sync::{Arc, Mutex};
+
+use crate::accounts::Accounts;
+use crate::broadcasts::Broadcasts;
+use crate::messages::Messages;
+use crate::notifications::Notifications;
+use crate::router::{Registry, Route};
+use crate::teams::Teams;
+
+/// What the v1 message handlers borrow.
+pub(super) struct State {
+    accounts: Arc<Mutex<Accounts>>,
+    teams: Arc<Mutex<Teams>>,
+    messages: Arc<Mutex<Messages>>,
+    broadcasts: Arc<Mutex<Broadcasts>>,
+    notes: Arc<Mutex<Notifications>>,
+}
+
+const ROUTES: &[Route<State>] = &[
+    Route::v1("msg/sendMsg.action", send::send_msg),
+    Route::v1("msg/sendBatchMsg.action", send::send_batch_msg),
+    Route::v1("msg/recall.action", recall::recall),
+    Route::v1("msg/delMsg.action", recall::del_msg),
+    Route::v1("msg/delMsgOneWay.action", recall::del_msg_one_way),
+    Route::v1("msg/delRoamSession.action", receipts::del_roam_session),
+    Route::v1("msg/markReadMsg.action", receipts::mark_read_msg),
+    Route::v1("msg/markReadTeamMsg.action", receipts::mark_read_team_msg),
+    Route::v1("msg/broadcastMsg.action", broadcast::broadcast_msg),
+    Route::v1(
+        "history/delBroadcastMsgById.action",
+        broadcast::delete_by_id,
+    ),
+    Route::v1("history/queryBroadcastMsg.action", broadcast::query_list),
+    Route::v1(
+        "history/queryBroadcastMsgById.action",
+        broadcast::query_by_id,
+    ),
+    Route::v1("msg/upload.action", files::upload),
+    Route::v1("job/nos/del.action", files::delete_files),
+    Route::v1("msg/sendAttachMsg.action", notify::send_attach_msg),
+    Route::v1(
+        "msg/sendBatchAttachMsg.action",
+        notify::send_batch_attach_msg,
+    ),
+    Route::v1("history/querySessionMsg.action", history::query_session_msg),
+    Route::v1("history/queryTeamMsg.action", history::query_team_msg),
+    Route::v1(
+        "history/querySessionList.action",
+        sessions::query_session_list,
+    ),
+    Route::v1(
+        "history/queryUserEvents.action",
+        sessions::query_user_events,
+    ),
+];
+
+/// Registers the 20 v1 message actions.
+pub(super) fn register(registry: &mut Registry) {
+    let state = State {
+        accounts: registry.shared::<Accounts>(),
+        teams: registry.shared::<Teams>(),
+        messages: registry.shared::<Messages>(),
+        broadcasts: registry.shared::<Broadcasts>(),
+        notes: registry.shared::<Notifications>(),
+    };
+    registry.routes(state, ROUTES);
+}

@@ -1,0 +1,230 @@
+//! Sending: `sendMessage` (to a conversation) and `batchSendP2PMessage` (1:1 to many).
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::{State, path_conversation};
+use crate::call::Call;
+use crate::families::message_common::{Refusal, may_send};
+use crate::json_body::JsonBody;
+use crate::lock;
+use crate::message_content::{self, CLIENT_ID_MAX, Content, EXT_MAX, SENDABLE_TYPES, v2_view};
+use crate::messages::{CLIENT_TYPE_REST, Message};
+use crate::params::check_accid;
+use crate::reply::{ApiError, Reply};
+
+/// The most receivers of one batch (documented).
+const BATCH_MAX: usize = 100;
+
+/// What a send body says besides where it goes.
+pub(super) struct Draft {
+    content: Content,
+    client_id: Option<String>,
+    extension: Option<String>,
+    sender_no_sense: bool,
+    receiver_no_sense: bool,
+    thread_root: Option<u64>,
+}
+
+impl Draft {
+    /// Reads `message` (required) and the options the emulator keeps or checks.
+    pub(super) fn parse(body: &JsonBody) -> Result<Draft, ApiError> {
+        let message = body
+            .object("message")?
+            .ok_or_else(|| body.missing("message"))?;
+        let content = message_content::from_v2(&message, SENDABLE_TYPES)?;
+        let client_id = message
+            .string("message_client_id", CLIENT_ID_MAX)?
+            .filter(|c| !c.is_empty());
+        let extension = body.string("extension", EXT_MAX)?;
+        let sender_no_sense = body.bool("sender_no_sense")?.unwrap_or(false);
+        let receiver_no_sense = body.bool("receiver_no_sense")?.unwrap_or(false);
+        if sender_no_sense && receiver_no_sense {
+            return Err(ApiError::param(
+                "sender_no_sense and receiver_no_sense cannot both be true",
+            ));
+        }
+        if let Some(push) = body.object("push_config")? {
+            push.bool("push_enabled")?;
+            push.string("push_content", 500)?;
+            push.string("push_payload", 2048)?;
+            push.string("push_forcepush_content", 500)?;
+            push.strings("push_forcepush_ids", 100, 32)?;
+        }
+        let thread_root = match body.object("thread_config")? {
+            Some(thread) => match thread.object("thread_root")? {
+                Some(root) => Some(
+                    root.uint("message_server_id")?
+                        .ok_or_else(|| root.missing("message_server_id"))?,
+                ),
+                None => None,
+            },
+            None => None,
+        };
+        Ok(Draft {
+            content,
+            client_id,
+            extension,
+            sender_no_sense,
+            receiver_no_sense,
+            thread_root,
+        })
+    }
+
+    /// The record from `sender` to `receiver` in a conversation of `kind`, not yet stored.
+    pub(super) fn record(&self, sender: &str, kind: u8, receiver: &str) -> Message {
+        let mut m = Message {
+            sender: sender.to_owned(),
+            receiver: receiver.to_owned(),
+            conversation_type: kind,
+            client_id: self.client_id.clone().unwrap_or_default(),
+            extension: self.extension.clone(),
+            sender_client_type: CLIENT_TYPE_REST,
+            thread_root: self.thread_root,
+            ..Message::default()
+        };
+        self.content.clone().apply(&mut m);
+        let mut no_sense = BTreeSet::new();
+        if self.sender_no_sense {
+            no_sense.insert(sender.to_owned());
+        }
+        if self.receiver_no_sense && kind == 1 {
+            no_sense.insert(receiver.to_owned());
+        }
+        m.no_sense_for = no_sense;
+        m
+    }
+}
+
+/// `POST /im/v2/conversations/{sender|type|receiver}/messages`: data is the stored message
+/// (`message_server_id`, `message_client_id`, `sender_id`, `conversation_type`,
+/// `receiver_id`, `create_time`, `message_type`, `sub_type`, `text`, `attachment`, ...).
+pub(super) fn send_message(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+    let conversation = path_conversation(call)?;
+    let body = call.json()?;
+    let draft = Draft::parse(&body)?;
+    {
+        let accounts = lock(&state.accounts);
+        let teams = lock(&state.teams);
+        may_send(
+            &accounts,
+            &teams,
+            ("sender", &conversation.owner),
+            conversation.kind,
+            ("receiver", &conversation.peer),
+        )
+        .map_err(|r| r.v2())?;
+    }
+    let mut messages = lock(&state.messages);
+    if let Some(root) = draft.thread_root
+        && messages.get(root).is_none()
+    {
+        return Err(ApiError::param(format!(
+            "thread_config.thread_root.message_server_id {root} is not a message"
+        )));
+    }
+    let record = draft.record(&conversation.owner, conversation.kind, &conversation.peer);
+    let m = messages.insert(record, call.now);
+    let mut data = v2_view(&m);
+    if let (Some(root), Some(map)) = (
+        m.thread_root.and_then(|r| messages.get(r)),
+        data.as_object_mut(),
+    ) {
+        map.insert(
+            "thread_config".into(),
+            json!({ "thread_root": reference(root) }),
+        );
+    }
+    Ok(Reply::ok_data(data))
+}
+
+/// The six fields that name a message in thread and comment objects.
+pub(super) fn reference(m: &Message) -> Value {
+    json!({
+        "conversation_type": m.conversation_type,
+        "sender_id": m.sender,
+        "receiver_id": m.receiver,
+        "message_server_id": m.server_id,
+        "message_client_id": m.client_id,
+        "create_time": m.create_time,
+    })
+}
+
+/// `POST /im/v2/conversations/messages`: `sender_id` to each of `receiver_ids` (at most 100).
+/// data `success_list[{receiver_id, message_server_id, message_client_id, create_time, ...}]`,
+/// `failed_list[{account_id, receiver_id, error_code, error_msg}]` (both receiver keys: the
+/// Java SDK reads `account_id`, the Go SDK `receiver_id`).
+pub(super) fn batch_send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+    let body = call.json()?;
+    let sender = body.required_string("sender_id", 32)?;
+    check_accid("sender_id", &sender)?;
+    let sender = sender.to_ascii_lowercase();
+    let receivers = body
+        .strings("receiver_ids", BATCH_MAX, 32)?
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| body.missing("receiver_ids"))?;
+    for (i, r) in receivers.iter().enumerate() {
+        check_accid(&format!("receiver_ids[{i}]"), r)?;
+    }
+    let draft = Draft::parse(&body)?;
+    let detail = body.bool("need_message_detail")?.unwrap_or(false);
+    let mut to_send = Vec::new();
+    let mut failed = Vec::new();
+    {
+        let accounts = lock(&state.accounts);
+        let teams = lock(&state.teams);
+        may_send(
+            &accounts,
+            &teams,
+            ("sender_id", &sender),
+            1,
+            ("sender_id", &sender),
+        )
+        .map_err(|r| r.v2())?;
+        for r in receivers {
+            let r = r.to_ascii_lowercase();
+            match may_send(
+                &accounts,
+                &teams,
+                ("sender_id", &sender),
+                1,
+                ("receiver_ids", &r),
+            ) {
+                Ok(()) => to_send.push(r),
+                Err(refusal @ Refusal::Unknown { .. }) => {
+                    let err = refusal.v2();
+                    failed.push(json!({
+                        "account_id": r,
+                        "receiver_id": r,
+                        "error_code": err.code(),
+                        "error_msg": "account not found",
+                    }));
+                }
+                Err(other) => return Err(other.v2()),
+            }
+        }
+    }
+    let mut messages = lock(&state.messages);
+    let success: Vec<Value> = to_send
+        .iter()
+        .map(|r| {
+            let m = messages.insert(draft.record(&sender, 1, r), call.now);
+            if detail {
+                v2_view(&m)
+            } else {
+                json!({
+                    "sender_id": m.sender,
+                    "receiver_id": m.receiver,
+                    "conversation_type": 1,
+                    "message_server_id": m.server_id,
+                    "message_client_id": m.client_id,
+                    "create_time": m.create_time,
+                })
+            }
+        })
+        .collect();
+    Ok(Reply::ok_data(
+        json!({ "success_list": success, "failed_list": failed }),
+    ))
+}
