@@ -57,6 +57,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
     ALL.get_or_init(|| {
         [
             crate::user::ACTIONS,
+            crate::msg::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
         ]
