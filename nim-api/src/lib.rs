@@ -35,6 +35,7 @@ extern crate self as nim_api;
 mod catalogue;
 pub mod message;
 pub mod msg;
+pub mod notification;
 pub mod user;
 pub mod v2;
 mod wire;
