@@ -216,3 +216,50 @@ crate::catalogue::family! {
     QuerySessionMsg, QueryTeamMsg, QuerySessionList, QueryUserEvents, QueryBroadcastMsg,
     QueryBroadcastMsgById,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::decode;
+
+    #[test]
+    fn answers_decode_from_the_top_level() {
+        let page = decode::<QueryTeamMsg>(
+            br#"{"code":200,"size":1,"msgs":[{"from":"a","msgid":1,"sendtime":2,"type":100,
+                "body":{"k":1},"ext":"{}"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            page.msgs[0].body(),
+            MessageBody::Custom(serde_json::json!({"k": 1}))
+        );
+        assert_eq!(page.msgs[0].extra["ext"], "{}");
+        let empty = decode::<QuerySessionMsg>(br#"{"code":200,"size":0}"#).unwrap();
+        assert!(empty.msgs.is_empty());
+        let events = decode::<QueryUserEvents>(br#"{"code":200,"size":0,"events":"[]"}"#).unwrap();
+        assert!(events.events.is_empty());
+        let sessions =
+            decode::<QuerySessionList>(br#"{"code":200,"data":{"hasMore":true,"sessions":[]}}"#)
+                .unwrap();
+        assert!(sessions.has_more);
+        let list = decode::<QueryBroadcastMsg>(br#"{"code":200,"msgs":[]}"#).unwrap();
+        assert!(list.msgs.is_empty());
+        let one =
+            decode::<QueryBroadcastMsgById>(br#"{"code":200,"msg":{"broadcastId":3}}"#).unwrap();
+        assert_eq!(one.broadcast_id, 3);
+    }
+
+    #[test]
+    fn an_ascending_page_moves_the_window_start() {
+        let request = QuerySessionMsg::new("a", "b", 10u64, 100u64, 1u32).reverse(Order::Ascending);
+        let page: MessageHistory =
+            serde_json::from_str(r#"{"msgs":[{"msgid":5,"sendtime":40}]}"#).unwrap();
+        let next = request.next_page(&page).unwrap();
+        assert_eq!((next.begintime, next.endtime), (40, 100));
+        assert_eq!(next.exclude_msgid, Some(MessageServerId::new(5)));
+        // No room left in the window: the end.
+        let edge: MessageHistory =
+            serde_json::from_str(r#"{"msgs":[{"msgid":6,"sendtime":100}]}"#).unwrap();
+        assert!(next.next_page(&edge).is_none());
+    }
+}
