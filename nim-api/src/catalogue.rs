@@ -57,6 +57,9 @@ pub fn catalogue() -> &'static [ActionInfo] {
     ALL.get_or_init(|| {
         [
             crate::user::ACTIONS,
+            crate::msg::ACTIONS,
+            crate::notification::ACTIONS,
+            crate::history::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
         ]

@@ -33,7 +33,10 @@
 extern crate self as nim_api;
 
 mod catalogue;
+pub mod history;
 pub mod message;
+pub mod msg;
+pub mod notification;
 pub mod user;
 pub mod v2;
 mod wire;
