@@ -59,6 +59,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::user::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
+            crate::v2::message::ACTIONS,
         ]
         .concat()
     })
