@@ -60,6 +60,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,
+            crate::v2::custom_notification::ACTIONS,
         ]
         .concat()
     })
