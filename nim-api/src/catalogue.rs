@@ -61,6 +61,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,
             crate::v2::custom_notification::ACTIONS,
+            crate::v2::broadcast::ACTIONS,
         ]
         .concat()
     })
