@@ -8,7 +8,7 @@ use crate::message::MessageServerId;
 /// `POST /im/v2/messages/actions/p2p_read_receipt` (sendP2PReadReceipt): the receiver of a
 /// one-to-one message tells its sender it was read.
 ///
-/// Idempotent: marking the same message read again changes nothing.
+/// Not idempotent: each call notifies the sender, so it is never sent again automatically.
 ///
 /// ```
 /// use nim_api::v2::message::SendP2PReadReceipt;
@@ -21,7 +21,7 @@ use crate::message::MessageServerId;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/messages/actions/p2p_read_receipt", idempotent, setters,
+#[nim(path = "/im/v2/messages/actions/p2p_read_receipt", setters,
       response = ReceiptTime)]
 pub struct SendP2PReadReceipt {
     /// Who read it: the message's receiver.
@@ -46,7 +46,7 @@ pub struct ReceiptTime {
 /// console; teams of at most 200 members by default (500 when raised).
 ///
 /// `team_id` is a number in both SDKs (the Apifox schema says string); it is sent as a
-/// number.
+/// number. Not idempotent (each call notifies the senders).
 ///
 /// ```
 /// use nim_api::v2::message::SendTeamReadReceipt;
@@ -59,7 +59,7 @@ pub struct ReceiptTime {
 /// assert!(SendTeamReadReceipt::new("lisi", 42u64, Vec::<u64>::new()).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/messages/actions/team_read_receipt", idempotent, setters,
+#[nim(path = "/im/v2/messages/actions/team_read_receipt", setters,
       response = TeamReceiptResult)]
 pub struct SendTeamReadReceipt {
     /// The member who read them.
