@@ -62,6 +62,9 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::history::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
+            crate::v2::message::ACTIONS,
+            crate::v2::custom_notification::ACTIONS,
+            crate::v2::broadcast::ACTIONS,
         ]
         .concat()
     })

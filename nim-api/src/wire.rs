@@ -127,8 +127,9 @@ impl<T> BatchResult<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct Failure {
-    /// The account it concerned (account batches).
-    #[serde(default)]
+    /// The account it concerned (account batches; the receiver of a batch send, which the
+    /// Go SDK reads as `receiver_id`: both keys are accepted).
+    #[serde(default, alias = "receiver_id")]
     pub account_id: Option<String>,
     /// The device it concerned (kick).
     #[serde(default)]

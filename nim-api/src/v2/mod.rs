@@ -6,6 +6,9 @@
 //! exists, ...) in [`Error::api_code`](crate::Error::api_code).
 
 pub mod account;
+pub mod broadcast;
+pub mod custom_notification;
+pub mod message;
 mod shared;
 pub mod user;
 
