@@ -123,10 +123,7 @@ fn send_message(c: &mut Criterion) {
         ConversationId::p2p("zhangsan", "lisi"),
         Message::text(TEXT).client_id(client_id),
     );
-    let fresh = SendMessage::new(
-        ConversationId::p2p("zhangsan", "lisi"),
-        Message::text(TEXT),
-    );
+    let fresh = SendMessage::new(ConversationId::p2p("zhangsan", "lisi"), Message::text(TEXT));
     let hand = HandSend {
         from: "zhangsan",
         to: "lisi",

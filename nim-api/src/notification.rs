@@ -165,7 +165,7 @@ pub struct SendAttachMsgResponse {
 /// assert_eq!(answer.unregistered(), ["wangwu"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "msg/sendBatchAttachMsg.action", setters, response = SendBatchAttachMsgResponse)]
+#[nim(path = "msg/sendBatchAttachMsg.action", rate_limit = "120/min", setters, response = SendBatchAttachMsgResponse)]
 pub struct SendBatchAttachMsg {
     /// The sender (`fromAccid`).
     #[nim(rename = "fromAccid")]

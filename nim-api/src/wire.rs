@@ -106,6 +106,13 @@ pub struct BatchResult<T> {
     pub failed_list: Vec<Failure>,
 }
 
+impl Failure {
+    /// The account or receiver it concerned, whichever key the answer used.
+    pub fn account(&self) -> Option<&str> {
+        self.account_id.as_deref().or(self.receiver_id.as_deref())
+    }
+}
+
 impl<T> BatchResult<T> {
     /// The items that failed.
     pub fn failures(&self) -> &[Failure] {
@@ -127,10 +134,14 @@ impl<T> BatchResult<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct Failure {
-    /// The account it concerned (account batches; the receiver of a batch send, which the
-    /// Go SDK reads as `receiver_id`: both keys are accepted).
-    #[serde(default, alias = "receiver_id")]
+    /// The account it concerned (account batches; the receiver of a batch send as the Java
+    /// SDK reads it). See [`account`](Self::account).
+    #[serde(default)]
     pub account_id: Option<String>,
+    /// The receiver of a batch send as the Go SDK reads it. An answer may carry either key,
+    /// or both (a serde alias would refuse both as a duplicate).
+    #[serde(default)]
+    pub receiver_id: Option<String>,
     /// The device it concerned (kick).
     #[serde(default)]
     pub device_id: Option<String>,

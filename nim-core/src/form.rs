@@ -203,6 +203,7 @@ integer_form_value!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 /// let mut form = Form::new();
 /// Point { x: 1, y: 2 }.write_form_members(&mut form);
 /// assert_eq!(form.finish(), "x=1&y=2");
+/// # extern crate nim_core as nim_api;
 /// ```
 pub trait FormMembers {
     /// Appends each parameter this value sets to `form`.

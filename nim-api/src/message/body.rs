@@ -197,7 +197,7 @@ impl Validate for Location {
 
 /// What a message says, one variant per message type.
 ///
-/// The variants that a send can carry have constructors on [`Message`]; `Other` is what an
+/// The variants that a send can carry have constructors on [`Message`](super::Message); `Other` is what an
 /// answer holds for a type nim-rs does not model (team notifications `5`, robot `11`, call
 /// records `12`, or an app's own type above 100), with its content as the server gave it.
 #[derive(Debug, Clone, PartialEq)]

@@ -75,7 +75,7 @@ impl ListItem for TargetOs {
 /// assert!(BroadcastMsg::new("").validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "msg/broadcastMsg.action", setters, response = Broadcast, response_field = "msg")]
+#[nim(path = "msg/broadcastMsg.action", rate_limit = "10/min", setters, response = Broadcast, response_field = "msg")]
 pub struct BroadcastMsg {
     /// The content, 1 to 4096 characters.
     #[nim(required, max_len = 4096)]

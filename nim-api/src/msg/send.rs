@@ -256,7 +256,7 @@ pub const MAX_BATCH_RECEIVERS_WITH_MSGIDS: usize = 100;
 /// assert_eq!(answer.msgids["lisi"].get(), 123);
 /// ```
 #[derive(Debug, Clone, PartialEq, crate::Endpoint)]
-#[nim(path = "msg/sendBatchMsg.action", setters, response = SendBatchMsgResponse,
+#[nim(path = "msg/sendBatchMsg.action", rate_limit = "120/min", setters, response = SendBatchMsgResponse,
       custom = batch_receivers)]
 pub struct SendBatchMsg {
     /// The sender (`fromAccid`).

@@ -162,7 +162,7 @@ pub struct UploadResponse {
 /// assert!(DeleteFiles::new(2u64, 1u64).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "job/nos/del.action", setters, response = DeleteFilesResponse, custom = window)]
+#[nim(path = "job/nos/del.action", rate_limit = "5/day", setters, response = DeleteFilesResponse, custom = window)]
 pub struct DeleteFiles {
     /// The start of the upload-time window, in milliseconds (`startTime`).
     #[nim(rename = "startTime")]

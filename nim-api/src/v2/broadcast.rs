@@ -55,7 +55,7 @@ pub enum TargetOs {
 /// assert!(SendBroadcastNotification::new("x".repeat(4097)).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/broadcast_notification", setters, response = BroadcastNotification)]
+#[nim(path = "/im/v2/broadcast_notification", rate_limit = "10/min", setters, response = BroadcastNotification)]
 pub struct SendBroadcastNotification {
     /// The content, at most 4096 characters.
     #[nim(required, max_len = 4096)]

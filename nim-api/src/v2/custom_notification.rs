@@ -98,7 +98,7 @@ pub struct SendCustomNotification {
 /// assert_eq!(answer.failures()[0].account_id.as_deref(), Some("wangwu"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/custom_notification/batch", setters, response = BatchResult<String>)]
+#[nim(path = "/im/v2/custom_notification/batch", rate_limit = "120/min", setters, response = BatchResult<String>)]
 pub struct SendBatchCustomNotification {
     /// The sender.
     pub sender_id: Accid,

@@ -54,10 +54,9 @@ pub struct Thing {
 }
 
 fn main() {
-    let mut thing = Thing::new("ZhangSan")
+    let mut thing = Thing::new("ZhangSan", Profile::new().name("张三"))
         .tags(["a", "b"])
         .limit(5u32)
-        .profile(Profile::new().name("张三"))
         .options(Options { enabled: Some(true) });
     let encoded = thing.encode().unwrap();
     assert_eq!(encoded.path, "/im/v2/things/zhangsan/items?tags=a%2Cb");
@@ -70,7 +69,7 @@ fn main() {
     assert!(thing.clone().limit(13u32).validate().is_err());
     assert!(thing.clone().limit(0u32).validate().is_err());
     assert_eq!(
-        thing.clone().profile(Profile::new().gender(7)).validate().unwrap_err().field(),
+        Thing { profile: Profile::new().gender(7), ..thing.clone() }.validate().unwrap_err().field(),
         "gender"
     );
 }

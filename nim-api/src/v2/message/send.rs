@@ -130,7 +130,7 @@ fn no_sense_rule(
 /// assert_eq!(answer.failed_receivers(), ["wangwu"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, crate::Endpoint)]
-#[nim(path = "/im/v2/conversations/messages", setters, custom = batch_no_sense_once,
+#[nim(path = "/im/v2/conversations/messages", rate_limit = "120/min", setters, custom = batch_no_sense_once,
       response = BatchResult<MessageRecord>)]
 pub struct BatchSendP2PMessage {
     /// The sender.
@@ -169,10 +169,7 @@ impl BatchResult<MessageRecord> {
     /// The receivers the message did not reach (the failures' `account_id`, which the Go
     /// SDK reads as `receiver_id`: both are accepted).
     pub fn failed_receivers(&self) -> Vec<&str> {
-        self.failures()
-            .iter()
-            .filter_map(|f| f.account_id.as_deref())
-            .collect()
+        self.failures().iter().filter_map(|f| f.account()).collect()
     }
 }
 
