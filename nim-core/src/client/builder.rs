@@ -182,14 +182,22 @@ impl ClientBuilder {
     /// documented one. Applies while [`rate_limit`](Self::rate_limit) is on.
     ///
     /// ```
+    /// # extern crate nim_core as nim_api;
+    /// # use nim_api::{Endpoint, NoContent, ValidationError};
+    /// # struct SendBatchMsg;
+    /// # impl Endpoint for SendBatchMsg {
+    /// #     const PATH: &'static str = "msg/sendBatchMsg.action";
+    /// #     type Response = NoContent;
+    /// #     fn validate(&self) -> Result<(), ValidationError> { Ok(()) }
+    /// # }
     /// use nim_api::{Client, RateLimit};
-    /// use nim_api::user::BlockUser;
     ///
+    /// // The console raised this app's batch-send limit from 120 to 600 a minute.
     /// let client = Client::builder()
     ///     .app_key("app-key")
     ///     .app_secret("app-secret")
     ///     .rate_limit(100)
-    ///     .action_rate_limit::<BlockUser>(RateLimit::per_second(20))
+    ///     .action_rate_limit::<SendBatchMsg>(RateLimit::per_minute(600))
     ///     .build()?;
     /// # Ok::<(), nim_api::Error>(())
     /// ```
