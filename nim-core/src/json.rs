@@ -52,7 +52,16 @@ impl JsonObject {
         if self.members > 0 {
             self.buf.push(b',');
         }
-        let written = serde_json::to_writer(&mut self.buf, name)
+        // Member names are identifiers: quoted as they are unless they need escaping.
+        let quoted = if name.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            self.buf.push(b'"');
+            self.buf.extend_from_slice(name.as_bytes());
+            self.buf.push(b'"');
+            Ok(())
+        } else {
+            serde_json::to_writer(&mut self.buf, name)
+        };
+        let written = quoted
             .and_then(|()| {
                 self.buf.push(b':');
                 let value_start = self.buf.len();

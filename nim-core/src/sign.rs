@@ -65,19 +65,45 @@ pub trait NonceSource: Send + Sync + 'static {
 }
 
 /// 32 lowercase hex characters (128 bits) from the operating system's CSPRNG.
+///
+/// The bytes are fetched 64 nonces' worth at a time per thread: one system call instead of
+/// one per request (it was a third of `prepare`'s time), with every byte still from the OS
+/// generator and used once.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RandomNonce;
 
+/// Nonce bytes fetched per system call.
+const POOL_BYTES: usize = 16 * 64;
+
+thread_local! {
+    /// OS random bytes not handed out yet: `(bytes, next unused index)`.
+    static POOL: std::cell::RefCell<([u8; POOL_BYTES], usize)> =
+        const { std::cell::RefCell::new(([0; POOL_BYTES], POOL_BYTES)) };
+}
+
 impl NonceSource for RandomNonce {
     fn next_nonce(&self) -> String {
-        let mut bytes = [0u8; 16];
-        if getrandom::fill(&mut bytes).is_err() {
+        let drawn = POOL.with(|pool| {
+            let mut pool = pool.borrow_mut();
+            let (bytes, next) = &mut *pool;
+            if *next + 16 > POOL_BYTES {
+                getrandom::fill(bytes).ok()?;
+                *next = 0;
+            }
+            let mut nonce = [0u8; 16];
+            nonce.copy_from_slice(&bytes[*next..*next + 16]);
+            // Each byte is used once: wipe it as it goes.
+            bytes[*next..*next + 16].fill(0);
+            *next += 16;
+            Some(nonce)
+        });
+        match drawn {
+            Some(bytes) => hex::encode(bytes),
             // The OS generator failing is exceedingly rare (no /dev/urandom in a chroot).
             // Falling back to time + a process-wide counter keeps nonces unique, which is
             // all the server requires of them; they are not secret.
-            return fallback_nonce();
+            None => fallback_nonce(),
         }
-        hex::encode(bytes)
     }
 }
 

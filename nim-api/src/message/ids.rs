@@ -98,15 +98,27 @@ fn lowercased(account: Accid) -> Accid {
     Accid::from(account.wire().into_owned())
 }
 
+impl ConversationId {
+    /// `a|1|b`, built without the formatting machinery: it is on every send's path.
+    fn joined(&self) -> String {
+        let account = self.account.wire();
+        let mut out = String::with_capacity(account.len() + self.peer.len() + 3);
+        out.push_str(&account);
+        out.push('|');
+        out.push(match self.kind {
+            ConversationType::P2p => '1',
+            ConversationType::Team => '2',
+            ConversationType::SuperTeam => '3',
+        });
+        out.push('|');
+        out.push_str(&self.peer);
+        out
+    }
+}
+
 impl fmt::Display for ConversationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}|{}|{}",
-            self.account.wire(),
-            self.kind.as_number(),
-            self.peer
-        )
+        f.write_str(&self.joined())
     }
 }
 
@@ -175,19 +187,19 @@ impl Validate for ConversationId {
 
 impl crate::path::PathValue for ConversationId {
     fn path_text(&self) -> Cow<'_, str> {
-        Cow::Owned(self.to_string())
+        Cow::Owned(self.joined())
     }
 }
 
 impl FormValue for ConversationId {
     fn write_form(&self, name: &str, form: &mut Form) {
-        form.append(name, &self.to_string());
+        form.append(name, &self.joined());
     }
 }
 
 impl Serialize for ConversationId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.joined())
     }
 }
 

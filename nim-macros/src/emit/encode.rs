@@ -140,6 +140,13 @@ pub(super) fn write_json(private: &TokenStream, fields: &[Field]) -> Option<Toke
                         #body.member(#wire, &*#private::accid_wire(text));
                     }
                 }
+            } else if is_option(&field.ty) {
+                // An unset member costs nothing: not even its name written and taken back.
+                quote! {
+                    if let #private::Option::Some(value) = &self.#ident {
+                        #body.member(#wire, value);
+                    }
+                }
             } else {
                 quote!(#body.member(#wire, &self.#ident);)
             }
@@ -152,4 +159,16 @@ pub(super) fn write_json(private: &TokenStream, fields: &[Field]) -> Option<Toke
             }
         }
     })
+}
+
+/// Whether `ty` is written `Option<...>` (any path ending in `Option`).
+fn is_option(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Option" && !s.arguments.is_empty()),
+        _ => false,
+    }
 }
