@@ -64,24 +64,10 @@ impl FormValue for FileContent {
     }
 }
 
-/// Standard base64 (RFC 4648 alphabet, `=` padding).
+/// Standard base64 (RFC 4648 alphabet, `=` padding), as the server decodes `content`.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let symbol = |shift: u32| char::from(ALPHABET[((n >> shift) & 0x3f) as usize]);
-        out.push(symbol(18));
-        out.push(symbol(12));
-        out.push(if chunk.len() > 1 { symbol(6) } else { '=' });
-        out.push(if chunk.len() > 2 { symbol(0) } else { '=' });
-    }
-    out
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// A file to upload: not empty, at most [`MAX_UPLOAD_BYTES`].

@@ -7,6 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::rules::call;
+use super::setters::single_argument;
 use crate::model::{Field, Place};
 
 /// A name for the method's parameter that no one writes: mixed-site hygiene keeps the user's
@@ -140,7 +141,7 @@ pub(super) fn write_json(private: &TokenStream, fields: &[Field]) -> Option<Toke
                         #body.member(#wire, &*#private::accid_wire(text));
                     }
                 }
-            } else if is_option(&field.ty) {
+            } else if single_argument(&field.ty, "Option").is_some() {
                 // An unset member costs nothing: not even its name written and taken back.
                 quote! {
                     if let #private::Option::Some(value) = &self.#ident {
@@ -159,16 +160,4 @@ pub(super) fn write_json(private: &TokenStream, fields: &[Field]) -> Option<Toke
             }
         }
     })
-}
-
-/// Whether `ty` is written `Option<...>` (any path ending in `Option`).
-fn is_option(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Path(path) if path.qself.is_none() => path
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Option" && !s.arguments.is_empty()),
-        _ => false,
-    }
 }

@@ -13,7 +13,7 @@ use syn::{GenericArgument, PathArguments, Type};
 use crate::model::{Field, Place};
 
 /// The type argument of `Name<T>` when `ty`'s last path segment is `Name`.
-fn single_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
+pub(super) fn single_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
     let Type::Path(path) = ty else { return None };
     let segment = path.path.segments.last()?;
     if segment.ident != name {
