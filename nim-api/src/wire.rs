@@ -153,6 +153,60 @@ pub struct Failure {
     pub error_msg: String,
 }
 
+/// One page of a v2 list walked with `page_token` / `next_token` (messages, broadcasts,
+/// friends, block and mute lists, ...): [`Client::pages`](crate::Client::pages) follows
+/// `next_token` while `has_more` holds.
+///
+/// ```
+/// use nim_api::{Page, TokenPage};
+///
+/// let page: TokenPage<String> =
+///     serde_json::from_str(r#"{"has_more":true,"next_token":"t2","items":["a","b"],"total":5}"#).unwrap();
+/// assert_eq!((page.items.len(), page.total), (2, Some(5)));
+/// assert_eq!(page.next_page_token(), Some("t2"));
+/// let last: TokenPage<String> = serde_json::from_str(r#"{"has_more":false,"next_token":"t3"}"#).unwrap();
+/// assert_eq!(last.next_page_token(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+#[non_exhaustive]
+pub struct TokenPage<T> {
+    /// Whether more pages follow.
+    #[serde(default)]
+    pub has_more: bool,
+    /// The cursor of the next page (absent or empty on the last).
+    #[serde(default)]
+    pub next_token: Option<String>,
+    /// This page's items.
+    #[serde(default = "Vec::new")]
+    pub items: Vec<T>,
+    /// The number of items in the whole list, where the operation gives it (friends).
+    #[serde(default)]
+    pub total: Option<u64>,
+}
+
+impl<T> Default for TokenPage<T> {
+    fn default() -> Self {
+        TokenPage {
+            has_more: false,
+            next_token: None,
+            items: Vec::new(),
+            total: None,
+        }
+    }
+}
+
+impl<T> nim_core::Page for TokenPage<T> {
+    fn next_page_token(&self) -> Option<&str> {
+        next_token(self.has_more, &self.next_token)
+    }
+}
+
+/// The cursor to follow: a last page may still carry a token, so `has_more` decides.
+pub(crate) fn next_token(has_more: bool, token: &Option<String>) -> Option<&str> {
+    token.as_deref().filter(|t| has_more && !t.is_empty())
+}
+
 int_enum! {
     /// A user's gender on the profile, sent as `0`, `1` or `2`.
     #[derive(Default)]

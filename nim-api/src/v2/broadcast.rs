@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::message::{MessageAntispamConfig, RouteConfig};
 use crate::message::{Message, number_or_string};
-use crate::{Accid, Page};
+use crate::Accid;
 
 /// A kind of client a broadcast goes to (`target_os` item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -181,27 +181,7 @@ pub struct QueryBroadcastNotificationList {
 }
 
 /// A page of broadcasts ([`QueryBroadcastNotificationList`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[non_exhaustive]
-pub struct BroadcastPage {
-    /// Whether more pages follow.
-    #[serde(default)]
-    pub has_more: bool,
-    /// The cursor of the next page.
-    #[serde(default)]
-    pub next_token: Option<String>,
-    /// The broadcasts.
-    #[serde(default)]
-    pub items: Vec<BroadcastNotification>,
-}
-
-impl Page for BroadcastPage {
-    fn next_page_token(&self) -> Option<&str> {
-        self.next_token
-            .as_deref()
-            .filter(|t| self.has_more && !t.is_empty())
-    }
-}
+pub type BroadcastPage = crate::TokenPage<BroadcastNotification>;
 
 /// The message of a chatroom broadcast (`message`): type, sub-type, text (at most 500
 /// characters) and attachment; no client id.

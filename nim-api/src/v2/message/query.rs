@@ -108,29 +108,7 @@ pub struct QueryMessagesByPage {
 }
 
 /// A page of messages ([`QueryMessagesByPage`]).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[non_exhaustive]
-pub struct MessagePage {
-    /// Whether more pages follow.
-    #[serde(default)]
-    pub has_more: bool,
-    /// The cursor of the next page (empty when done).
-    #[serde(default)]
-    pub next_token: Option<String>,
-    /// The messages.
-    #[serde(default)]
-    pub items: Vec<MessageRecord>,
-}
-
-fn next(has_more: bool, token: &Option<String>) -> Option<&str> {
-    token.as_deref().filter(|t| has_more && !t.is_empty())
-}
-
-impl Page for MessagePage {
-    fn next_page_token(&self) -> Option<&str> {
-        next(self.has_more, &self.next_token)
-    }
-}
+pub type MessagePage = crate::TokenPage<MessageRecord>;
 
 /// A message as [`BatchQueryMessages`] names it: server id and send time.
 ///
@@ -367,7 +345,7 @@ pub struct SearchPage {
 
 impl Page for SearchPage {
     fn next_page_token(&self) -> Option<&str> {
-        next(self.has_more, &self.next_token)
+        crate::wire::next_token(self.has_more, &self.next_token)
     }
 }
 
@@ -460,6 +438,6 @@ pub struct ThreadPage {
 
 impl Page for ThreadPage {
     fn next_page_token(&self) -> Option<&str> {
-        next(self.has_more, &self.next_token)
+        crate::wire::next_token(self.has_more, &self.next_token)
     }
 }
