@@ -1,54 +1,39 @@
-//! An API action nim-api does not declare yet, declared here in one struct by a crate whose
-//! only dependency is `nim-api`: v2 `addFriend` (`POST /im/v2.1/friends`), with its response
-//! type (serde comes through `nim_api::serde`).
+//! An API action nim-api does not declare, declared here in one struct by a crate whose only
+//! dependency is `nim-api`: v1 `user/muteAv.action`, the global audio/video ban of the legacy
+//! docs. Neither official SDK has it, so it is outside nim-api's catalogue; declaring it
+//! yourself is the way to call it.
 //!
 //! ```
 //! use nim_api::Endpoint as _;
-//! use nim_custom_endpoint_example::AddFriend;
+//! use nim_custom_endpoint_example::MuteAv;
 //!
-//! let request = AddFriend::new("ZhangSan", "lisi").alias("老李").r#type(1u8);
-//! let encoded = request.encode().unwrap();
-//! assert_eq!(encoded.path, "/im/v2.1/friends");
-//! assert_eq!(
-//!     encoded.body.unwrap().1,
-//!     r#"{"account_id":"zhangsan","friend_account_id":"lisi","alias":"老李","type":1}"#,
-//! );
+//! let request = MuteAv::new("ZhangSan", true);
+//! assert_eq!(request.to_form().unwrap(), "accid=zhangsan&mute=true");
+//! assert_eq!(MuteAv::PATH, "user/muteAv.action");
 //! ```
 #![forbid(unsafe_code)]
 
 use nim_api::Accid;
 use nim_api::serde::Deserialize;
 
-/// `POST /im/v2.1/friends` (addFriend): adds a friend directly (`type` 1) or asks for one
-/// (`type` 2). Not idempotent (a second request is a second friend request).
+/// `user/muteAv.action`: bans (`mute=true`) or lets again (`false`) an account's audio and
+/// video calls, everywhere. Facts from the legacy docs (the current pages do not list it).
+/// Setting a value is idempotent, so the client may retry it.
 #[derive(Debug, Clone, nim_api::Endpoint)]
-#[nim(path = "/im/v2.1/friends", setters, response = Friend)]
-pub struct AddFriend {
-    /// Who adds.
-    pub account_id: Accid,
-    /// Whom.
-    pub friend_account_id: Accid,
-    /// The alias for the friend, at most 128 characters.
-    #[nim(max_len = 128)]
-    pub alias: Option<String>,
-    /// Extension, JSON text.
-    #[nim(json, max_len = 256)]
-    pub extension: Option<String>,
-    /// The message of a friend request, at most 256 characters.
-    #[nim(max_len = 256)]
-    pub postscript: Option<String>,
-    /// 1 add directly, 2 ask.
-    #[nim(one_of = [1, 2])]
-    pub r#type: Option<u8>,
+#[nim(path = "user/muteAv.action", idempotent, setters, response = MuteAvAnswer)]
+pub struct MuteAv {
+    /// The account (checked and sent lowercased by `Accid`).
+    pub accid: Accid,
+    /// `true` bans, `false` lifts the ban.
+    pub mute: bool,
 }
 
-/// What `addFriend` answers in `data`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// What `user/muteAv.action` answers besides its code: nothing documented, so every member
+/// is optional; declared to show a response type coming through `nim_api::serde`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(crate = "nim_api::serde")]
-pub struct Friend {
-    /// The friend.
-    pub friend_account_id: String,
-    /// Its alias.
+pub struct MuteAvAnswer {
+    /// A description some answers carry.
     #[serde(default)]
-    pub alias: Option<String>,
+    pub desc: Option<String>,
 }

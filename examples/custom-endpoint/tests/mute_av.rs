@@ -1,22 +1,22 @@
 //! An action declared outside nim-api, sent by the real `Client` to a local server that
-//! verifies its signature and its JSON body, and answered with its own response type.
+//! verifies its signature and its form body, and answered with its own response type.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::{Arc, Mutex};
 
 use nim_api::{Client, checksum};
-use nim_custom_endpoint_example::{AddFriend, Friend};
+use nim_custom_endpoint_example::MuteAv;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const KEY: &str = "custom-key";
 const SECRET: &str = "custom-secret";
 
-/// Answers only a correctly signed JSON post, and keeps the decoded bodies.
+/// Answers only a correctly signed form post, and keeps the bodies.
 #[derive(Clone, Default)]
 struct VerifyingServer {
-    bodies: Arc<Mutex<Vec<serde_json::Value>>>,
+    bodies: Arc<Mutex<Vec<String>>>,
 }
 
 impl Respond for VerifyingServer {
@@ -31,16 +31,14 @@ impl Respond for VerifyingServer {
         let cur_time: u64 = header("CurTime").parse().unwrap_or(0);
         let signed = header("AppKey") == KEY
             && header("CheckSum") == checksum(SECRET, &header("Nonce"), cur_time)
-            && header("Content-Type") == "application/json;charset=utf-8"
-            && header("X-custom-traceid").len() == 32;
+            && header("Content-Type") == "application/x-www-form-urlencoded;charset=utf-8"
+            && header("RequestId").len() == 32;
         if !signed {
             return ResponseTemplate::new(200).set_body_string(r#"{"code":414,"msg":"checksum"}"#);
         }
-        let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+        let body = String::from_utf8(req.body.clone()).unwrap();
         self.bodies.lock().unwrap().push(body);
-        ResponseTemplate::new(200).set_body_string(
-            r#"{"code":200,"msg":"success","data":{"friend_account_id":"lisi","alias":"老李"}}"#,
-        )
+        ResponseTemplate::new(200).set_body_string(r#"{"code":200,"desc":"ok"}"#)
     }
 }
 
@@ -49,7 +47,7 @@ async fn an_action_declared_outside_nim_api_is_signed_encoded_and_decoded() {
     let server = MockServer::start().await;
     let verifier = VerifyingServer::default();
     Mock::given(method("POST"))
-        .and(path("/nimserver/im/v2.1/friends"))
+        .and(path("/nimserver/user/muteAv.action"))
         .respond_with(verifier.clone())
         .mount(&server)
         .await;
@@ -60,21 +58,17 @@ async fn an_action_declared_outside_nim_api_is_signed_encoded_and_decoded() {
         .build()
         .unwrap();
 
-    let request = AddFriend::new("ZhangSan", "LiSi").alias("老李");
-    let friend: Friend = client.call(&request).await.unwrap();
-    assert_eq!(friend.alias.as_deref(), Some("老李"));
+    let request = MuteAv::new("ZhangSan", true);
+    let answer = client.call(&request).await.unwrap();
+    assert_eq!(answer.desc.as_deref(), Some("ok"));
 
     let bodies = verifier.bodies.lock().unwrap().clone();
-    assert_eq!(
-        bodies,
-        vec![
-            serde_json::json!({"account_id": "zhangsan", "friend_account_id": "lisi", "alias": "老李"})
-        ]
-    );
+    assert_eq!(bodies, vec!["accid=zhangsan&mute=true".to_owned()]);
 
-    // Its validation runs too: nothing is sent for an invalid request.
+    // Its validation runs too: nothing is sent for an invalid request (`Accid` refuses
+    // characters outside the accid alphabet).
     let err = client
-        .call(&AddFriend::new("zhangsan", "lisi").r#type(3u8))
+        .call(&MuteAv::new("zhang san", false))
         .await
         .unwrap_err();
     assert!(err.is_validation(), "{err}");
