@@ -182,6 +182,8 @@ pub(crate) struct Field {
     pub(crate) rules: Rules,
     /// `page_token`: the cursor of a paged list action.
     pub(crate) page_token: bool,
+    /// `default`: not an argument of `new`; starts at `Default::default()`, has a setter.
+    pub(crate) default: bool,
     /// `deprecated = "note"`: the generated setter is deprecated.
     pub(crate) deprecated: Option<LitStr>,
     /// Its doc comments.

@@ -29,6 +29,7 @@ pub(super) const KEYS: &[&str] = &[
     "flatten",
     "page_token",
     "deprecated",
+    "default",
 ];
 
 /// Checks every named field and what holds across them. `version` is `None` for a nested
@@ -114,7 +115,7 @@ fn one(
             "required" => rules.required = values::flag(entry, key, errors),
             "accid" => rules.accid = values::flag(entry, key, errors),
             "json" => rules.json = values::flag(entry, key, errors),
-            "skip" | "path" | "query" | "flatten" | "page_token" => {
+            "skip" | "path" | "query" | "flatten" | "page_token" | "default" => {
                 values::flag(entry, key, errors);
             }
             "max_len" => rules.max_len = errors.take(values::integer(entry, false, true)),
@@ -162,6 +163,25 @@ fn one(
              `#[nim(...)]`, or put `#[deprecated]` on your own setter",
         ));
         ok = false;
+    }
+    if let Some(entry) = seen.get("default") {
+        let problem = if !setters {
+            Some(
+                "`default` gives the field its starting value in the generated `new`; add \
+                 `setters` to the struct's `#[nim(...)]`",
+            )
+        } else if is_option(&raw.ty) {
+            Some(
+                "an `Option` field already starts unset and gets a setter; `default` is for \
+                 a field that is always sent",
+            )
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            errors.push(syn::Error::new_spanned(&entry.key, problem));
+            ok = false;
+        }
     }
     if let Some(entry) = seen.get("flatten") {
         let other = ["path", "query", "rename"]
@@ -235,9 +255,16 @@ fn one(
         place,
         rules,
         page_token: seen.get("page_token").is_some(),
+        default: seen.get("default").is_some(),
         deprecated,
         docs: raw.docs,
     })
+}
+
+/// Whether `ty` is written as `Option<..>` (whatever its path), as the setters read it.
+fn is_option(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path)
+        if path.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
 
 /// Reports a lower bound above its upper bound (`min = 4, max = 1`); `true` when in order.

@@ -4,7 +4,9 @@
 //! `None` and gets a setter taking `impl Into<T>`. Every other field that is sent is
 //! required: it is a parameter of `new`. A `Vec<T>` (or `Option<Vec<T>>`) takes any iterator
 //! of things that convert into `T`, so `GetUserInfos::new(["a", "b"])` works. Skipped fields
-//! start at their `Default`.
+//! start at their `Default`. A field marked `default` is sent but is no argument of `new`:
+//! it starts at its `Default` and gets a setter (the `eventType` that is always `1` unless
+//! the caller says otherwise).
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
@@ -74,12 +76,22 @@ impl ToTokens for Setters<'_> {
             }
             // A flattened object is like any other field: an argument of `new` unless optional.
             let optional = single_argument(&field.ty, "Option");
-            match optional {
-                Some(inner) => {
-                    inits.push(quote!(#ident: #private::Option::None));
+            let setter_of = match optional {
+                Some(inner) => Some((inner, true)),
+                None if field.default => Some((&field.ty, false)),
+                None => None,
+            };
+            match setter_of {
+                Some((inner, is_option)) => {
                     let value = format_ident!("value");
                     let (taken, converted) = conversion(private, inner, &value);
-                    let wrapped = quote!(#private::Option::Some(#converted));
+                    let wrapped = if is_option {
+                        inits.push(quote!(#ident: #private::Option::None));
+                        quote!(#private::Option::Some(#converted))
+                    } else {
+                        inits.push(quote!(#ident: ::core::default::Default::default()));
+                        converted
+                    };
                     let docs = &field.docs;
                     let default_doc = (docs.is_empty()).then(|| {
                         let text = format!("Sets `{}`.", field.wire.value());
