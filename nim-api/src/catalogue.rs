@@ -58,7 +58,6 @@ pub fn catalogue() -> &'static [ActionInfo] {
         [
             crate::user::ACTIONS,
             crate::msg::ACTIONS,
-            crate::notification::ACTIONS,
             crate::history::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,

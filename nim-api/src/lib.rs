@@ -36,7 +36,6 @@ mod catalogue;
 pub mod history;
 pub mod message;
 pub mod msg;
-pub mod notification;
 pub mod user;
 pub mod v2;
 mod wire;

@@ -1,5 +1,5 @@
 //! The v1 `msg/*` actions: send, batch send, recall (two-way and one-way), delete, read
-//! receipts, broadcasts, file upload and clean-up.
+//! receipts, broadcasts, custom system notifications, file upload and clean-up.
 //!
 //! A message to send is a [`Message`](crate::message::Message), written into the form as
 //! `type`, `body`, `msgDesc` and `subType`. Sent messages are named by their server id
@@ -21,6 +21,7 @@
 
 mod broadcast;
 mod delete;
+mod notification;
 mod read;
 mod recall;
 mod send;
@@ -28,6 +29,10 @@ mod upload;
 
 pub use broadcast::{Broadcast, BroadcastMsg, DeleteBroadcastMsg, TargetOs};
 pub use delete::{DeleteMsg, DeleteRoamSession, DeleteType};
+pub use notification::{
+    AttachOption, AttachTarget, SaveMode, SendAttachMsg, SendAttachMsgResponse, SendBatchAttachMsg,
+    SendBatchAttachMsgResponse,
+};
 pub use read::{MarkReadMsg, MarkReadTeamMsg, ReadReceipt, TeamReadReceipt};
 pub use recall::{DeleteMsgOneWay, IgnoreTime, OneWayRecallType, Recall, RecallType};
 pub use send::{
@@ -41,7 +46,8 @@ pub use upload::{
 crate::catalogue::family! {
     "msg::";
     SendMsg, SendBatchMsg, Recall, DeleteMsgOneWay, DeleteMsg, DeleteRoamSession, MarkReadMsg,
-    MarkReadTeamMsg, BroadcastMsg, DeleteBroadcastMsg, Upload, DeleteFiles,
+    MarkReadTeamMsg, BroadcastMsg, DeleteBroadcastMsg, Upload, DeleteFiles, SendAttachMsg,
+    SendBatchAttachMsg,
 }
 
 #[cfg(test)]

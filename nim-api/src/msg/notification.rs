@@ -5,7 +5,7 @@
 //! not stored as a message: no history, no conversation. Both actions are not idempotent.
 //!
 //! ```
-//! use nim_api::notification::{AttachTarget, SendAttachMsg};
+//! use nim_api::msg::{AttachTarget, SendAttachMsg};
 //! # use nim_api::Endpoint as _;
 //! let request = SendAttachMsg::new("zhangsan", AttachTarget::User, "lisi", r#"{"ping":1}"#);
 //! assert!(request.encode().is_ok());
@@ -40,7 +40,7 @@ int_enum! {
 /// sent.
 ///
 /// ```
-/// use nim_api::notification::AttachOption;
+/// use nim_api::msg::AttachOption;
 ///
 /// let option = AttachOption::new().badge(false);
 /// assert_eq!(serde_json::to_string(&option).unwrap(), r#"{"badge":false}"#);
@@ -67,7 +67,7 @@ pub struct AttachOption {
 /// both SDKs agree. Rate limit: 100 calls per second per app. Not idempotent.
 ///
 /// ```
-/// use nim_api::notification::{AttachTarget, SaveMode, SendAttachMsg};
+/// use nim_api::msg::{AttachTarget, SaveMode, SendAttachMsg};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = SendAttachMsg::new("zhangsan", AttachTarget::Team, "123456", r#"{"kind":"poke"}"#)
@@ -148,7 +148,7 @@ pub struct SendAttachMsgResponse {
 /// Not idempotent.
 ///
 /// ```
-/// use nim_api::notification::{AttachOption, SendBatchAttachMsg, SendBatchAttachMsgResponse};
+/// use nim_api::msg::{AttachOption, SendBatchAttachMsg, SendBatchAttachMsgResponse};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = SendBatchAttachMsg::new("zhangsan", ["lisi", "wangwu"], "{}")
@@ -223,5 +223,3 @@ impl SendBatchAttachMsgResponse {
         self.unregister.is_empty()
     }
 }
-
-crate::catalogue::family! { "notification::"; SendAttachMsg, SendBatchAttachMsg }
