@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::message::{MessageAntispamConfig, RouteConfig};
-use crate::message::{Message, number_or_string};
 use crate::Accid;
+use crate::message::{Message, number_or_string};
 
 /// A kind of client a broadcast goes to (`target_os` item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
