@@ -57,6 +57,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
     ALL.get_or_init(|| {
         [
             crate::user::ACTIONS,
+            crate::friend::ACTIONS,
             crate::msg::ACTIONS,
             crate::notification::ACTIONS,
             crate::history::ACTIONS,

@@ -33,6 +33,7 @@
 extern crate self as nim_api;
 
 mod catalogue;
+pub mod friend;
 pub mod history;
 pub mod message;
 pub mod msg;
