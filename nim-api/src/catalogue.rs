@@ -58,6 +58,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
         [
             crate::user::ACTIONS,
             crate::friend::ACTIONS,
+            crate::event_subscribe::ACTIONS,
             crate::msg::ACTIONS,
             crate::notification::ACTIONS,
             crate::history::ACTIONS,
