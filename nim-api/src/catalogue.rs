@@ -57,6 +57,8 @@ pub fn catalogue() -> &'static [ActionInfo] {
     ALL.get_or_init(|| {
         [
             crate::user::ACTIONS,
+            crate::friend::ACTIONS,
+            crate::event_subscribe::ACTIONS,
             crate::msg::ACTIONS,
             crate::history::ACTIONS,
             crate::v2::account::ACTIONS,

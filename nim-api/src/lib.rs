@@ -33,6 +33,8 @@
 extern crate self as nim_api;
 
 mod catalogue;
+pub mod event_subscribe;
+pub mod friend;
 pub mod history;
 pub mod message;
 pub mod msg;

@@ -1,7 +1,9 @@
 //! Shapes that many actions share: enums sent as numbers, batch answers with per-item
 //! failures, lists a server may send as JSON text.
 
+use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 /// Declares an enum the API sends as a number: its `FormValue` (v1 forms), `Serialize` and
 /// `Deserialize` (v2 JSON, answers) all use the number. An unknown number in an answer is a
@@ -75,6 +77,25 @@ pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String
         Some(Either::List(list)) => Ok(list),
         Some(Either::Text(text)) if text.trim().is_empty() => Ok(Vec::new()),
         Some(Either::Text(text)) => serde_json::from_str(&text).map_err(serde::de::Error::custom),
+    }
+}
+
+/// Deserialises a value sent either as JSON or as a string holding its JSON text (v1
+/// answers do both for lists and objects: `friends`, `friend`, `subscribes`, `msgs`, ...).
+/// `null` and empty text read as `T::default()` (an empty list, `None`); with
+/// `#[serde(default)]`, so does an absent member. Text that is not JSON of `T` is an error.
+///
+/// Not for a `T` that is itself text: its string would be read as JSON.
+pub(crate) fn json_or_text<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned + Default,
+{
+    match Value::deserialize(d)? {
+        Value::Null => Ok(T::default()),
+        Value::String(text) if text.trim().is_empty() => Ok(T::default()),
+        Value::String(text) => serde_json::from_str(&text).map_err(de::Error::custom),
+        value => T::deserialize(value).map_err(de::Error::custom),
     }
 }
 
@@ -225,5 +246,49 @@ impl Gender {
     /// The number the API uses.
     pub fn as_u8(self) -> u8 {
         self.as_number()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, Deserialize)]
+    struct Holder {
+        #[serde(default, deserialize_with = "json_or_text")]
+        list: Vec<u64>,
+        #[serde(default, deserialize_with = "json_or_text")]
+        object: Option<Holder2>,
+    }
+
+    #[derive(Debug, Default, PartialEq, Deserialize)]
+    struct Holder2 {
+        a: u64,
+    }
+
+    #[test]
+    fn json_or_text_reads_json_text_null_and_absence_alike() {
+        let read = |text: &str| serde_json::from_str::<Holder>(text);
+        let full = Holder {
+            list: vec![1, 2],
+            object: Some(Holder2 { a: 3 }),
+        };
+        assert_eq!(read(r#"{"list":[1,2],"object":{"a":3}}"#).unwrap(), full);
+        assert_eq!(
+            read(r#"{"list":"[1,2]","object":"{\"a\":3}"}"#).unwrap(),
+            full
+        );
+        assert_eq!(
+            read(r#"{"list":null,"object":null}"#).unwrap(),
+            Holder::default()
+        );
+        assert_eq!(
+            read(r#"{"list":"","object":" "}"#).unwrap(),
+            Holder::default()
+        );
+        assert_eq!(read("{}").unwrap(), Holder::default());
+        assert!(read(r#"{"list":"[1,"}"#).is_err());
+        assert!(read(r#"{"object":"{\"b\":1}"}"#).is_err());
+        assert!(read(r#"{"list":7}"#).is_err());
     }
 }

@@ -2,9 +2,9 @@
 
 use serde::Deserialize;
 
-use super::array_or_text;
 use crate::msg::Broadcast;
 use crate::wire::int_enum;
+use crate::wire::json_or_text;
 
 int_enum! {
     /// Which broadcasts [`QueryBroadcastMsg`] lists (`type`).
@@ -55,7 +55,7 @@ pub struct QueryBroadcastMsg {
 #[non_exhaustive]
 pub struct BroadcastList {
     /// The broadcasts.
-    #[serde(default, deserialize_with = "array_or_text")]
+    #[serde(default, deserialize_with = "json_or_text")]
     pub msgs: Vec<Broadcast>,
 }
 

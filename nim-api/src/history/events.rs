@@ -2,9 +2,10 @@
 
 use serde::Deserialize;
 
-use super::{Order, array_or_text, time_window};
+use super::{Order, time_window};
 use crate::Accid;
 use crate::validate::ValidationError;
+use crate::wire::json_or_text;
 
 /// `history/queryUserEvents.action`: an account's logins and logouts in a time window, at
 /// most `limit` (1 to 100) per call.
@@ -59,7 +60,7 @@ pub struct UserEvents {
     #[serde(default)]
     pub size: u32,
     /// The events, in the requested order.
-    #[serde(default, deserialize_with = "array_or_text")]
+    #[serde(default, deserialize_with = "json_or_text")]
     pub events: Vec<UserEvent>,
 }
 

@@ -25,13 +25,12 @@ mod events;
 mod messages;
 mod sessions;
 
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::message::{MessageBody, MessageServerId, number_or_string};
 use crate::validate::{Validate, ValidationError};
-use crate::wire::int_enum;
+use crate::wire::{int_enum, json_or_text};
 use crate::{Form, FormValue};
 
 pub use broadcasts::{BroadcastFilter, BroadcastList, QueryBroadcastMsg, QueryBroadcastMsgById};
@@ -120,20 +119,6 @@ fn time_window(begintime: u64, endtime: u64) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// A list sent as a JSON array or as text holding one; absent or `null` is empty.
-fn array_or_text<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::String(text)) if text.trim().is_empty() => Ok(Vec::new()),
-        Some(Value::String(text)) => serde_json::from_str(&text).map_err(D::Error::custom),
-        Some(list) => serde_json::from_value(list).map_err(D::Error::custom),
-    }
-}
-
 /// One message of a history answer ([`QuerySessionMsg`], [`QueryTeamMsg`]).
 ///
 /// `body` is kept as the server sent it (an object, or text holding one); [`body`](Self::body)
@@ -207,7 +192,7 @@ pub struct MessageHistory {
     #[serde(default)]
     pub size: u32,
     /// The messages, in the requested order.
-    #[serde(default, deserialize_with = "array_or_text")]
+    #[serde(default, deserialize_with = "json_or_text")]
     pub msgs: Vec<HistoryMessage>,
 }
 
