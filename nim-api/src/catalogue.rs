@@ -58,7 +58,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
         [
             crate::user::ACTIONS,
             crate::friend::ACTIONS,
-            crate::event_subscribe::ACTIONS,
+            crate::event::ACTIONS,
             crate::msg::ACTIONS,
             crate::history::ACTIONS,
             crate::v2::account::ACTIONS,

@@ -33,7 +33,7 @@
 extern crate self as nim_api;
 
 mod catalogue;
-pub mod event_subscribe;
+pub mod event;
 pub mod friend;
 pub mod history;
 pub mod message;

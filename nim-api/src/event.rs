@@ -15,7 +15,7 @@
 //! app-wide default; then 416 and a 10 s block).
 //!
 //! ```
-//! use nim_api::event_subscribe::AddEventSubscribe;
+//! use nim_api::event::AddEventSubscribe;
 //! # use nim_api::Endpoint as _;
 //!
 //! let request = AddEventSubscribe::new("zhangsan", ["lisi", "wangwu"], 86400u64);
@@ -40,11 +40,6 @@ int_enum! {
     }
 }
 
-/// The publishers' accids, from anything that converts into [`Accid`].
-fn accids(accids: impl IntoIterator<Item = impl Into<Accid>>) -> Vec<Accid> {
-    accids.into_iter().map(Into::into).collect()
-}
-
 /// `event/subscribe/add.action`: subscribes `accid` to the online-status events of up to
 /// 100 publishers, for `ttl` seconds (60 to 2592000, i.e. 1 minute to 30 days).
 ///
@@ -54,7 +49,7 @@ fn accids(accids: impl IntoIterator<Item = impl Into<Accid>>) -> Vec<Accid> {
 /// Idempotent: subscribing again replaces the validity period.
 ///
 /// ```
-/// use nim_api::event_subscribe::{AddEventSubscribe, EventType};
+/// use nim_api::event::{AddEventSubscribe, EventType};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = AddEventSubscribe::new("user1", ["Pub_User1", "pub_user2"], 86400u64)
@@ -69,12 +64,12 @@ fn accids(accids: impl IntoIterator<Item = impl Into<Accid>>) -> Vec<Accid> {
 /// assert_eq!(none.validate().unwrap_err().field(), "publisherAccids");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "event/subscribe/add.action", idempotent, response = SubscribeResult)]
+#[nim(path = "event/subscribe/add.action", idempotent, setters, response = SubscribeResult)]
 pub struct AddEventSubscribe {
     /// The subscriber.
     pub accid: Accid,
     /// The event type (`eventType`), always sent: online status (`1`) unless changed.
-    #[nim(rename = "eventType")]
+    #[nim(rename = "eventType", default)]
     pub event_type: EventType,
     /// The accounts watched (`publisherAccids`, a JSON array): 1 to 100.
     #[nim(rename = "publisherAccids", min_items = 1, max_items = 100)]
@@ -82,29 +77,6 @@ pub struct AddEventSubscribe {
     /// How long the subscription lasts, in seconds: 60 to 2592000 (30 days).
     #[nim(min = 60, max = 2592000)]
     pub ttl: u64,
-}
-
-impl AddEventSubscribe {
-    /// A subscription of `accid` to `publisher_accids` for `ttl` seconds, to online status.
-    pub fn new(
-        accid: impl Into<Accid>,
-        publisher_accids: impl IntoIterator<Item = impl Into<Accid>>,
-        ttl: u64,
-    ) -> Self {
-        AddEventSubscribe {
-            accid: accid.into(),
-            event_type: EventType::OnlineStatus,
-            publisher_accids: accids(publisher_accids),
-            ttl,
-        }
-    }
-
-    /// Sets `eventType` (online status, the only one supported, by default).
-    #[must_use]
-    pub fn event_type(mut self, event_type: EventType) -> Self {
-        self.event_type = event_type;
-        self
-    }
 }
 
 /// `event/subscribe/delete.action`: cancels `accid`'s subscriptions to up to 100
@@ -115,7 +87,7 @@ impl AddEventSubscribe {
 /// for this action (presumably those of [`AddEventSubscribe`]). Idempotent.
 ///
 /// ```
-/// use nim_api::event_subscribe::DeleteEventSubscribe;
+/// use nim_api::event::DeleteEventSubscribe;
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = DeleteEventSubscribe::new("user1", ["pub_user1"]);
@@ -127,37 +99,16 @@ impl AddEventSubscribe {
 /// assert_eq!(many.validate().unwrap_err().field(), "publisherAccids");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "event/subscribe/delete.action", idempotent, response = SubscribeResult)]
+#[nim(path = "event/subscribe/delete.action", idempotent, setters, response = SubscribeResult)]
 pub struct DeleteEventSubscribe {
     /// The subscriber.
     pub accid: Accid,
     /// The event type (`eventType`), always sent: online status (`1`) unless changed.
-    #[nim(rename = "eventType")]
+    #[nim(rename = "eventType", default)]
     pub event_type: EventType,
     /// The accounts no longer watched (`publisherAccids`, a JSON array): 1 to 100.
     #[nim(rename = "publisherAccids", min_items = 1, max_items = 100)]
     pub publisher_accids: Vec<Accid>,
-}
-
-impl DeleteEventSubscribe {
-    /// Cancels `accid`'s online-status subscriptions to `publisher_accids`.
-    pub fn new(
-        accid: impl Into<Accid>,
-        publisher_accids: impl IntoIterator<Item = impl Into<Accid>>,
-    ) -> Self {
-        DeleteEventSubscribe {
-            accid: accid.into(),
-            event_type: EventType::OnlineStatus,
-            publisher_accids: accids(publisher_accids),
-        }
-    }
-
-    /// Sets `eventType` (online status, the only one supported, by default).
-    #[must_use]
-    pub fn event_type(mut self, event_type: EventType) -> Self {
-        self.event_type = event_type;
-        self
-    }
 }
 
 /// `event/subscribe/batchdel.action`: cancels every subscription of `accid` to the event
@@ -167,7 +118,7 @@ impl DeleteEventSubscribe {
 /// action. Idempotent.
 ///
 /// ```
-/// use nim_api::event_subscribe::BatchDeleteEventSubscribe;
+/// use nim_api::event::BatchDeleteEventSubscribe;
 /// # use nim_api::Endpoint as _;
 ///
 /// assert_eq!(
@@ -178,30 +129,13 @@ impl DeleteEventSubscribe {
 /// assert_eq!(bad.validate().unwrap_err().field(), "accid");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "event/subscribe/batchdel.action", idempotent)]
+#[nim(path = "event/subscribe/batchdel.action", idempotent, setters)]
 pub struct BatchDeleteEventSubscribe {
     /// The subscriber.
     pub accid: Accid,
     /// The event type (`eventType`), always sent: online status (`1`) unless changed.
-    #[nim(rename = "eventType")]
+    #[nim(rename = "eventType", default)]
     pub event_type: EventType,
-}
-
-impl BatchDeleteEventSubscribe {
-    /// Cancels every online-status subscription of `accid`.
-    pub fn new(accid: impl Into<Accid>) -> Self {
-        BatchDeleteEventSubscribe {
-            accid: accid.into(),
-            event_type: EventType::OnlineStatus,
-        }
-    }
-
-    /// Sets `eventType` (online status, the only one supported, by default).
-    #[must_use]
-    pub fn event_type(mut self, event_type: EventType) -> Self {
-        self.event_type = event_type;
-        self
-    }
 }
 
 /// `event/subscribe/query.action`: `accid`'s subscriptions to up to 100 given publishers,
@@ -211,7 +145,7 @@ impl BatchDeleteEventSubscribe {
 /// (unconfirmed). Idempotent.
 ///
 /// ```
-/// use nim_api::event_subscribe::QueryEventSubscribe;
+/// use nim_api::event::QueryEventSubscribe;
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = QueryEventSubscribe::new("user1", ["pub_user1", "pub_user2"]);
@@ -223,37 +157,16 @@ impl BatchDeleteEventSubscribe {
 /// assert_eq!(bad.validate().unwrap_err().field(), "publisherAccids[0]");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "event/subscribe/query.action", idempotent, response = Subscriptions)]
+#[nim(path = "event/subscribe/query.action", idempotent, setters, response = Subscriptions)]
 pub struct QueryEventSubscribe {
     /// The subscriber.
     pub accid: Accid,
     /// The event type (`eventType`), always sent: online status (`1`) unless changed.
-    #[nim(rename = "eventType")]
+    #[nim(rename = "eventType", default)]
     pub event_type: EventType,
     /// The publishers asked about (`publisherAccids`, a JSON array): 1 to 100.
     #[nim(rename = "publisherAccids", min_items = 1, max_items = 100)]
     pub publisher_accids: Vec<Accid>,
-}
-
-impl QueryEventSubscribe {
-    /// `accid`'s online-status subscriptions to `publisher_accids`.
-    pub fn new(
-        accid: impl Into<Accid>,
-        publisher_accids: impl IntoIterator<Item = impl Into<Accid>>,
-    ) -> Self {
-        QueryEventSubscribe {
-            accid: accid.into(),
-            event_type: EventType::OnlineStatus,
-            publisher_accids: accids(publisher_accids),
-        }
-    }
-
-    /// Sets `eventType` (online status, the only one supported, by default).
-    #[must_use]
-    pub fn event_type(mut self, event_type: EventType) -> Self {
-        self.event_type = event_type;
-        self
-    }
 }
 
 /// The answer to [`AddEventSubscribe`] and [`DeleteEventSubscribe`] (top-level
@@ -261,7 +174,7 @@ impl QueryEventSubscribe {
 /// failed. A partial failure is a success: check [`is_complete`](Self::is_complete).
 ///
 /// ```
-/// use nim_api::event_subscribe::SubscribeResult;
+/// use nim_api::event::SubscribeResult;
 ///
 /// let answer: SubscribeResult =
 ///     serde_json::from_str(r#"{"code":200,"failedAccid":["pub_user2"]}"#).unwrap();
@@ -289,7 +202,7 @@ impl SubscribeResult {
 /// holding one).
 ///
 /// ```
-/// use nim_api::event_subscribe::{EventType, Subscriptions};
+/// use nim_api::event::{EventType, Subscriptions};
 ///
 /// let answer: Subscriptions = serde_json::from_str(
 ///     r#"{"code":200,"subscribes":[{"accid":"pub_user1","eventType":1,
@@ -342,7 +255,7 @@ impl Subscription {
 }
 
 crate::catalogue::family! {
-    "event_subscribe::";
+    "event::";
     AddEventSubscribe, DeleteEventSubscribe, BatchDeleteEventSubscribe, QueryEventSubscribe,
 }
 
