@@ -22,7 +22,7 @@
 use serde::Deserialize;
 
 use crate::wire::{int_enum, json_or_text};
-use crate::{Accid, ValidationError};
+use crate::Accid;
 
 int_enum! {
     /// What [`AddFriend`] does (`type`).
@@ -36,35 +36,6 @@ int_enum! {
         /// Reject a request from `faccid` (`4`).
         Reject = 4,
     }
-}
-
-/// `faccid` equal to `accid` (ignoring ASCII case, as the server lowercases both) is refused
-/// by the server with 414 "accid can't same with the faccid".
-fn not_self(accid: &Accid, faccid: &Accid) -> Result<(), ValidationError> {
-    if accid.as_str().eq_ignore_ascii_case(faccid.as_str()) {
-        return Err(ValidationError::custom(
-            "faccid",
-            "must differ from `accid` (compared ignoring case); the server answers 414 \"accid \
-             can't same with the faccid\"",
-        ));
-    }
-    Ok(())
-}
-
-fn add_not_self(request: &AddFriend) -> Result<(), ValidationError> {
-    not_self(&request.accid, &request.faccid)
-}
-
-fn update_not_self(request: &UpdateFriend) -> Result<(), ValidationError> {
-    not_self(&request.accid, &request.faccid)
-}
-
-fn delete_not_self(request: &DeleteFriend) -> Result<(), ValidationError> {
-    not_self(&request.accid, &request.faccid)
-}
-
-fn relationship_not_self(request: &GetFriendRelationship) -> Result<(), ValidationError> {
-    not_self(&request.accid, &request.faccid)
 }
 
 /// `friend/add.action`: adds a friend directly (`type` 1), sends a friend request (2), or
@@ -98,7 +69,7 @@ fn relationship_not_self(request: &GetFriendRelationship) -> Result<(), Validati
 /// assert!(request.msg("x".repeat(257)).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "friend/add.action", setters, custom = add_not_self)]
+#[nim(path = "friend/add.action", setters, distinct = [accid, faccid])]
 pub struct AddFriend {
     /// The account that adds (or requests, accepts, rejects).
     pub accid: Accid,
@@ -135,7 +106,7 @@ pub struct AddFriend {
 /// assert_eq!(long.validate().unwrap_err().field(), "alias");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "friend/update.action", idempotent, setters, custom = update_not_self)]
+#[nim(path = "friend/update.action", idempotent, setters, distinct = [accid, faccid])]
 pub struct UpdateFriend {
     /// The account whose friend entry changes.
     pub accid: Accid,
@@ -169,7 +140,7 @@ pub struct UpdateFriend {
 /// assert_eq!(DeleteFriend::new("lisi", "LISI").validate().unwrap_err().field(), "faccid");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "friend/delete.action", idempotent, setters, custom = delete_not_self)]
+#[nim(path = "friend/delete.action", idempotent, setters, distinct = [accid, faccid])]
 pub struct DeleteFriend {
     /// The account that deletes.
     pub accid: Accid,
@@ -223,7 +194,7 @@ pub struct GetFriendList {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "friend/getByAccid.action", idempotent, setters, response = FriendRelationship,
-      custom = relationship_not_self)]
+      distinct = [accid, faccid])]
 pub struct GetFriendRelationship {
     /// The account asking.
     pub accid: Accid,
@@ -365,9 +336,9 @@ mod tests {
             .validate()
             .unwrap_err();
         assert_eq!(err.field(), "faccid");
-        assert!(
-            err.to_string().contains("accid can't same with the faccid"),
-            "{err}"
+        assert_eq!(
+            err.rule(),
+            &crate::validate::Rule::SameAccount { other: "accid" }
         );
         assert!(
             UpdateFriend::new("zhangsan", "zhangsan1")

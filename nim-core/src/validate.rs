@@ -68,6 +68,12 @@ pub enum Rule {
     },
     /// A path parameter that the URL would not keep as one segment (`.` or `..`).
     PathSegment,
+    /// The value names the same account as another field, where the action needs two
+    /// different ones (adding yourself as a friend, blocking yourself, ...).
+    SameAccount {
+        /// The wire name of the other field.
+        other: &'static str,
+    },
     /// A rule defined by the endpoint itself.
     Custom {
         /// What was expected, in words.
@@ -230,6 +236,11 @@ impl fmt::Display for ValidationError {
                 f,
                 "`{field}` is `.` or `..`, which a URL path cannot carry as a value"
             ),
+            Rule::SameAccount { other } => write!(
+                f,
+                "`{field}` names the same account as `{other}` (accids compare ignoring \
+                 case); the action needs another account"
+            ),
             Rule::Custom { message } => write!(f, "`{field}`: {message}"),
         }
     }
@@ -328,6 +339,37 @@ pub fn required<T: Presence + ?Sized>(
         Ok(())
     } else {
         Err(ValidationError::new(field, Rule::Required))
+    }
+}
+
+/// `distinct = [owner, other]` on the struct: `value` (field `field`) must not name the same
+/// account as `owner` (field `owner_field`). Accids are compared ignoring ASCII case, as the
+/// server lowercases them. An absent value passes.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::{Rule, distinct};
+///
+/// assert!(distinct("faccid", "lisi", "accid", "zhangsan").is_ok());
+/// let err = distinct("faccid", "ZhangSan", "accid", "zhangsan").unwrap_err();
+/// assert_eq!(err.rule(), &Rule::SameAccount { other: "accid" });
+/// assert_eq!(
+///     err.to_string(),
+///     "`faccid` names the same account as `accid` (accids compare ignoring case); the action needs another account",
+/// );
+/// ```
+pub fn distinct<T: Text + ?Sized, O: Text + ?Sized>(
+    field: &'static str,
+    value: &T,
+    owner_field: &'static str,
+    owner: &O,
+) -> Result<(), ValidationError> {
+    match (value.text(), owner.text()) {
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => Err(ValidationError::new(
+            field,
+            Rule::SameAccount { other: owner_field },
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -129,6 +129,8 @@ pub(crate) struct Checked {
     pub(crate) action: Option<Action>,
     /// `custom = path::to::fn` on the struct: a check of the whole value.
     pub(crate) custom: Option<Path>,
+    /// `distinct = [owner, other]`: two fields that must name different accounts.
+    pub(crate) distinct: Option<Distinct>,
     /// `setters`: generate `new` and one setter per optional field.
     pub(crate) setters: bool,
     /// Every field, sent or skipped, in declaration order.
@@ -166,6 +168,18 @@ pub(crate) enum Place {
     Flattened,
     /// Nowhere (`skip`).
     Skipped,
+}
+
+/// `distinct = [owner, other]`, with the wire names errors use.
+pub(crate) struct Distinct {
+    /// The owner's field (named in the message).
+    pub(crate) owner: Ident,
+    /// Its wire name.
+    pub(crate) owner_wire: LitStr,
+    /// The field the error is reported on.
+    pub(crate) other: Ident,
+    /// Its wire name.
+    pub(crate) other_wire: LitStr,
 }
 
 /// A checked field.

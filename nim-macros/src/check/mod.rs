@@ -17,7 +17,9 @@ use quote::quote;
 use syn::{Ident, LitStr, Path};
 
 use crate::errors::Errors;
-use crate::model::{Action, Checked, Derive, RawAttrs, RawEntry, RawInput, Shape, Version};
+use crate::model::{
+    Action, Checked, Derive, Distinct, RawAttrs, RawEntry, RawInput, Shape, Version,
+};
 use values::{Seen, display_path, list};
 
 /// The keys of the struct's `#[nim(...)]`, per derive.
@@ -30,9 +32,10 @@ const ENDPOINT_KEYS: &[&str] = &[
     "rate_limit",
     "setters",
     "custom",
+    "distinct",
     "crate",
 ];
-const PARAMS_KEYS: &[&str] = &["setters", "custom", "crate"];
+const PARAMS_KEYS: &[&str] = &["setters", "custom", "distinct", "crate"];
 
 /// The methods `method = "..."` accepts.
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -77,6 +80,9 @@ pub(crate) fn input(raw: RawInput, mut errors: Errors, derive: Derive) -> syn::R
     };
     let version = container.action.as_ref().map(|a| a.version);
     let fields = field::all(raw_fields, version, container.setters, &mut errors);
+    let distinct = container
+        .distinct
+        .and_then(|pair| distinct_fields(pair, &fields, &mut errors));
     if let Some(action) = &container.action {
         template::check(action, &fields, &mut errors);
     }
@@ -100,8 +106,45 @@ pub(crate) fn input(raw: RawInput, mut errors: Errors, derive: Derive) -> syn::R
         generics: raw.generics,
         action: container.action,
         custom: container.custom,
+        distinct,
         setters: container.setters,
         fields,
+    })
+}
+
+/// `distinct = [owner, other]`: both must be sent fields; answers their wire names' fields.
+fn distinct_fields(
+    (owner, other): (Ident, Ident),
+    fields: &[crate::model::Field],
+    errors: &mut Errors,
+) -> Option<Distinct> {
+    let mut find = |name: &Ident| {
+        let found = fields.iter().find(|f| f.ident == *name);
+        match found {
+            Some(field) if field.place != crate::model::Place::Skipped => Some(field.wire.clone()),
+            Some(_) => {
+                errors.push(syn::Error::new(
+                    name.span(),
+                    format!("`{name}` is skipped: `distinct` compares fields that are sent"),
+                ));
+                None
+            }
+            None => {
+                errors.push(syn::Error::new(
+                    name.span(),
+                    format!("`distinct` names `{name}`, which is not a field of this struct"),
+                ));
+                None
+            }
+        }
+    };
+    let owner_wire = find(&owner);
+    let other_wire = find(&other);
+    Some(Distinct {
+        owner_wire: owner_wire?,
+        other_wire: other_wire?,
+        owner,
+        other,
     })
 }
 
@@ -111,6 +154,7 @@ struct Container {
     /// `path` was given but rejected: do not also report it missing.
     path_invalid: bool,
     custom: Option<Path>,
+    distinct: Option<(Ident, Ident)>,
     setters: bool,
     krate: Option<Path>,
 }
@@ -131,6 +175,7 @@ fn container(
         action: None,
         path_invalid: false,
         custom: None,
+        distinct: None,
         setters: false,
         krate: None,
     };
@@ -164,6 +209,7 @@ fn container(
             }
             "setters" => out.setters = values::flag(entry, key, errors),
             "custom" => out.custom = values::function_path(entry, errors),
+            "distinct" => out.distinct = errors.take(values::field_pair(entry)),
             "crate" => out.krate = values::crate_path(entry, errors),
             _ => {}
         }

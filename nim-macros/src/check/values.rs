@@ -3,7 +3,7 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
-use syn::{Lit, LitInt, LitStr, Path, Type};
+use syn::{Ident, Lit, LitInt, LitStr, Path, Type};
 
 use crate::errors::Errors;
 use crate::model::{RawEntry, RawValue};
@@ -255,6 +255,42 @@ pub(super) fn integer_list(entry: &RawEntry) -> syn::Result<Vec<LitInt>> {
         values.push(value);
     }
     Ok(values)
+}
+
+/// `distinct = [owner, other]`: two different field names.
+pub(super) fn field_pair(entry: &RawEntry) -> syn::Result<(Ident, Ident)> {
+    const EXPECTED: &str = "`distinct` expects two field names in brackets, the owner first: \
+                            `distinct = [accid, faccid]`";
+    let tokens = assigned(entry).map_err(|span| syn::Error::new_spanned(span, EXPECTED))?;
+    let group = match tokens.clone().into_iter().collect::<Vec<_>>().as_slice() {
+        [TokenTree::Group(group)] if group.delimiter() == proc_macro2::Delimiter::Bracket => {
+            group.clone()
+        }
+        _ => return Err(syn::Error::new_spanned(tokens, EXPECTED)),
+    };
+    let trees: Vec<TokenTree> = group.stream().into_iter().collect();
+    match trees.as_slice() {
+        [
+            TokenTree::Ident(owner),
+            TokenTree::Punct(comma),
+            TokenTree::Ident(other),
+        ]
+        | [
+            TokenTree::Ident(owner),
+            TokenTree::Punct(comma),
+            TokenTree::Ident(other),
+            TokenTree::Punct(_),
+        ] if comma.as_char() == ',' => {
+            if owner == other {
+                return Err(syn::Error::new(
+                    other.span(),
+                    format!("`distinct` names `{other}` twice; name two different fields"),
+                ));
+            }
+            Ok((owner.clone(), other.clone()))
+        }
+        _ => Err(syn::Error::new(group.span(), EXPECTED)),
+    }
 }
 
 /// `key = path::to::fn`.

@@ -41,6 +41,7 @@ fn endpoint_impl(checked: &Checked, action: &Action) -> TokenStream {
         generics,
         fields,
         custom,
+        distinct,
         ..
     } = checked;
     let Action {
@@ -92,7 +93,7 @@ fn endpoint_impl(checked: &Checked, action: &Action) -> TokenStream {
         Some(ty) => quote_spanned!(ty.span()=> type Response = #ty;),
         None => quote!(type Response = #private::NoContent;),
     };
-    let validate = rules::validate_body(private, fields, custom.as_ref());
+    let validate = rules::validate_body(private, fields, custom.as_ref(), distinct.as_ref());
     let has_params = fields.iter().any(|f| f.place == Place::Path);
     let write_path = has_params.then(|| encode::write_path(private, &path.value(), fields));
     let write_query = encode::write_query(private, fields);

@@ -16,10 +16,11 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
         generics,
         fields,
         custom,
+        distinct,
         ..
     } = checked;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let validate = rules::validate_body(private, fields, custom.as_ref());
+    let validate = rules::validate_body(private, fields, custom.as_ref(), distinct.as_ref());
     let sent: Vec<_> = fields
         .iter()
         .filter(|f| f.place != Place::Skipped)

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::model::{Field, Place};
+use crate::model::{Distinct, Field, Place};
 
 /// The path of a core function called with the field's type as its generic argument,
 /// spanned on the type (where an unmet bound is reported).
@@ -99,16 +99,26 @@ impl ToTokens for FieldRules<'_> {
     }
 }
 
-/// The whole `validate` body: every field's checks, then the struct's custom hook.
+/// The whole `validate` body: every field's checks, then the two fields that must name
+/// different accounts, then the struct's custom hook.
 pub(super) fn validate_body(
     private: &TokenStream,
     fields: &[Field],
     custom: Option<&syn::Path>,
+    distinct: Option<&Distinct>,
 ) -> TokenStream {
     let rules = fields.iter().map(|field| FieldRules { private, field });
+    let distinct = distinct.map(|d| {
+        let (owner, other, owner_wire, other_wire) =
+            (&d.owner, &d.other, &d.owner_wire, &d.other_wire);
+        quote_spanned! {other.span()=>
+            #private::distinct(#other_wire, &self.#other, #owner_wire, &self.#owner)?;
+        }
+    });
     let custom = custom.map(|custom| quote_spanned!(custom.span()=> #custom(self)?;));
     quote! {
         #(#rules)*
+        #distinct
         #custom
         #private::Result::Ok(())
     }
