@@ -25,6 +25,7 @@ use crate::auth::{self, Headers};
 use crate::broadcasts::Broadcasts;
 use crate::call::Call;
 use crate::faults::{Fault, FaultQueue};
+use crate::friends::Friends;
 use crate::lock;
 use crate::log::{RecordedRequest, RequestLog, bounded};
 use crate::messages::Messages;
@@ -88,6 +89,7 @@ pub(crate) struct Core {
     pub(crate) messages: Arc<Mutex<Messages>>,
     pub(crate) broadcasts: Arc<Mutex<Broadcasts>>,
     pub(crate) notes: Arc<Mutex<Notifications>>,
+    pub(crate) friends: Arc<Mutex<Friends>>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -108,6 +110,7 @@ impl Core {
         let messages = registry.shared::<Messages>();
         let broadcasts = registry.shared::<Broadcasts>();
         let notes = registry.shared::<Notifications>();
+        let friends = registry.shared::<Friends>();
         Core {
             credentials,
             auth_clock,
@@ -118,6 +121,7 @@ impl Core {
             messages,
             broadcasts,
             notes,
+            friends,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),

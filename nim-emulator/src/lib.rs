@@ -6,7 +6,8 @@
 //! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
 //! is seen by both. The message families (v1 `msg/*`, `history/*`, `job/nos/del`: 20 actions;
 //! v2 `message`, `custom_notification`, `broadcast`: 24 operations) share one message store,
-//! one broadcast store and one notification log the same way. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! one broadcast store and one notification log the same way, and the friend families (v1
+//! `friend/*`: 5 actions; v2 `friends`: 6 operations) one friend store. Requests are authenticated as the real server does it (AppKey, Nonce,
 //! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
 //!
 //! Tests can look at the accounts and the request log (with each request's trace id), stub
@@ -59,7 +60,9 @@ mod core;
 mod emulator;
 mod families;
 mod faults;
+mod friends;
 mod inspect;
+mod inspect_friends;
 mod inspect_messages;
 mod json_body;
 mod log;
@@ -83,6 +86,7 @@ pub use broadcasts::{Broadcast, ChatroomBroadcast};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;
+pub use friends::{FriendRecord, FriendRequestRecord};
 pub use log::RecordedRequest;
 pub use messages::{Message, QuickComment, Stream};
 pub use notifications::{Notification, UserEvent};

@@ -14,10 +14,18 @@
 //! | recall window passed | 508 (DOC-CODES) | 107508 |
 //! | not the sender (modify) | 403 | 107403 |
 //! | modified twice within 1 s | n/a | 107449 (documented) |
+//! | 1:1 receiver has the sender on its blacklist | 7101 (what a client SDK gets, callbacks spec) | 106403 |
+//! | `checkFriend` / `p2p_option.check_friend` and the receiver lacks the sender as a friend | 403 | 104403 |
+//!
+//! A blacklisted sender's 1:1 message is refused; the receiver's *mute* list never blocks
+//! delivery. In batch sends both refusals are per receiver, like an unknown receiver: v2
+//! lists it in `failed_list` with the code above; v1 delivers nothing to it and leaves it out
+//! of `unregister` (and of `msgids`).
 
 use nim_core::{Code, desc};
 
 use crate::accounts::Accounts;
+use crate::friends::Friends;
 use crate::reply::ApiError;
 use crate::teams::{Teams, team_members};
 
@@ -37,6 +45,12 @@ pub(super) const V2_NOT_SENDER: u32 = 107403;
 pub(super) const V2_MODIFY_TOO_OFTEN: u32 = 107449;
 /// v1: the team does not exist.
 pub(super) const V1_TEAM_NOT_FOUND: u32 = 803;
+/// v1: the receiver has blacklisted the sender (the client SDK's code for it).
+pub(super) const V1_BLACKLISTED: u32 = 7101;
+/// v2: the receiver has blacklisted the sender.
+pub(super) const V2_BLACKLISTED: u32 = 106403;
+/// v2: `check_friend` asked for a friendship that does not exist.
+pub(super) const V2_NOT_FRIEND: u32 = 104403;
 
 /// Why a send (or another action on a conversation) is refused, in either protocol's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +63,10 @@ pub(super) enum Refusal {
     Muted(String),
     /// No team `tid`.
     NoTeam(String),
+    /// `receiver` has `sender` on its blacklist.
+    Blacklisted { sender: String, receiver: String },
+    /// `receiver` does not have `sender` as a friend (a send with check_friend).
+    NotFriend { sender: String, receiver: String },
 }
 
 impl Refusal {
@@ -67,6 +85,14 @@ impl Refusal {
             Refusal::NoTeam(tid) => {
                 ApiError::with_code(V1_TEAM_NOT_FOUND, format!("team {tid} does not exist"))
             }
+            Refusal::Blacklisted { sender, receiver } => ApiError::with_code(
+                V1_BLACKLISTED,
+                format!("{sender} is on the blacklist of {receiver}"),
+            ),
+            Refusal::NotFriend { sender, receiver } => ApiError::new(
+                Code::Forbidden,
+                format!("checkFriend: {sender} is not a friend of {receiver}"),
+            ),
         }
     }
 
@@ -86,6 +112,14 @@ impl Refusal {
             Refusal::NoTeam(tid) => {
                 ApiError::with_code(V2_TEAM_NOT_FOUND, format!("team not found: {tid}"))
             }
+            Refusal::Blacklisted { sender, receiver } => ApiError::with_code(
+                V2_BLACKLISTED,
+                format!("{sender} is on the blacklist of {receiver}"),
+            ),
+            Refusal::NotFriend { sender, receiver } => ApiError::with_code(
+                V2_NOT_FRIEND,
+                format!("check_friend: {sender} is not a friend of {receiver}"),
+            ),
         }
     }
 }
@@ -109,7 +143,8 @@ pub(super) fn team(teams: &Teams, tid: &str) -> Result<Vec<String>, Refusal> {
 
 /// Whether `sender` (parameter `sender_field`) may send to `receiver` (`receiver_field`) in
 /// a conversation of `kind` (1 1:1, 2 team, 3 super team): both exist, the sender is neither
-/// banned nor muted (global mute, or the 1:1 / team module mute).
+/// banned nor muted (global mute, or the 1:1 / team module mute), and in a 1:1 chat not on
+/// the receiver's blacklist (its mute list does not matter).
 pub(super) fn may_send(
     accounts: &Accounts,
     teams: &Teams,
@@ -133,5 +168,30 @@ pub(super) fn may_send(
     if a.muted || module_mute {
         return Err(Refusal::Muted(a.accid.clone()));
     }
+    if kind == 1
+        && let Some(r) = accounts.find(receiver)
+        && r.blacklist.binary_search(&a.accid).is_ok()
+    {
+        return Err(Refusal::Blacklisted {
+            sender: a.accid.clone(),
+            receiver: r.accid.clone(),
+        });
+    }
     Ok(())
+}
+
+/// With `check` (v1 `checkFriend`, v2 `p2p_option.check_friend`) in a 1:1 chat (`kind` 1):
+/// whether `receiver` has `sender` as a friend.
+pub(super) fn friend_check(
+    friends: &Friends,
+    check: bool,
+    sender: &str,
+    kind: u8,
+    receiver: &str,
+) -> Result<(), Refusal> {
+    let (sender, receiver) = (sender.to_ascii_lowercase(), receiver.to_ascii_lowercase());
+    if !check || kind != 1 || friends.is_friend(&receiver, &sender) {
+        return Ok(());
+    }
+    Err(Refusal::NotFriend { sender, receiver })
 }

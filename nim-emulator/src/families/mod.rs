@@ -1,14 +1,17 @@
 //! The families: each module registers its routes and borrows the state it needs. Adding a
 //! family is one module here and one line in [`register_all`].
 
+mod friend_admin;
 mod message_admin;
 mod message_common;
 mod state_admin;
+mod v1_friend;
 mod v1_message;
 mod v1_user;
 mod v2_account;
 mod v2_broadcast;
 mod v2_common;
+mod v2_friend;
 mod v2_message;
 mod v2_notify;
 mod v2_user;
@@ -26,4 +29,7 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_broadcast::register(registry);
     state_admin::register(registry);
     message_admin::register(registry);
+    v1_friend::register(registry);
+    v2_friend::register(registry);
+    friend_admin::register(registry);
 }

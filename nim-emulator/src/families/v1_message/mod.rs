@@ -1,7 +1,7 @@
 //! v1 messages (`msg/*`, `history/*`, `job/nos/del`, 20 actions) on the shared message store:
 //! a message sent here is the message v2 queries find, and the reverse.
 //!
-//! Locks are taken in one order: accounts, teams, messages, broadcasts, notifications.
+//! Locks are taken in one order: accounts, friends, teams, messages, broadcasts, notifications.
 
 mod broadcast;
 mod files;
@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::accounts::Accounts;
 use crate::broadcasts::Broadcasts;
+use crate::friends::Friends;
 use crate::messages::Messages;
 use crate::notifications::Notifications;
 use crate::router::{Registry, Route};
@@ -24,6 +25,7 @@ use crate::teams::Teams;
 /// What the v1 message handlers borrow.
 pub(super) struct State {
     accounts: Arc<Mutex<Accounts>>,
+    friends: Arc<Mutex<Friends>>,
     teams: Arc<Mutex<Teams>>,
     messages: Arc<Mutex<Messages>>,
     broadcasts: Arc<Mutex<Broadcasts>>,
@@ -72,6 +74,7 @@ const ROUTES: &[Route<State>] = &[
 pub(super) fn register(registry: &mut Registry) {
     let state = State {
         accounts: registry.shared::<Accounts>(),
+        friends: registry.shared::<Friends>(),
         teams: registry.shared::<Teams>(),
         messages: registry.shared::<Messages>(),
         broadcasts: registry.shared::<Broadcasts>(),

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::State;
 use crate::call::Call;
-use crate::families::message_common::{Refusal, may_send};
+use crate::families::message_common::{Refusal, friend_check, may_send};
 use crate::lock;
 use crate::message_content::{self, Content, DESC_MAX, EXT_MAX, SENDABLE_TYPES};
 use crate::messages::{CLIENT_TYPE_REST, Message};
@@ -24,6 +24,8 @@ struct Common {
     ext: Option<String>,
     sender_no_sense: bool,
     receiver_no_sense: bool,
+    /// `checkFriend=true`: deliver only if the receiver has the sender as a friend.
+    check_friend: bool,
 }
 
 fn common(p: &Params) -> Result<Common, ApiError> {
@@ -44,7 +46,7 @@ fn common(p: &Params) -> Result<Common, ApiError> {
     p.text("pushcontent", 500)?;
     p.text("pushContent", 500)?;
     p.text("payload", 2048)?;
-    p.flag("checkFriend")?;
+    let check_friend = p.flag("checkFriend")?.unwrap_or(false);
     p.flag("antispam")?;
     p.int_opt("markRead", &[0, 1])?;
     let sender_no_sense = p.int_opt("msgSenderNoSense", &[0, 1])? == Some(1);
@@ -54,6 +56,7 @@ fn common(p: &Params) -> Result<Common, ApiError> {
         ext,
         sender_no_sense,
         receiver_no_sense,
+        check_friend,
     })
 }
 
@@ -102,8 +105,11 @@ pub(super) fn send_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
     let c = common(&p)?;
     {
         let accounts = lock(&state.accounts);
+        let friends = lock(&state.friends);
         let teams = lock(&state.teams);
-        may_send(&accounts, &teams, ("from", &from), kind, ("to", &to)).map_err(|r| r.v1())?;
+        may_send(&accounts, &teams, ("from", &from), kind, ("to", &to))
+            .and_then(|()| friend_check(&friends, c.check_friend, &from, kind, &to))
+            .map_err(|r| r.v1())?;
     }
     let m = lock(&state.messages).insert(record(&from, &to, kind, &c), call.now);
     Ok(Reply::json(&json!({
@@ -114,7 +120,9 @@ pub(super) fn send_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
 
 /// `msg/sendBatchMsg.action`: one message from `fromAccid` to each of `toAccids`. Unknown
 /// receivers are reported in `unregister` (a string holding a JSON array, as the docs show),
-/// not refused. Answers `{"code":200,"unregister","timetag","msgids"?}`.
+/// not refused; a receiver that blacklisted the sender (or, with `checkFriend=true`, lacks
+/// it as a friend) gets nothing and is in neither `unregister` nor `msgids`. Answers
+/// `{"code":200,"unregister","timetag","msgids"?}`.
 pub(super) fn send_batch_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let from = p.account_id("fromAccid")?;
@@ -133,6 +141,7 @@ pub(super) fn send_batch_msg(call: &Call<'_>, state: &State) -> Result<Reply, Ap
     let mut receivers = Vec::new();
     {
         let accounts = lock(&state.accounts);
+        let friends = lock(&state.friends);
         let teams = lock(&state.teams);
         // The sender's own checks (exists, not banned, not muted) fail the whole call.
         may_send(
@@ -151,9 +160,12 @@ pub(super) fn send_batch_msg(call: &Call<'_>, state: &State) -> Result<Reply, Ap
                 ("fromAccid", &from),
                 1,
                 ("toAccids", &accid),
-            ) {
+            )
+            .and_then(|()| friend_check(&friends, c.check_friend, &from, 1, &accid))
+            {
                 Ok(()) => receivers.push(accid),
                 Err(Refusal::Unknown { .. }) => unregister.push(accid),
+                Err(Refusal::Blacklisted { .. } | Refusal::NotFriend { .. }) => {}
                 Err(other) => return Err(other.v1()),
             }
         }

@@ -1,7 +1,7 @@
 //! v2 messages (`message`, 17 operations) on the shared message store: a message sent here is
 //! the message v1 `history/*` finds, and the reverse.
 //!
-//! Locks are taken in one order: accounts, teams, messages.
+//! Locks are taken in one order: accounts, friends, teams, messages.
 
 mod comments;
 mod modify;
@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::accounts::Accounts;
 use crate::call::Call;
+use crate::friends::Friends;
 use crate::messages::{Conversation, Messages};
 use crate::reply::ApiError;
 use crate::router::{Registry, Route};
@@ -24,6 +25,7 @@ use crate::teams::Teams;
 /// What the v2 message handlers borrow.
 pub(super) struct State {
     accounts: Arc<Mutex<Accounts>>,
+    friends: Arc<Mutex<Friends>>,
     teams: Arc<Mutex<Teams>>,
     messages: Arc<Mutex<Messages>>,
 }
@@ -96,6 +98,7 @@ const ROUTES: &[Route<State>] = &[
 pub(super) fn register(registry: &mut Registry) {
     let state = State {
         accounts: registry.shared::<Accounts>(),
+        friends: registry.shared::<Friends>(),
         teams: registry.shared::<Teams>(),
         messages: registry.shared::<Messages>(),
     };

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{State, path_conversation};
 use crate::call::Call;
-use crate::families::message_common::{Refusal, may_send};
+use crate::families::message_common::{Refusal, friend_check, may_send};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::message_content::{self, CLIENT_ID_MAX, Content, EXT_MAX, SENDABLE_TYPES, v2_view};
@@ -25,6 +25,8 @@ pub(super) struct Draft {
     sender_no_sense: bool,
     receiver_no_sense: bool,
     thread_root: Option<u64>,
+    /// `p2p_option.check_friend`: deliver only if the receiver has the sender as a friend.
+    check_friend: bool,
 }
 
 impl Draft {
@@ -62,7 +64,12 @@ impl Draft {
             },
             None => None,
         };
+        let check_friend = match body.object("p2p_option")? {
+            Some(p2p) => p2p.bool("check_friend")?.unwrap_or(false),
+            None => false,
+        };
         Ok(Draft {
+            check_friend,
             content,
             client_id,
             extension,
@@ -106,6 +113,7 @@ pub(super) fn send_message(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     let draft = Draft::parse(&body)?;
     {
         let accounts = lock(&state.accounts);
+        let friends = lock(&state.friends);
         let teams = lock(&state.teams);
         may_send(
             &accounts,
@@ -114,6 +122,15 @@ pub(super) fn send_message(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
             conversation.kind,
             ("receiver", &conversation.peer),
         )
+        .and_then(|()| {
+            friend_check(
+                &friends,
+                draft.check_friend,
+                &conversation.owner,
+                conversation.kind,
+                &conversation.peer,
+            )
+        })
         .map_err(|r| r.v2())?;
     }
     let mut messages = lock(&state.messages);
@@ -173,6 +190,7 @@ pub(super) fn batch_send(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
     let mut failed = Vec::new();
     {
         let accounts = lock(&state.accounts);
+        let friends = lock(&state.friends);
         let teams = lock(&state.teams);
         may_send(
             &accounts,
@@ -190,15 +208,26 @@ pub(super) fn batch_send(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
                 ("sender_id", &sender),
                 1,
                 ("receiver_ids", &r),
-            ) {
+            )
+            .and_then(|()| friend_check(&friends, draft.check_friend, &sender, 1, &r))
+            {
                 Ok(()) => to_send.push(r),
-                Err(refusal @ Refusal::Unknown { .. }) => {
+                Err(
+                    refusal @ (Refusal::Unknown { .. }
+                    | Refusal::Blacklisted { .. }
+                    | Refusal::NotFriend { .. }),
+                ) => {
+                    let msg = match refusal {
+                        Refusal::Unknown { .. } => "account not found",
+                        Refusal::Blacklisted { .. } => "in the receiver's blacklist",
+                        _ => "not a friend of the receiver",
+                    };
                     let err = refusal.v2();
                     failed.push(json!({
                         "account_id": r,
                         "receiver_id": r,
                         "error_code": err.code(),
-                        "error_msg": "account not found",
+                        "error_msg": msg,
                     }));
                 }
                 Err(other) => return Err(other.v2()),

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{State, path_conversation};
 use crate::call::Call;
-use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, may_send};
+use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, friend_check, may_send};
 use crate::lock;
 use crate::message_content::{CLIENT_ID_MAX, TEXT_MAX, v2_view};
 use crate::messages::{CLIENT_TYPE_REST, Message, Stream};
@@ -35,8 +35,13 @@ pub(super) fn stream_message(call: &Call<'_>, state: &State) -> Result<Reply, Ap
     let index = chunk.uint("index")?.unwrap_or(0);
     let finish = chunk.int("finish", &[0, 1])?.unwrap_or(0) == 1;
     body.string("extension", 1024)?;
+    let check_friend = match body.object("p2p_option")? {
+        Some(p2p) => p2p.bool("check_friend")?.unwrap_or(false),
+        None => false,
+    };
     {
         let accounts = lock(&state.accounts);
+        let friends = lock(&state.friends);
         let teams = lock(&state.teams);
         may_send(
             &accounts,
@@ -45,6 +50,7 @@ pub(super) fn stream_message(call: &Call<'_>, state: &State) -> Result<Reply, Ap
             c.kind,
             ("receiver", &c.peer),
         )
+        .and_then(|()| friend_check(&friends, check_friend, &c.owner, c.kind, &c.peer))
         .map_err(|r| r.v2())?;
     }
     let mut messages = lock(&state.messages);
