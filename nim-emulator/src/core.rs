@@ -34,6 +34,7 @@ use crate::reply::{ApiError, Flavor, Reply};
 use crate::router::{Lookup, Registry};
 use crate::stats::Stats;
 use crate::stubs::Stubs;
+use crate::subscriptions::Subscriptions;
 
 /// The largest request body read, in bytes. The longest valid create request is about
 /// 3,600 characters, under 45 KiB even percent-encoded from 4-byte UTF-8.
@@ -88,6 +89,7 @@ pub(crate) struct Core {
     pub(crate) messages: Arc<Mutex<Messages>>,
     pub(crate) broadcasts: Arc<Mutex<Broadcasts>>,
     pub(crate) notes: Arc<Mutex<Notifications>>,
+    pub(crate) subscriptions: Arc<Mutex<Subscriptions>>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -108,6 +110,7 @@ impl Core {
         let messages = registry.shared::<Messages>();
         let broadcasts = registry.shared::<Broadcasts>();
         let notes = registry.shared::<Notifications>();
+        let subscriptions = registry.shared::<Subscriptions>();
         Core {
             credentials,
             auth_clock,
@@ -118,6 +121,7 @@ impl Core {
             messages,
             broadcasts,
             notes,
+            subscriptions,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),

@@ -61,6 +61,7 @@ mod families;
 mod faults;
 mod inspect;
 mod inspect_messages;
+mod inspect_subscriptions;
 mod json_body;
 mod log;
 mod message_content;
@@ -73,6 +74,7 @@ mod router;
 mod server;
 mod stats;
 mod stubs;
+mod subscriptions;
 mod teams;
 mod views;
 
@@ -87,6 +89,7 @@ pub use log::RecordedRequest;
 pub use messages::{Message, QuickComment, Stream};
 pub use notifications::{Notification, UserEvent};
 pub use reply::Reply;
+pub use subscriptions::SubscriptionRecord;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
 /// (single map operations), so a panic elsewhere is no reason to stop answering.

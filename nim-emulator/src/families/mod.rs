@@ -5,6 +5,7 @@ mod contact_list;
 mod message_admin;
 mod message_common;
 mod state_admin;
+mod v1_event_subscribe;
 mod v1_message;
 mod v1_user;
 mod v2_account;
@@ -14,6 +15,7 @@ mod v2_common;
 mod v2_message;
 mod v2_mute;
 mod v2_notify;
+mod v2_subscription;
 mod v2_user;
 
 use crate::router::Registry;
@@ -29,6 +31,8 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_broadcast::register(registry);
     v2_block::register(registry);
     v2_mute::register(registry);
+    v1_event_subscribe::register(registry);
+    v2_subscription::register(registry);
     state_admin::register(registry);
     message_admin::register(registry);
 }
