@@ -6,7 +6,9 @@
 //! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
 //! is seen by both. The message families (v1 `msg/*`, `history/*`, `job/nos/del`: 20 actions;
 //! v2 `message`, `custom_notification`, `broadcast`: 24 operations) share one message store,
-//! one broadcast store and one notification log the same way. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! one broadcast store and one notification log the same way. v2 block and mute contacts
+//! (6 operations) are the v1 `setSpecialRelation` lists, and online-status subscriptions (v1
+//! `event/subscribe/*`: 4 actions; v2 `subscription`: 3 operations) share one store. Requests are authenticated as the real server does it (AppKey, Nonce,
 //! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
 //!
 //! Tests can look at the accounts and the request log (with each request's trace id), stub
