@@ -21,8 +21,8 @@
 
 use serde::Deserialize;
 
-use crate::wire::{int_enum, json_or_text};
 use crate::Accid;
+use crate::wire::{int_enum, json_or_text};
 
 int_enum! {
     /// What [`AddFriend`] does (`type`).

@@ -119,6 +119,10 @@ impl Account {
     }
 }
 
+/// The most accounts one account may blacklist, and (separately) mute: documented for v1
+/// `setSpecialRelation`; v2 block and mute contacts share the lists, so they share the cap.
+pub(crate) const RELATION_LIST_MAX: usize = 3000;
+
 /// Every account, keyed by lowercased accid. Accounts are never deleted: banning is the end
 /// of an account's life, as in the real service.
 #[derive(Debug, Default)]

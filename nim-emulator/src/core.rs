@@ -35,6 +35,7 @@ use crate::reply::{ApiError, Flavor, Reply};
 use crate::router::{Lookup, Registry};
 use crate::stats::Stats;
 use crate::stubs::Stubs;
+use crate::subscriptions::Subscriptions;
 
 /// The largest request body read, in bytes. The longest valid create request is about
 /// 3,600 characters, under 45 KiB even percent-encoded from 4-byte UTF-8.
@@ -90,6 +91,7 @@ pub(crate) struct Core {
     pub(crate) broadcasts: Arc<Mutex<Broadcasts>>,
     pub(crate) notes: Arc<Mutex<Notifications>>,
     pub(crate) friends: Arc<Mutex<Friends>>,
+    pub(crate) subscriptions: Arc<Mutex<Subscriptions>>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -111,6 +113,7 @@ impl Core {
         let broadcasts = registry.shared::<Broadcasts>();
         let notes = registry.shared::<Notifications>();
         let friends = registry.shared::<Friends>();
+        let subscriptions = registry.shared::<Subscriptions>();
         Core {
             credentials,
             auth_clock,
@@ -122,6 +125,7 @@ impl Core {
             broadcasts,
             notes,
             friends,
+            subscriptions,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),

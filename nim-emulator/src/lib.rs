@@ -6,8 +6,11 @@
 //! `user/create.action` is found by v2 `GET /im/v2/accounts/{account_id}`, a ban through either
 //! is seen by both. The message families (v1 `msg/*`, `history/*`, `job/nos/del`: 20 actions;
 //! v2 `message`, `custom_notification`, `broadcast`: 24 operations) share one message store,
-//! one broadcast store and one notification log the same way, and the friend families (v1
-//! `friend/*`: 5 actions; v2 `friends`: 6 operations) one friend store. Requests are authenticated as the real server does it (AppKey, Nonce,
+//! one broadcast store and one notification log the same way; the friend families (v1
+//! `friend/*`: 5 actions; v2 `friends`: 6 operations) share one friend store; v2 block and
+//! mute contacts (6 operations) are the v1 `setSpecialRelation` lists; and online-status
+//! subscriptions (v1 `event/subscribe/*`: 4 actions; v2 `subscription`: 3 operations) share
+//! one store. Requests are authenticated as the real server does it (AppKey, Nonce,
 //! CurTime in seconds, CheckSum; 5-minute window; 431 for a reused nonce), before routing.
 //!
 //! Tests can look at the accounts and the request log (with each request's trace id), stub
@@ -64,6 +67,7 @@ mod friends;
 mod inspect;
 mod inspect_friends;
 mod inspect_messages;
+mod inspect_subscriptions;
 mod json_body;
 mod log;
 mod message_content;
@@ -76,6 +80,7 @@ mod router;
 mod server;
 mod stats;
 mod stubs;
+mod subscriptions;
 mod teams;
 mod views;
 
@@ -91,6 +96,7 @@ pub use log::RecordedRequest;
 pub use messages::{Message, QuickComment, Stream};
 pub use notifications::{Notification, UserEvent};
 pub use reply::Reply;
+pub use subscriptions::SubscriptionRecord;
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
 /// (single map operations), so a panic elsewhere is no reason to stop answering.

@@ -1,19 +1,24 @@
 //! The families: each module registers its routes and borrows the state it needs. Adding a
 //! family is one module here and one line in [`register_all`].
 
+mod contact_list;
 mod friend_admin;
 mod message_admin;
 mod message_common;
 mod state_admin;
+mod v1_event_subscribe;
 mod v1_friend;
 mod v1_message;
 mod v1_user;
 mod v2_account;
+mod v2_block;
 mod v2_broadcast;
 mod v2_common;
 mod v2_friend;
 mod v2_message;
+mod v2_mute;
 mod v2_notify;
+mod v2_subscription;
 mod v2_user;
 
 use crate::router::Registry;
@@ -27,6 +32,10 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_message::register(registry);
     v2_notify::register(registry);
     v2_broadcast::register(registry);
+    v2_block::register(registry);
+    v2_mute::register(registry);
+    v1_event_subscribe::register(registry);
+    v2_subscription::register(registry);
     state_admin::register(registry);
     message_admin::register(registry);
     v1_friend::register(registry);

@@ -4,12 +4,10 @@ use nim_core::Code;
 use serde_json::json;
 
 use super::State;
+use crate::accounts::RELATION_LIST_MAX as LIST_MAX;
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
-
-/// The most accounts one account may blacklist, and (separately) mute.
-const LIST_MAX: usize = 3000;
 
 /// `user/setSpecialRelation.action`: `relationType` 1 blacklist / 2 mute, `value` 1 add /
 /// 0 remove, of `targetAcc` (which must exist). Answers `{"code":200}`; a 3,001st entry
