@@ -65,6 +65,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::message::ACTIONS,
             crate::v2::custom_notification::ACTIONS,
             crate::v2::broadcast::ACTIONS,
+            crate::v2::friend::ACTIONS,
         ]
         .concat()
     })

@@ -207,6 +207,26 @@ pub(crate) fn next_token(has_more: bool, token: &Option<String>) -> Option<&str>
     token.as_deref().filter(|t| has_more && !t.is_empty())
 }
 
+/// Refuses a relation of an account with itself: `other` (the parameter named `field`, e.g.
+/// `friend_account_id`) must not be `owner`. Account ids are compared ignoring ASCII case, as
+/// the server lowercases them, so `ZhangSan` and `zhangsan` are the same account.
+///
+/// The one place this rule is written, for every action that names an owner and a contact
+/// (v2 friend, mute and block; v1 friend actions may share it).
+pub(crate) fn distinct_accounts(
+    field: &'static str,
+    owner: &str,
+    other: &str,
+) -> Result<(), crate::ValidationError> {
+    if owner.eq_ignore_ascii_case(other) {
+        return Err(crate::ValidationError::custom(
+            field,
+            "is the owner account itself (account ids are compared ignoring ASCII case)",
+        ));
+    }
+    Ok(())
+}
+
 int_enum! {
     /// A user's gender on the profile, sent as `0`, `1` or `2`.
     #[derive(Default)]
@@ -225,5 +245,23 @@ impl Gender {
     /// The number the API uses.
     pub fn as_u8(self) -> u8 {
         self.as_number()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_accounts;
+
+    #[test]
+    fn distinct_accounts_ignores_ascii_case_only() {
+        assert!(distinct_accounts("friend_account_id", "zhangsan", "lisi").is_ok());
+        let err = distinct_accounts("friend_account_id", "zhangsan", "ZhangSan").unwrap_err();
+        assert_eq!(err.field(), "friend_account_id");
+        assert_eq!(
+            err.to_string(),
+            "`friend_account_id`: is the owner account itself (account ids are compared ignoring ASCII case)"
+        );
+        // Non-ASCII letters are not folded (account ids are ASCII anyway).
+        assert!(distinct_accounts("contact_account_id", "É", "é").is_ok());
     }
 }

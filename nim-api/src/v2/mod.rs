@@ -8,6 +8,7 @@
 pub mod account;
 pub mod broadcast;
 pub mod custom_notification;
+pub mod friend;
 pub mod message;
 mod shared;
 pub mod user;
