@@ -66,6 +66,8 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::custom_notification::ACTIONS,
             crate::v2::broadcast::ACTIONS,
             crate::v2::friend::ACTIONS,
+            crate::v2::mute::ACTIONS,
+            crate::v2::block::ACTIONS,
         ]
         .concat()
     })
