@@ -68,6 +68,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::friend::ACTIONS,
             crate::v2::mute::ACTIONS,
             crate::v2::block::ACTIONS,
+            crate::v2::subscription::ACTIONS,
         ]
         .concat()
     })

@@ -13,6 +13,7 @@ pub mod friend;
 pub mod message;
 pub mod mute;
 mod shared;
+pub mod subscription;
 pub mod user;
 
 pub use shared::{
