@@ -66,6 +66,10 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::message::ACTIONS,
             crate::v2::custom_notification::ACTIONS,
             crate::v2::broadcast::ACTIONS,
+            crate::v2::friend::ACTIONS,
+            crate::v2::mute::ACTIONS,
+            crate::v2::block::ACTIONS,
+            crate::v2::subscription::ACTIONS,
         ]
         .concat()
     })

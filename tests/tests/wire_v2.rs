@@ -10,6 +10,8 @@ use nim_api::v2::account::{
     BatchQueryAccounts, CreateAccount, DisableAccount, GetAccountDetails, KickAccount, KickType,
     RefreshToken, SetPushConfig, UpdateAccount,
 };
+use nim_api::v2::block::RemoveBlockContact;
+use nim_api::v2::subscription::UnsubscribeUserStatus;
 use nim_api::v2::{AccountConfiguration, UserInformation};
 use nim_api::{CallOptions, Client, Endpoint, RetryPolicy, checksum};
 use serde_json::{Value, json};
@@ -188,6 +190,29 @@ async fn kick_account() {
         json_body(&request),
         json!({"type": 3, "device_id_list": ["d1"]})
     );
+}
+
+#[tokio::test]
+async fn a_delete_carries_a_json_body_when_it_has_body_fields() {
+    let request = sent(&UnsubscribeUserStatus::new("zhangsan").account_ids(["LiSi"])).await;
+    assert_eq!(
+        target(&request),
+        "DELETE /nimserver/im/v2/subscription/zhangsan"
+    );
+    assert_eq!(json_body(&request), json!({"account_ids": ["lisi"]}));
+    // Unset: the body is `{}` (unsubscribe from all), still sent as JSON.
+    let all = sent(&UnsubscribeUserStatus::new("zhangsan")).await;
+    assert_eq!(json_body(&all), json!({}));
+}
+
+#[tokio::test]
+async fn a_delete_with_query_fields_only_sends_no_body() {
+    let request = sent(&RemoveBlockContact::new("zhangsan", "lisi")).await;
+    assert_eq!(
+        target(&request),
+        "DELETE /nimserver/im/v2/block_contacts/zhangsan?contact_account_id=lisi"
+    );
+    no_body(&request);
 }
 
 #[tokio::test]

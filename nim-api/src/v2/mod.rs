@@ -6,10 +6,14 @@
 //! exists, ...) in [`Error::api_code`](crate::Error::api_code).
 
 pub mod account;
+pub mod block;
 pub mod broadcast;
 pub mod custom_notification;
+pub mod friend;
 pub mod message;
+pub mod mute;
 mod shared;
+pub mod subscription;
 pub mod user;
 
 pub use shared::{
