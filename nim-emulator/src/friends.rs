@@ -28,7 +28,9 @@
 //! - A new friendship that would put either account over the cap is refused, and nothing
 //!   changes. The cap is [`DEFAULT_FRIEND_LIMIT`] unless a test sets it, until reset.
 //! - Update: a field sent empty is cleared (documented for v1 update, assumed for v2).
-//! - Delete removes both directions. Unless `isDeleteAlias` / `delete_alias` is true, the
+//! - Delete removes both directions; deleting a non-friend is 200 and changes nothing (but
+//!   a kept alias, when `delete_alias` asks for it), so a retried delete does not fail.
+//!   The clients mark delete idempotent and may send it twice. Unless `isDeleteAlias` / `delete_alias` is true, the
 //!   deleter's alias is kept and comes back when they become friends again without giving a
 //!   new one; the other side's alias is always kept (the flag is the deleter's choice).
 //! - v1 `friend/get` lists friends with `update_time >= updatetime` (`createtime`, the
@@ -48,7 +50,7 @@
 //! | unknown account | 414 `<field> <id> not register` | 102404 |
 //! | self-add | 414 `accid can't same with the faccid` (documented) | 414 |
 //! | `type` out of range | 414 | 414 |
-//! | not friends (update, delete, getByAccid, getFriend) | 404 | 104404 |
+//! | not friends (update, getByAccid, getFriend) | 404 | 104404 |
 //! | no pending request (accept, reject) | 404 | 104404 |
 //! | over the friend cap | 419 | 104419 |
 
@@ -388,14 +390,15 @@ impl Friends {
         friend: &str,
         delete_alias: bool,
     ) -> Result<(), FriendError> {
-        let mine = self
-            .by_owner
-            .get_mut(owner)
-            .and_then(|m| m.remove(friend))
-            .ok_or_else(|| FriendError::NotFriends {
-                owner: owner.to_owned(),
-                friend: friend.to_owned(),
-            })?;
+        let Some(mine) = self.by_owner.get_mut(owner).and_then(|m| m.remove(friend)) else {
+            // Not friends: nothing to remove, so a retried delete succeeds too (both SDKs'
+            // callers may retry it); only a kept alias the caller asks to drop goes.
+            if delete_alias {
+                self.kept_aliases
+                    .remove(&(owner.to_owned(), friend.to_owned()));
+            }
+            return Ok(());
+        };
         let theirs = self.by_owner.get_mut(friend).and_then(|m| m.remove(owner));
         for (a, b, entry, keep) in [
             (owner, friend, Some(mine), !delete_alias),

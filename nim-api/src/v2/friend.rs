@@ -20,8 +20,8 @@
 
 use serde::Deserialize;
 
-use crate::wire::int_enum;
 use crate::Accid;
+use crate::wire::int_enum;
 
 int_enum! {
     /// How [`AddFriend`] adds (`type`, in the query).
