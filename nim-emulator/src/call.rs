@@ -43,6 +43,39 @@ impl Call<'_> {
             .filter(|v| !v.is_empty())
     }
 
+    /// Integer query parameter `name`, one of `allowed`; `None` when absent.
+    pub(crate) fn query_int_in(
+        &self,
+        name: &str,
+        allowed: &[i64],
+    ) -> Result<Option<i64>, ApiError> {
+        let Some(text) = self.query_param(name) else {
+            return Ok(None);
+        };
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| allowed.contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
+                ApiError::param(format!("{name} must be one of {}", list.join(", ")))
+            })
+    }
+
+    /// A list's `limit` query parameter: 1 to `max`, and `max` when absent.
+    pub(crate) fn page_limit(&self, max: usize) -> Result<usize, ApiError> {
+        match self.query_param("limit") {
+            None => Ok(max),
+            Some(text) => text
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .ok_or_else(|| ApiError::param(format!("limit must be 1 to {max}"))),
+        }
+    }
+
     /// The v1 form body. A body must be labelled `application/x-www-form-urlencoded` (any
     /// charset spelling of UTF-8, or none); an empty body needs no label, so a request without
     /// parameters is told which parameter is missing rather than blamed for its Content-Type.

@@ -174,14 +174,7 @@ pub(super) fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         .ok_or_else(|| ApiError::param("account_id is required"))?;
     check_accid("account_id", &owner)?;
     let owner = owner.to_ascii_lowercase();
-    let limit = match call.query_param("limit") {
-        None => PAGE_MAX,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=PAGE_MAX).contains(n))
-            .ok_or_else(|| ApiError::param(format!("limit must be 1 to {PAGE_MAX}")))?,
-    };
+    let limit = call.page_limit(PAGE_MAX)?;
     let after = call
         .query_param("page_token")
         .map(|t| t.to_ascii_lowercase());

@@ -143,14 +143,7 @@ fn query(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// (default 100). `type` keeps v1's meaning (1 all, 2 stored offline, 3 not stored; the Go
 /// SDK's comment says otherwise, unconfirmed). data `{has_more, next_token, items}`.
 fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let limit = match call.query_param("limit") {
-        None => 100,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=100).contains(n))
-            .ok_or_else(|| ApiError::param("limit must be 1 to 100"))?,
-    };
+    let limit = call.page_limit(100)?;
     let kind = match call.query_param("type").as_deref() {
         None | Some("1") => 1,
         Some("2") => 2,

@@ -99,20 +99,6 @@ fn path_id(call: &Call<'_>) -> Result<String, ApiError> {
     Ok(id.to_ascii_lowercase())
 }
 
-/// Integer query parameter `name`, one of `allowed`, if given.
-fn query_int(call: &Call<'_>, name: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
-    let Some(text) = call.query_param(name) else {
-        return Ok(None);
-    };
-    let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-    text.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| allowed.contains(n))
-        .map(Some)
-        .ok_or_else(|| ApiError::param(format!("{name} must be one of {}", list.join(", "))))
-}
-
 /// `alias`, `extension`, `customer_extension` of `body` (`""` clears).
 fn fields(body: &JsonBody) -> Result<Fields, ApiError> {
     Ok(Fields {
@@ -152,7 +138,7 @@ fn view(friend: &str, e: &Entry) -> Value {
 /// `friend_account_id` and the fields given (there is no entry yet).
 fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
-    let kind = match query_int(call, "type", &[1, 2])? {
+    let kind = match call.query_int_in("type", &[1, 2])? {
         Some(kind) => kind,
         None => body.int("type", &[1, 2])?.unwrap_or(1),
     };
@@ -195,7 +181,7 @@ fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `customer_extension`, `postscript`. Accept: data is the accepter's entry; reject: `{}`.
 fn handle(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
-    let accept = match query_int(call, "type", &[3, 4])? {
+    let accept = match call.query_int_in("type", &[3, 4])? {
         Some(kind) => kind == 3,
         None => match body.int("type", &[3, 4])? {
             Some(kind) => kind == 3,
@@ -283,15 +269,7 @@ fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `limit` 1..=100 (default 100). data `{has_more, next_token, items, total}`.
 fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let owner = query_id(call, "account_id")?;
-    let limit = match call.query_param("limit") {
-        None => LIST_MAX,
-        Some(text) => text
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=LIST_MAX).contains(n))
-            .ok_or_else(|| ApiError::param(format!("limit must be 1 to {LIST_MAX}")))?,
-    };
+    let limit = call.page_limit(LIST_MAX)?;
     let after = match call.query_param("page_token") {
         None => None,
         Some(token) => Some(parse_token(&owner, &token)?),

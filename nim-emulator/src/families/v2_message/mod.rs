@@ -145,24 +145,6 @@ fn q_bool(call: &Call<'_>, name: &str) -> Result<Option<bool>, ApiError> {
     }
 }
 
-/// Query parameter `name`, one of `allowed`, if given.
-fn q_int(call: &Call<'_>, name: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
-    match call.query_param(name) {
-        None => Ok(None),
-        Some(text) => {
-            let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-            text.trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|n| allowed.contains(n))
-                .map(Some)
-                .ok_or_else(|| {
-                    ApiError::param(format!("{name} must be one of {}", list.join(", ")))
-                })
-        }
-    }
-}
-
 /// `limit` 1..=100 from the query; `default` when absent (`None`: required).
 fn q_limit(call: &Call<'_>, default: Option<u64>) -> Result<usize, ApiError> {
     let limit = match (q_u64(call, "limit")?, default) {

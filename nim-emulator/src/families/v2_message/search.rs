@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{State, q_bool, q_int, q_limit, q_types, q_u64, q_u64_req};
+use super::{State, q_bool, q_limit, q_types, q_u64, q_u64_req};
 use crate::call::Call;
 use crate::families::message_common::V2_MESSAGE_NOT_FOUND;
 use crate::lock;
@@ -42,7 +42,7 @@ pub(super) fn search(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
             keywords.len()
         )));
     }
-    let match_all = q_int(call, "keyword_match_type", &[0, 1])? == Some(1);
+    let match_all = call.query_int_in("keyword_match_type", &[0, 1])? == Some(1);
     let senders: Option<Vec<String>> = call.query_param("sender_account_ids").map(|s| {
         s.split(',')
             .map(|a| a.trim().to_ascii_lowercase())
@@ -63,7 +63,7 @@ pub(super) fn search(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let period = q_u64(call, "time_period")?;
     let limit = q_limit(call, Some(100))?;
     let token = parse_token("page_token", call.query_param("page_token").as_deref())?;
-    let oldest_first = q_int(call, "direction", &[0, 1])? == Some(1);
+    let oldest_first = call.query_int_in("direction", &[0, 1])? == Some(1);
     let messages = lock(&state.messages);
     let found = messages.select(|m| {
         let text = m.text.as_deref().unwrap_or_default();
@@ -119,7 +119,7 @@ pub(super) fn thread(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         None => q_u64(call, "root_message_id")?
             .ok_or_else(|| ApiError::param("message_server_id (or root_message_id) is required"))?,
     };
-    q_int(call, "conversation_type", &[1, 2, 3])?;
+    call.query_int_in("conversation_type", &[1, 2, 3])?;
     q_bool(call, "exclude_root")?;
     let messages = lock(&state.messages);
     let root = messages

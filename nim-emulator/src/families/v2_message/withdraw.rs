@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::{State, path_conversation, path_message_id, q_bool, q_int, q_u64};
+use super::{State, path_conversation, path_message_id, q_bool, q_u64};
 use crate::call::Call;
 use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, V2_RECALL_TIMEOUT, team};
 use crate::lock;
@@ -19,7 +19,8 @@ use crate::reply::{ApiError, Reply};
 pub(super) fn withdraw(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let conversation = path_conversation(call)?;
     let id = path_message_id(call)?;
-    let kind = q_int(call, "type", &[1, 2, 3])?
+    let kind = call
+        .query_int_in("type", &[1, 2, 3])?
         .ok_or_else(|| ApiError::param("type is required (1 one-way, 2 two-way, 3 delete)"))?;
     q_u64(call, "message_time")?;
     q_bool(call, "check_team_member_valid")?;
@@ -82,7 +83,8 @@ pub(super) fn delete_conversation_messages(
     state: &State,
 ) -> Result<Reply, ApiError> {
     let conversation = path_conversation(call)?;
-    let kind = q_int(call, "type", &[1, 2, 3])?
+    let kind = call
+        .query_int_in("type", &[1, 2, 3])?
         .ok_or_else(|| ApiError::param("type is required (1 roaming, 2 history, 3 both)"))?;
     if !lock(&state.accounts).contains(&conversation.owner) {
         return Err(crate::families::message_common::Refusal::Unknown {
