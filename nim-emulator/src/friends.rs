@@ -28,12 +28,14 @@
 //! - A new friendship that would put either account over the cap is refused, and nothing
 //!   changes. The cap is [`DEFAULT_FRIEND_LIMIT`] unless a test sets it, until reset.
 //! - Update: a field sent empty is cleared (documented for v1 update, assumed for v2).
-//! - Delete removes both directions; deleting a non-friend is 200 and changes nothing (but
-//!   a kept alias, when `delete_alias` asks for it), so a retried delete does not fail.
-//!   The clients mark delete idempotent and may send it twice. Unless `isDeleteAlias` / `delete_alias` is true, the
+//! - Delete removes both directions. Unless `isDeleteAlias` / `delete_alias` is true, the
 //!   deleter's alias is kept and comes back when they become friends again without giving a
 //!   new one; the other side's alias is always kept (the flag is the deleter's choice).
-//! - v1 `friend/get` lists friends with `update_time >= updatetime` (`createtime`, the
+//!   Deleting a non-friend is 200 and changes nothing (but a kept alias, when `delete_alias`
+//!   asks for it): the clients mark delete idempotent and may send it twice.
+//! - v1 `friend/get` lists friends with `update_time >= updatetime` (the docs say "after";
+//!   `>=` so that a friend changed in the same millisecond as the last one a caller saw is
+//!   not missed, at the price of seeing that one again; `createtime`, the
 //!   deprecated spelling, when `updatetime` is absent), every item with `createtime`,
 //!   `updatetime`, `bidirection`, and `alias`, `ex`, `serverex` only when set.
 //! - v2 answers leave unset fields out (as the account family does); a reject answers `{}`.

@@ -1,6 +1,7 @@
 //! The inspection and control API of the online-status subscriptions on a running
 //! [`Emulator`] (v1 `event/subscribe/*`, v2 `subscription`). The admin route
-//! `GET /_emulator/state/subscriptions?accid=` offers the same to other languages. Block and
+//! `GET /_emulator/state/subscriptions?accid=` reads the same to other languages (the limit
+//! has no admin route). Block and
 //! mute lists need no method of their own: they are [`Account::blacklist`] and
 //! [`Account::mutelist`] of [`Emulator::account`].
 //!

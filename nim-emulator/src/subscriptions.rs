@@ -91,6 +91,17 @@ impl OverLimit {
 
 /// `ids` split into the existing accounts (lowercased) and the others (as sent).
 pub(crate) fn split_known(accounts: &Accounts, ids: Vec<String>) -> (Vec<String>, Vec<String>) {
+    // One account named twice (in any case) counts once.
+    let mut seen: Vec<String> = Vec::with_capacity(ids.len());
+    let ids: Vec<String> = ids
+        .into_iter()
+        .filter(|id| {
+            let lower = id.to_ascii_lowercase();
+            let first = !seen.contains(&lower);
+            seen.push(lower);
+            first
+        })
+        .collect();
     let (known, unknown): (Vec<String>, Vec<String>) =
         ids.into_iter().partition(|id| accounts.contains(id));
     let known = known.iter().map(|id| id.to_ascii_lowercase()).collect();
@@ -120,6 +131,14 @@ impl Subscriptions {
     }
 
     /// The active entries of `subscriber`, expired ones dropped first.
+    /// The live entries of `subscriber` for a read: expired ones dropped, nothing created
+    /// for a subscriber without any.
+    fn live(&mut self, subscriber: &str, now_ms: u64) -> Option<&BTreeMap<String, Validity>> {
+        let entries = self.by_subscriber.get_mut(subscriber)?;
+        entries.retain(|_, v| v.expire_time > now_ms);
+        Some(entries)
+    }
+
     fn active(&mut self, subscriber: &str, now_ms: u64) -> &mut BTreeMap<String, Validity> {
         let entries = self.by_subscriber.entry(subscriber.to_owned()).or_default();
         entries.retain(|_, v| v.expire_time > now_ms);
@@ -185,7 +204,9 @@ impl Subscriptions {
         publishers: &[String],
         now_ms: u64,
     ) -> Vec<SubscriptionRecord> {
-        let entries = self.active(subscriber, now_ms);
+        let Some(entries) = self.live(subscriber, now_ms) else {
+            return Vec::new();
+        };
         let mut out: Vec<SubscriptionRecord> = Vec::new();
         for publisher in publishers {
             if out.iter().any(|r| &r.publisher == publisher) {
@@ -200,10 +221,9 @@ impl Subscriptions {
 
     /// Every active subscription of `subscriber`, sorted by publisher.
     pub(crate) fn all(&mut self, subscriber: &str, now_ms: u64) -> Vec<SubscriptionRecord> {
-        self.active(subscriber, now_ms)
-            .iter()
-            .map(|(p, v)| record(p, *v))
-            .collect()
+        self.live(subscriber, now_ms)
+            .map(|entries| entries.iter().map(|(p, v)| record(p, *v)).collect())
+            .unwrap_or_default()
     }
 }
 

@@ -135,6 +135,20 @@ async fn pages_of_two_list_every_contact_once() {
 #[tokio::test]
 async fn self_unknown_and_missing_accounts_are_refused() {
     let h = harness(&["x"]).await;
+    // v1 refuses a self-entry on the lists v2 shares, as v2 does.
+    for relation in ["1", "2"] {
+        h.call(
+            "user/setSpecialRelation.action",
+            &[
+                ("accid", "me"),
+                ("targetAcc", "Me"),
+                ("relationType", relation),
+                ("value", "1"),
+            ],
+        )
+        .await
+        .assert_error(414, "itself");
+    }
     for family in FAMILIES {
         v2_add(&h, family, "me", "ME")
             .await

@@ -230,6 +230,15 @@ async fn bad_requests_are_refused() {
     v1_add(&h, "[]", "60")
         .await
         .assert_error(414, "publisherAccids");
+    // Each publisher is checked like an accid, as v2 checks its ids.
+    v1_add(&h, r#"["a","bad id"]"#, "60")
+        .await
+        .assert_error(414, "publisherAccids[1]");
+    // One unknown account named twice, in two cases, is reported once.
+    let twice = v1_add(&h, r#"["ghost","GHOST","a"]"#, "60").await;
+    assert_eq!(twice.json(), json!({"code": 200, "failedAccid": ["ghost"]}));
+    // Reading an account without subscriptions creates nothing.
+    assert!(h.emu.subscriptions("b").is_empty());
     for ttl in ["59", "2592001", "x"] {
         v1_add(&h, r#"["a"]"#, ttl).await.assert_error(414, "ttl");
     }

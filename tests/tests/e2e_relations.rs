@@ -80,6 +80,7 @@ async fn a_v1_request_accepted_with_v2_and_a_v2_request_rejected_with_v1() {
         )
         .await
         .unwrap()
+        .friend
         .expect("an accept answers the friend");
     assert_eq!(accepted.friend_account_id, "zhangsan");
     assert!(emu.friend_requests("lisi").is_empty());
@@ -112,6 +113,22 @@ async fn a_v1_request_accepted_with_v2_and_a_v2_request_rejected_with_v1() {
         .unwrap();
     assert!(emu.friend_requests("lisi").is_empty());
     assert_eq!(v2_friend_ids(&client, "lisi", 100).await, ["zhangsan"]);
+
+    // A v2 reject (of a v1 request, with a postscript longer than v1's 256: v2 documents no
+    // limit) answers no friend entry.
+    client
+        .call(&AddFriendV1::new("wangwu", "lisi", FriendAddType::Request))
+        .await
+        .unwrap();
+    let rejected = client
+        .call(
+            &HandleFriendAddition::new("lisi", "wangwu", FriendAdditionAction::Reject)
+                .postscript("x".repeat(300)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rejected.friend, None);
+    assert!(emu.friend_requests("lisi").is_empty());
 
     // Nothing left to accept: a typed server error (v1 404, v2 104404).
     let v1 = client

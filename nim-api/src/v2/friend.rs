@@ -180,7 +180,8 @@ pub struct UpdateFriend {
 /// alias and extensions apply when accepting.
 ///
 /// The answer is the friend entry when accepted (Java Javadoc); what a reject answers is
-/// UNCONFIRMED, hence `Option<Friend>` (`None` when `data` is absent or `null`).
+/// UNCONFIRMED, hence [`HandledFriendAddition`], whose `friend` is `None` when `data` is
+/// absent, `null`, or an entry naming no friend (`{}`).
 ///
 /// Not idempotent: once handled, the request is gone, so a retry may fail.
 ///
@@ -197,7 +198,7 @@ pub struct UpdateFriend {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2.1/friends/actions/handle_friend_addition", setters,
-      distinct = [account_id, friend_account_id], response = Option<Friend>)]
+      distinct = [account_id, friend_account_id], response = HandledFriendAddition)]
 pub struct HandleFriendAddition {
     /// The account that received the request and handles it.
     pub account_id: Accid,
@@ -216,6 +217,34 @@ pub struct HandleFriendAddition {
     pub customer_extension: Option<String>,
     /// The handler's message to the requester. No documented limit.
     pub postscript: Option<String>,
+}
+
+/// [`HandleFriendAddition`]'s answer: the new friend entry when accepted.
+///
+/// ```
+/// use nim_api::v2::friend::HandledFriendAddition;
+///
+/// let accepted: HandledFriendAddition =
+///     serde_json::from_str(r#"{"friend_account_id":"zhangsan","alias":"Zhang"}"#).unwrap();
+/// assert_eq!(accepted.friend.unwrap().alias.as_deref(), Some("Zhang"));
+/// for rejected in ["{}", "null"] {
+///     let answer: HandledFriendAddition = serde_json::from_str(rejected).unwrap();
+///     assert!(answer.friend.is_none());
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HandledFriendAddition {
+    /// The accepter's entry for the new friend; `None` after a reject.
+    pub friend: Option<Friend>,
+}
+
+impl<'de> Deserialize<'de> for HandledFriendAddition {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // An empty object (what a reject may answer) names no friend: not an entry.
+        let friend = Option::<Friend>::deserialize(d)?.filter(|f| !f.friend_account_id.is_empty());
+        Ok(HandledFriendAddition { friend })
+    }
 }
 
 /// `GET /im/v2.1/friends/{account_id}?friend_account_id=...` (getFriend): one friend entry

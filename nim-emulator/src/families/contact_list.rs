@@ -23,12 +23,11 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::json;
 
-use super::v2_common::{not_found, path_account_id};
+use super::v2_common::{body_account_id, not_found, path_account_id, query_account_id};
 use crate::accounts::{Account, Accounts, RELATION_LIST_MAX};
 use crate::call::Call;
-use crate::json_body::JsonBody;
 use crate::lock;
-use crate::params::{ACCID_MAX, check_accid};
+use crate::params::check_accid;
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 
@@ -85,13 +84,6 @@ pub(super) fn register(registry: &mut Registry, kind: Kind, routes: &[Route<Stat
     registry.routes(state, routes);
 }
 
-/// A required account id field of `body`, checked like a v1 accid and lowercased.
-fn body_account(body: &JsonBody, name: &str) -> Result<String, ApiError> {
-    let id = body.required_string(name, ACCID_MAX)?;
-    check_accid(&body.field(name), &id)?;
-    Ok(id.to_ascii_lowercase())
-}
-
 /// 414 when an account names itself.
 fn not_self(owner: &str, contact: &str) -> Result<(), ApiError> {
     if owner == contact {
@@ -124,8 +116,8 @@ fn with_list<T>(
 /// data `{}`.
 pub(super) fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
-    let owner = body_account(&body, "account_id")?;
-    let contact = body_account(&body, "contact_account_id")?;
+    let owner = body_account_id(&body, "account_id")?;
+    let contact = body_account_id(&body, "contact_account_id")?;
     not_self(&owner, &contact)?;
     with_list(state, &owner, &contact, |list| {
         if let Err(at) = list.binary_search(&contact) {
@@ -154,7 +146,7 @@ pub(super) fn remove(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
             check_accid("contact_account_id", &contact)?;
             contact.to_ascii_lowercase()
         }
-        None => body_account(&call.json()?, "contact_account_id")?,
+        None => body_account_id(&call.json()?, "contact_account_id")?,
     };
     not_self(&owner, &contact)?;
     with_list(state, &owner, &contact, |list| {
@@ -169,11 +161,7 @@ pub(super) fn remove(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
 /// `GET ?account_id&page_token&limit` (`limit` 1..=100, default 100): data `{has_more,
 /// next_token, items}`, the contact ids sorted.
 pub(super) fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let owner = call
-        .query_param("account_id")
-        .ok_or_else(|| ApiError::param("account_id is required"))?;
-    check_accid("account_id", &owner)?;
-    let owner = owner.to_ascii_lowercase();
+    let owner = query_account_id(call, "account_id")?;
     let limit = call.page_limit(PAGE_MAX)?;
     let after = call
         .query_param("page_token")

@@ -5,8 +5,9 @@
 //! Every action takes `accid` (the subscriber: unknown is 414 `accid X not register`, as the
 //! other v1 families answer) and `eventType` (only 1, online status; anything else is 414).
 //! `publisherAccids` is one form field holding a JSON array of 1..=100 accids (else 414).
-//! Publishers that are not accounts are reported in `failedAccid` as sent; in `query` they
-//! are simply absent. A subscribe beyond the cap is 419 (documented among the action's codes)
+//! Each publisher must have the accid alphabet (414 naming `publisherAccids[i]`, as v2 checks
+//! its ids); one named twice counts once. Publishers that are not accounts are reported in
+//! `failedAccid` as sent; in `query` they are simply absent. A subscribe beyond the cap is 419 (documented among the action's codes)
 //! for the whole call.
 
 use std::sync::{Arc, Mutex};
@@ -16,7 +17,7 @@ use serde_json::{Value, json};
 use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::lock;
-use crate::params::Params;
+use crate::params::{Params, check_accid};
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 use crate::subscriptions::{OverLimit, PUBLISHERS_MAX, Subscriptions, check_ttl, split_known};
@@ -49,6 +50,16 @@ fn subscriber(params: &Params) -> Result<String, ApiError> {
     Ok(accid)
 }
 
+/// `publisherAccids`: a JSON array of 1..=100 ids, each with the accid alphabet (414 naming
+/// `publisherAccids[i]` otherwise, as v2 checks `account_ids`).
+fn publishers(params: &Params) -> Result<Vec<String>, ApiError> {
+    let list = params.json_list("publisherAccids", PUBLISHERS_MAX)?;
+    for (i, id) in list.iter().enumerate() {
+        check_accid(&format!("publisherAccids[{i}]"), id)?;
+    }
+    Ok(list)
+}
+
 /// Checks `accid` exists (414 `accid X not register` if not), and splits `publishers` into
 /// the existing accounts (lowercased) and the others (as sent).
 fn resolve(
@@ -68,7 +79,7 @@ fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let accid = subscriber(&params)?;
     let ttl = params.u64_req("ttl")?;
     check_ttl("ttl", ttl)?;
-    let list = params.json_list("publisherAccids", PUBLISHERS_MAX)?;
+    let list = publishers(&params)?;
     let (known, unknown) = resolve(state, &accid, list)?;
     lock(&state.subscriptions)
         .subscribe(&accid, &known, call.now.saturating_mul(1000), ttl)
@@ -81,7 +92,7 @@ fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let params = call.form()?;
     let accid = subscriber(&params)?;
-    let list = params.json_list("publisherAccids", PUBLISHERS_MAX)?;
+    let list = publishers(&params)?;
     let (known, unknown) = resolve(state, &accid, list)?;
     lock(&state.subscriptions).unsubscribe(&accid, &known);
     Ok(Reply::json(&json!({ "code": 200, "failedAccid": unknown })))
@@ -103,7 +114,7 @@ fn batch_delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 fn query(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let params = call.form()?;
     let accid = subscriber(&params)?;
-    let list = params.json_list("publisherAccids", PUBLISHERS_MAX)?;
+    let list = publishers(&params)?;
     let (known, _) = resolve(state, &accid, list)?;
     let found = lock(&state.subscriptions).query(&accid, &known, call.now.saturating_mul(1000));
     let subscribes: Vec<Value> = found

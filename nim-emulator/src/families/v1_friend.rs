@@ -106,8 +106,8 @@ fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 }
 
 /// `friend/delete.action`: ends the friendship both ways; `isDeleteAlias=true` also drops
-/// `accid`'s alias, which is otherwise kept for a later re-add. Answers `{"code":200}`; 404
-/// if they are not friends.
+/// `accid`'s alias, which is otherwise kept for a later re-add. Answers `{"code":200}`, also
+/// when they are not friends (nothing to remove, so a retried delete succeeds).
 fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let (accid, faccid) = pair(&p)?;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::accounts::Account;
 use crate::call::Call;
 use crate::json_body::{JsonBody, check_len};
-use crate::params::check_accid;
+use crate::params::{ACCID_MAX, check_accid};
 use crate::reply::ApiError;
 
 /// v2: the account does not exist.
@@ -28,6 +28,23 @@ pub(super) fn path_account_id(call: &Call<'_>) -> Result<String, ApiError> {
     let accid = call.path_param("account_id");
     check_accid("account_id", accid)?;
     Ok(accid.to_ascii_lowercase())
+}
+
+/// A required account id member `name` of a JSON body, checked like a v1 accid and
+/// lowercased.
+pub(super) fn body_account_id(body: &JsonBody, name: &str) -> Result<String, ApiError> {
+    let id = body.required_string(name, ACCID_MAX)?;
+    check_accid(&body.field(name), &id)?;
+    Ok(id.to_ascii_lowercase())
+}
+
+/// A required account id query parameter `name`, checked like a v1 accid and lowercased.
+pub(super) fn query_account_id(call: &Call<'_>, name: &str) -> Result<String, ApiError> {
+    let id = call
+        .query_param(name)
+        .ok_or_else(|| ApiError::param(format!("{name} is required")))?;
+    check_accid(name, &id)?;
+    Ok(id.to_ascii_lowercase())
 }
 
 /// A required comma-joined id list in the query (`?account_ids=a,b`), at most

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value, json};
 
 use super::message_common::known;
+use super::v2_common::{body_account_id, path_account_id, query_account_id};
 use crate::accounts::Accounts;
 use crate::base64;
 use crate::call::Call;
@@ -30,9 +31,11 @@ use crate::router::{Registry, Route};
 
 /// `alias`: at most 128 characters ([J] Javadoc, DOC-HANDLE).
 const ALIAS_MAX: usize = 128;
-/// `extension`: at most 256 characters; `customer_extension` and `postscript` have no
-/// documented limit and get their v1 twins' 256.
+/// `extension`: at most 256 characters.
 const TEXT_MAX: usize = 256;
+/// `customer_extension` and `postscript` have no documented limit, and the client checks
+/// none: the emulator takes any length rather than refuse what a valid request sends.
+const UNLIMITED: usize = usize::MAX;
 /// The largest and default `limit` of listFriends (DOC-LIST).
 const LIST_MAX: usize = 100;
 /// What every page token starts with, before base64.
@@ -76,35 +79,12 @@ pub(super) fn register(registry: &mut Registry) {
     registry.routes(state, ROUTES);
 }
 
-/// A required account id field of `body`, checked and lowercased.
-fn body_id(body: &JsonBody, name: &str) -> Result<String, ApiError> {
-    let id = body.required_string(name, 32)?;
-    check_accid(&body.field(name), &id)?;
-    Ok(id.to_ascii_lowercase())
-}
-
-/// A required account id in the query, checked and lowercased.
-fn query_id(call: &Call<'_>, name: &str) -> Result<String, ApiError> {
-    let id = call
-        .query_param(name)
-        .ok_or_else(|| ApiError::param(format!("{name} is required")))?;
-    check_accid(name, &id)?;
-    Ok(id.to_ascii_lowercase())
-}
-
-/// The `{account_id}` path parameter, checked and lowercased.
-fn path_id(call: &Call<'_>) -> Result<String, ApiError> {
-    let id = call.path_param("account_id");
-    check_accid("account_id", id)?;
-    Ok(id.to_ascii_lowercase())
-}
-
 /// `alias`, `extension`, `customer_extension` of `body` (`""` clears).
 fn fields(body: &JsonBody) -> Result<Fields, ApiError> {
     Ok(Fields {
         alias: body.string("alias", ALIAS_MAX)?,
         ex: body.string("extension", TEXT_MAX)?,
-        serverex: body.string("customer_extension", TEXT_MAX)?,
+        serverex: body.string("customer_extension", UNLIMITED)?,
     })
 }
 
@@ -142,10 +122,10 @@ fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         Some(kind) => kind,
         None => body.int("type", &[1, 2])?.unwrap_or(1),
     };
-    let owner = body_id(&body, "account_id")?;
-    let friend = body_id(&body, "friend_account_id")?;
+    let owner = body_account_id(&body, "account_id")?;
+    let friend = body_account_id(&body, "friend_account_id")?;
     let given = fields(&body)?;
-    let postscript = body.string("postscript", TEXT_MAX)?;
+    let postscript = body.string("postscript", UNLIMITED)?;
     if owner == friend {
         return Err(FriendError::SelfAdd.v2());
     }
@@ -188,10 +168,10 @@ fn handle(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
             None => body.int("handle_type", &[1, 2])?.unwrap_or(1) == 1,
         },
     };
-    let accepter = body_id(&body, "account_id")?;
-    let requester = body_id(&body, "friend_account_id")?;
+    let accepter = body_account_id(&body, "account_id")?;
+    let requester = body_account_id(&body, "friend_account_id")?;
     let given = fields(&body)?;
-    body.string("postscript", TEXT_MAX)?;
+    body.string("postscript", UNLIMITED)?;
     if accepter == requester {
         return Err(FriendError::SelfAdd.v2());
     }
@@ -211,9 +191,9 @@ fn handle(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `PATCH /im/v2.1/friends/{account_id}`: body `friend_account_id`, `alias`, `extension`,
 /// `customer_extension` (`""` clears). data is the entry; 104404 if they are not friends.
 fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let owner = path_id(call)?;
+    let owner = path_account_id(call)?;
     let body = call.json()?;
-    let friend = body_id(&body, "friend_account_id")?;
+    let friend = body_account_id(&body, "friend_account_id")?;
     let given = fields(&body)?;
     let accounts = lock(&state.accounts);
     both_exist(&accounts, &owner, &friend)?;
@@ -227,8 +207,8 @@ fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `GET /im/v2.1/friends/{account_id}?friend_account_id=`: data is the entry; 104404 if they
 /// are not friends.
 fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let owner = path_id(call)?;
-    let friend = query_id(call, "friend_account_id")?;
+    let owner = path_account_id(call)?;
+    let friend = query_account_id(call, "friend_account_id")?;
     let accounts = lock(&state.accounts);
     both_exist(&accounts, &owner, &friend)?;
     let friends = lock(&state.friends);
@@ -243,13 +223,13 @@ fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 }
 
 /// `DELETE /im/v2/friends/{account_id}?friend_account_id=&delete_alias=` (or the same two in
-/// a JSON body): ends the friendship both ways. data `{}`; 104404 if they are not friends.
+/// a JSON body): ends the friendship both ways. data `{}`, also when they are not friends.
 fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let owner = path_id(call)?;
+    let owner = path_account_id(call)?;
     let body = call.json()?;
     let friend = match call.query_param("friend_account_id") {
-        Some(_) => query_id(call, "friend_account_id")?,
-        None => body_id(&body, "friend_account_id")?,
+        Some(_) => query_account_id(call, "friend_account_id")?,
+        None => body_account_id(&body, "friend_account_id")?,
     };
     let delete_alias = match call.query_param("delete_alias").as_deref() {
         Some("true") => true,
@@ -268,7 +248,7 @@ fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `GET /im/v2.1/friends?account_id=&page_token=&limit=`: ordered by friend account id,
 /// `limit` 1..=100 (default 100). data `{has_more, next_token, items, total}`.
 fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let owner = query_id(call, "account_id")?;
+    let owner = query_account_id(call, "account_id")?;
     let limit = call.page_limit(LIST_MAX)?;
     let after = match call.query_param("page_token") {
         None => None,

@@ -18,6 +18,12 @@ pub(super) fn set_special_relation(call: &Call<'_>, state: &State) -> Result<Rep
     let target = params.account_id("targetAcc")?;
     let relation = params.int_in("relationType", &[1, 2])?;
     let value = params.int_in("value", &[0, 1])?;
+    // The v2 block and mute operations share these lists and refuse a self-entry: so does
+    // v1, so that no entry exists that v2 could neither list sensibly nor remove (the
+    // emulator's choice; no page says).
+    if accid == target {
+        return Err(ApiError::param("targetAcc must not be accid itself"));
+    }
     let mut accounts = lock(&state.accounts);
     accounts.existing(&target).map_err(|_| {
         ApiError::param(format!(
