@@ -77,6 +77,12 @@ impl Text for Accid {
     }
 }
 
+impl crate::validate::AccountName for Accid {
+    fn account_name(&self) -> Option<&str> {
+        Some(self.as_str())
+    }
+}
+
 impl Presence for Accid {
     fn is_present(&self) -> bool {
         !self.0.is_empty()

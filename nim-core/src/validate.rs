@@ -71,7 +71,8 @@ pub enum Rule {
     /// The value names the same account as another field, where the action needs two
     /// different ones (adding yourself as a friend, blocking yourself, ...).
     SameAccount {
-        /// The wire name of the other field.
+        /// The wire name of the other field, beside this one (in a nested object, the
+        /// field's path is prefixed, the other's name is not).
         other: &'static str,
     },
     /// A rule defined by the endpoint itself.
@@ -262,6 +263,44 @@ pub trait Text {
     fn text(&self) -> Option<&str>;
 }
 
+/// A field type that names an account: the types `distinct = [owner, other]` compares.
+///
+/// Implemented for `Accid`, `String`, `str`, `Box<str>`, `Cow<str>`, references to them and
+/// `Option` of any of them (`None` names no account, so it passes).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name an account, so `distinct` cannot compare it",
+    label = "`distinct = [owner, other]` needs `Accid`, `String` or an `Option` of one",
+    note = "name two account fields in `distinct`, or check this pair with `custom = fn`"
+)]
+pub trait AccountName {
+    /// The account's id as written, or `None` when absent.
+    fn account_name(&self) -> Option<&str>;
+}
+
+macro_rules! impl_account_name {
+    ($($ty:ty),*) => {$(
+        impl AccountName for $ty {
+            fn account_name(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+    )*};
+}
+
+impl_account_name!(String, str, Box<str>, Cow<'_, str>);
+
+impl<T: AccountName + ?Sized> AccountName for &T {
+    fn account_name(&self) -> Option<&str> {
+        (**self).account_name()
+    }
+}
+
+impl<T: AccountName> AccountName for Option<T> {
+    fn account_name(&self) -> Option<&str> {
+        self.as_ref().and_then(AccountName::account_name)
+    }
+}
+
 /// A field type for which `required` means something: text (present and non-empty) or an
 /// `Option` (present).
 #[diagnostic::on_unimplemented(
@@ -344,27 +383,29 @@ pub fn required<T: Presence + ?Sized>(
 
 /// `distinct = [owner, other]` on the struct: `value` (field `field`) must not name the same
 /// account as `owner` (field `owner_field`). Accids are compared ignoring ASCII case, as the
-/// server lowercases them. An absent value passes.
+/// server lowercases them. An absent value passes. The derive reads both through
+/// [`AccountName`].
 ///
 /// ```
 /// # extern crate nim_core as nim_api;
 /// use nim_api::validate::{Rule, distinct};
 ///
-/// assert!(distinct("faccid", "lisi", "accid", "zhangsan").is_ok());
-/// let err = distinct("faccid", "ZhangSan", "accid", "zhangsan").unwrap_err();
+/// assert!(distinct("faccid", Some("lisi"), "accid", Some("zhangsan")).is_ok());
+/// assert!(distinct("faccid", None, "accid", Some("zhangsan")).is_ok());
+/// let err = distinct("faccid", Some("ZhangSan"), "accid", Some("zhangsan")).unwrap_err();
 /// assert_eq!(err.rule(), &Rule::SameAccount { other: "accid" });
 /// assert_eq!(
 ///     err.to_string(),
 ///     "`faccid` names the same account as `accid` (accids compare ignoring case); the action needs another account",
 /// );
 /// ```
-pub fn distinct<T: Text + ?Sized, O: Text + ?Sized>(
+pub fn distinct(
     field: &'static str,
-    value: &T,
+    value: Option<&str>,
     owner_field: &'static str,
-    owner: &O,
+    owner: Option<&str>,
 ) -> Result<(), ValidationError> {
-    match (value.text(), owner.text()) {
+    match (value, owner) {
         (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => Err(ValidationError::new(
             field,
             Rule::SameAccount { other: owner_field },

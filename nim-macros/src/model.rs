@@ -172,14 +172,10 @@ pub(crate) enum Place {
 
 /// `distinct = [owner, other]`, with the wire names errors use.
 pub(crate) struct Distinct {
-    /// The owner's field (named in the message).
-    pub(crate) owner: Ident,
-    /// Its wire name.
-    pub(crate) owner_wire: LitStr,
-    /// The field the error is reported on.
-    pub(crate) other: Ident,
-    /// Its wire name.
-    pub(crate) other_wire: LitStr,
+    /// The owner's field (named in the message), its wire name and type.
+    pub(crate) owner: (Ident, LitStr, Type),
+    /// The field the error is reported on, its wire name and type.
+    pub(crate) other: (Ident, LitStr, Type),
 }
 
 /// A checked field.

@@ -13,4 +13,11 @@ pub struct UpdateFriend {
     pub faccid: nim_api::Accid,
 }
 
+#[derive(nim_api::Endpoint)]
+#[nim(path = "friend/get.action", distinct = [accid, faccid;])]
+pub struct GetFriend {
+    pub accid: nim_api::Accid,
+    pub faccid: nim_api::Accid,
+}
+
 fn main() {}

@@ -175,6 +175,11 @@ fn one(
                 "an `Option` field already starts unset and gets a setter; `default` is for \
                  a field that is always sent",
             )
+        } else if seen.get("required").is_some() {
+            Some(
+                "a `required` field must be given, so it is an argument of `new`; `default` \
+                 would start it empty and every request would fail until it is set",
+            )
         } else {
             None
         };

@@ -79,10 +79,11 @@ pub(crate) fn input(raw: RawInput, mut errors: Errors, derive: Derive) -> syn::R
         }
     };
     let version = container.action.as_ref().map(|a| a.version);
+    let raw_names: Vec<Ident> = raw_fields.iter().map(|f| f.ident.clone()).collect();
     let fields = field::all(raw_fields, version, container.setters, &mut errors);
     let distinct = container
         .distinct
-        .and_then(|pair| distinct_fields(pair, &fields, &mut errors));
+        .and_then(|pair| distinct_fields(pair, &fields, &raw_names, &mut errors));
     if let Some(action) = &container.action {
         template::check(action, &fields, &mut errors);
     }
@@ -112,16 +113,20 @@ pub(crate) fn input(raw: RawInput, mut errors: Errors, derive: Derive) -> syn::R
     })
 }
 
-/// `distinct = [owner, other]`: both must be sent fields; answers their wire names' fields.
+/// `distinct = [owner, other]`: both must be sent fields. A name of a field whose own
+/// attributes were refused (so it is not in `fields`) is not reported again.
 fn distinct_fields(
     (owner, other): (Ident, Ident),
     fields: &[crate::model::Field],
+    raw_names: &[Ident],
     errors: &mut Errors,
 ) -> Option<Distinct> {
     let mut find = |name: &Ident| {
         let found = fields.iter().find(|f| f.ident == *name);
         match found {
-            Some(field) if field.place != crate::model::Place::Skipped => Some(field.wire.clone()),
+            Some(field) if field.place != crate::model::Place::Skipped => {
+                Some((field.ident.clone(), field.wire.clone(), field.ty.clone()))
+            }
             Some(_) => {
                 errors.push(syn::Error::new(
                     name.span(),
@@ -129,6 +134,7 @@ fn distinct_fields(
                 ));
                 None
             }
+            None if raw_names.contains(name) => None,
             None => {
                 errors.push(syn::Error::new(
                     name.span(),
@@ -138,13 +144,11 @@ fn distinct_fields(
             }
         }
     };
-    let owner_wire = find(&owner);
-    let other_wire = find(&other);
+    let owner = find(&owner);
+    let other = find(&other);
     Some(Distinct {
-        owner_wire: owner_wire?,
-        other_wire: other_wire?,
-        owner,
-        other,
+        owner: owner?,
+        other: other?,
     })
 }
 

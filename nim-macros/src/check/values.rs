@@ -280,7 +280,11 @@ pub(super) fn field_pair(entry: &RawEntry) -> syn::Result<(Ident, Ident)> {
             TokenTree::Punct(comma),
             TokenTree::Ident(other),
             TokenTree::Punct(_),
-        ] if comma.as_char() == ',' => {
+        ] if comma.as_char() == ','
+            && trees
+                .get(3)
+                .is_none_or(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) =>
+        {
             if owner == other {
                 return Err(syn::Error::new(
                     other.span(),

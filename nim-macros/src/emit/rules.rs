@@ -109,10 +109,17 @@ pub(super) fn validate_body(
 ) -> TokenStream {
     let rules = fields.iter().map(|field| FieldRules { private, field });
     let distinct = distinct.map(|d| {
-        let (owner, other, owner_wire, other_wire) =
-            (&d.owner, &d.other, &d.owner_wire, &d.other_wire);
-        quote_spanned! {other.span()=>
-            #private::distinct(#other_wire, &self.#other, #owner_wire, &self.#owner)?;
+        // Each side is read through `AccountName`, spanned on the field's type, so a field
+        // that names no account is reported there, once, in `distinct`'s words.
+        let read = |(ident, _, ty): &(syn::Ident, syn::LitStr, syn::Type)| {
+            quote_spanned! {ty.span()=>
+                <#ty as #private::AccountName>::account_name(&self.#ident)
+            }
+        };
+        let (owner, other) = (read(&d.owner), read(&d.other));
+        let (owner_wire, other_wire) = (&d.owner.1, &d.other.1);
+        quote! {
+            #private::distinct(#other_wire, #other, #owner_wire, #owner)?;
         }
     });
     let custom = custom.map(|custom| quote_spanned!(custom.span()=> #custom(self)?;));
