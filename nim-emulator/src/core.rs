@@ -36,6 +36,7 @@ use crate::router::{Lookup, Registry};
 use crate::stats::Stats;
 use crate::stubs::Stubs;
 use crate::subscriptions::Subscriptions;
+use crate::teams::Teams;
 
 /// The largest request body read, in bytes. The longest valid create request is about
 /// 3,600 characters, under 45 KiB even percent-encoded from 4-byte UTF-8.
@@ -92,6 +93,7 @@ pub(crate) struct Core {
     pub(crate) notes: Arc<Mutex<Notifications>>,
     pub(crate) friends: Arc<Mutex<Friends>>,
     pub(crate) subscriptions: Arc<Mutex<Subscriptions>>,
+    pub(crate) teams: Arc<Mutex<Teams>>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -114,6 +116,7 @@ impl Core {
         let notes = registry.shared::<Notifications>();
         let friends = registry.shared::<Friends>();
         let subscriptions = registry.shared::<Subscriptions>();
+        let teams = registry.shared::<Teams>();
         Core {
             credentials,
             auth_clock,
@@ -126,6 +129,7 @@ impl Core {
             notes,
             friends,
             subscriptions,
+            teams,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),

@@ -68,6 +68,7 @@ mod inspect;
 mod inspect_friends;
 mod inspect_messages;
 mod inspect_subscriptions;
+mod inspect_teams;
 mod json_body;
 mod log;
 mod message_content;
@@ -97,6 +98,7 @@ pub use messages::{Message, QuickComment, Stream};
 pub use notifications::{Notification, UserEvent};
 pub use reply::Reply;
 pub use subscriptions::SubscriptionRecord;
+pub use teams::{TeamKind, TeamMemberRecord, TeamRecord, TeamRole};
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its state consistent
 /// (single map operations), so a panic elsewhere is no reason to stop answering.

@@ -27,7 +27,7 @@ use nim_core::{Code, desc};
 use crate::accounts::Accounts;
 use crate::friends::Friends;
 use crate::reply::ApiError;
-use crate::teams::{Teams, team_members};
+use crate::teams::{Kind, TeamError, Teams, team_members};
 
 /// v2: the sender account is banned.
 pub(super) const V2_ACCOUNT_BANNED: u32 = 102422;
@@ -67,6 +67,8 @@ pub(super) enum Refusal {
     Blacklisted { sender: String, receiver: String },
     /// `receiver` does not have `sender` as a friend (a send with check_friend).
     NotFriend { sender: String, receiver: String },
+    /// The team refuses the sender (not a member, muted); the team store's codes.
+    Team(TeamError),
 }
 
 impl Refusal {
@@ -89,6 +91,7 @@ impl Refusal {
                 V1_BLACKLISTED,
                 format!("{sender} is on the blacklist of {receiver}"),
             ),
+            Refusal::Team(e) => e.v1(),
             Refusal::NotFriend { sender, receiver } => ApiError::new(
                 Code::Forbidden,
                 format!("checkFriend: {sender} is not a friend of {receiver}"),
@@ -120,6 +123,7 @@ impl Refusal {
                 V2_NOT_FRIEND,
                 format!("check_friend: {sender} is not a friend of {receiver}"),
             ),
+            Refusal::Team(e) => e.v2(),
         }
     }
 }
@@ -158,6 +162,11 @@ pub(super) fn may_send(
     } else {
         team(teams, receiver)?;
     }
+    let team_kind = match kind {
+        2 => Some(Kind::Advanced),
+        3 => Some(Kind::Super),
+        _ => None,
+    };
     let Some(a) = accounts.find(sender) else {
         return Ok(());
     };
@@ -167,6 +176,12 @@ pub(super) fn may_send(
     let module_mute = if kind == 1 { a.mute_p2p } else { a.mute_team };
     if a.muted || module_mute {
         return Err(Refusal::Muted(a.accid.clone()));
+    }
+    if let Some(team_kind) = team_kind {
+        let tid = receiver.parse().unwrap_or(0);
+        teams
+            .speak(tid, team_kind, &a.accid)
+            .map_err(Refusal::Team)?;
     }
     if kind == 1
         && let Some(r) = accounts.find(receiver)
