@@ -5,7 +5,7 @@ use crate::reply::ApiError;
 
 use super::model::Kind;
 
-/// v1 codes of the team family (DOC-CODES).
+/// v1 codes of the team family (DOC-CODES, `/work/facts/v1-team.md` §4).
 pub(crate) mod v1 {
     /// The team is full.
     pub(crate) const TEAM_FULL: u32 = 801;
@@ -27,38 +27,67 @@ pub(crate) mod v1 {
     pub(crate) const MANAGERS_FULL: u32 = 815;
 }
 
-/// v2 codes of the team family: 108xxx for the team, 109xxx for its members.
+/// v2 codes of the team family (the v2 client SDK's code map, `/work/facts/v2-team.md` §4;
+/// only 108404 is on a server page): 108xxx for the team, 109xxx for its members.
 pub(crate) mod v2 {
-    /// The team is full.
-    pub(crate) const TEAM_FULL: u32 = 108419;
-    /// The operator lacks the permission.
-    pub(crate) const NO_PERMISSION: u32 = 108403;
-    /// The team does not exist (or is of the other `team_type`).
+    /// Not an advanced team (the team is of the other `team_type`).
+    pub(crate) const WRONG_KIND: u32 = 108302;
+    /// Too many managers.
+    pub(crate) const MANAGERS_FULL: u32 = 108303;
+    /// An account is in too many teams.
+    pub(crate) const TEAM_COUNT: u32 = 108305;
+    /// Ordinary members are muted by the team's mute.
+    pub(crate) const MEMBERS_MUTED: u32 = 108306;
+    /// Transferring the team to its owner.
+    pub(crate) const TRANSFER_TO_OWNER: u32 = 108310;
+    /// The team does not exist (documented).
     pub(crate) const TEAM_NOT_FOUND: u32 = 108404;
+    /// The team is full. No code is documented for it: the emulator's choice, in the
+    /// `<family>419` pattern of the other families.
+    pub(crate) const TEAM_FULL: u32 = 108419;
+    /// Everyone is muted by the team's mute.
+    pub(crate) const ALL_MUTED: u32 = 108423;
+    /// Making the owner a manager.
+    pub(crate) const OWNER_AS_MANAGER: u32 = 108430;
+    /// A mute list names a non-member.
+    pub(crate) const MUTE_NON_MEMBER: u32 = 109301;
+    /// A mute list names the operator.
+    pub(crate) const MUTE_SELF: u32 = 109303;
+    /// A mute list names the owner.
+    pub(crate) const MUTE_OWNER: u32 = 109304;
+    /// A manager acting on another manager.
+    pub(crate) const ON_MANAGER: u32 = 109305;
+    /// No permission to invite.
+    pub(crate) const NO_INVITE_PERMISSION: u32 = 109306;
+    /// The owner cannot leave.
+    pub(crate) const OWNER_CANNOT_LEAVE: u32 = 109307;
+    /// A kick list names the owner.
+    pub(crate) const KICK_OWNER: u32 = 109308;
+    /// A kick list names the operator.
+    pub(crate) const KICK_SELF: u32 = 109310;
+    /// The account is already a member.
+    pub(crate) const ALREADY_MEMBER: u32 = 109311;
+    /// No such invitation.
+    pub(crate) const NO_INVITATION: u32 = 109313;
+    /// Acting on the owner.
+    pub(crate) const ON_OWNER: u32 = 109314;
     /// The account is not a member.
     pub(crate) const NOT_MEMBER: u32 = 109404;
-    /// An account is in too many teams.
-    pub(crate) const TEAM_COUNT: u32 = 108437;
-    /// The account is already a member.
-    pub(crate) const ALREADY_MEMBER: u32 = 109405;
-    /// The team or the member is muted.
-    pub(crate) const MUTED: u32 = 108423;
-    /// Too many managers.
-    pub(crate) const MANAGERS_FULL: u32 = 108418;
+    /// The member is muted alone.
+    pub(crate) const MEMBER_MUTED: u32 = 109424;
+    /// Only the owner may do this.
+    pub(crate) const OWNER_REQUIRED: u32 = 109427;
+    /// Only the owner or a manager may do this.
+    pub(crate) const MANAGER_REQUIRED: u32 = 109432;
 }
 
 /// Why a team operation is refused, before it is put in either protocol's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum TeamError {
-    /// No team `tid` (of that kind).
+    /// No team `tid`.
     NotFound { tid: u64 },
     /// Team `tid` is of the other kind.
     WrongKind { tid: u64, kind: Kind },
-    /// `operator` may not do `what`.
-    NoPermission {
-        operator: String,
-        what: &'static str,
-    },
     /// `accid` is not a member of `tid`.
     NotMember { tid: u64, accid: String },
     /// `accid` is already a member of `tid`.
@@ -69,55 +98,57 @@ pub(crate) enum TeamError {
     ManagersFull { tid: u64, limit: usize },
     /// `accid` is in as many teams as an account may be.
     TeamCount { accid: String, limit: usize },
-    /// `accid` may not speak in `tid`: muted alone, or by the team's mute.
-    Muted { tid: u64, accid: String },
-    /// A request the rules refuse (`desc` says which), answered 414.
-    Invalid(String),
+    /// `accid` may not speak in `tid`; `v2` says why (muted alone, ordinary members muted,
+    /// everyone muted).
+    Muted { tid: u64, accid: String, v2: u32 },
+    /// `operator` may not `what`: v1 802 (no permission), `v2` the precise v2 code.
+    NoPermission {
+        operator: String,
+        what: &'static str,
+        v2: u32,
+    },
+    /// A request the rules refuse: v1 414, `v2` the precise v2 code (414 when none).
+    Refused { v2: u32, desc: String },
 }
 
 impl TeamError {
     /// The v1 answer.
     pub(crate) fn v1(&self) -> ApiError {
-        match self {
-            TeamError::Invalid(desc) => ApiError::param(desc.clone()),
-            other => ApiError::with_code(other.v1_code(), other.describe()),
-        }
+        ApiError::with_code(self.v1_code(), self.describe())
     }
 
     /// The v2 answer.
     pub(crate) fn v2(&self) -> ApiError {
-        match self {
-            TeamError::Invalid(desc) => ApiError::param(desc.clone()),
-            other => ApiError::with_code(other.v2_code(), other.describe()),
-        }
+        ApiError::with_code(self.v2_code(), self.describe())
     }
 
     fn v1_code(&self) -> u32 {
         match self {
             TeamError::NotFound { .. } => v1::TEAM_NOT_FOUND,
             TeamError::WrongKind { .. } => v1::WRONG_KIND,
-            TeamError::NoPermission { .. } => v1::NO_PERMISSION,
             TeamError::NotMember { .. } => v1::NOT_MEMBER,
             TeamError::AlreadyMember { .. } => v1::ALREADY_MEMBER,
             TeamError::Full { .. } => v1::TEAM_FULL,
             TeamError::ManagersFull { .. } => v1::MANAGERS_FULL,
             TeamError::TeamCount { .. } => v1::TEAM_COUNT,
             TeamError::Muted { .. } => v1::TEAM_MUTED,
-            TeamError::Invalid(_) => 414,
+            TeamError::NoPermission { .. } => v1::NO_PERMISSION,
+            TeamError::Refused { .. } => 414,
         }
     }
 
     fn v2_code(&self) -> u32 {
         match self {
-            TeamError::NotFound { .. } | TeamError::WrongKind { .. } => v2::TEAM_NOT_FOUND,
-            TeamError::NoPermission { .. } => v2::NO_PERMISSION,
+            TeamError::NotFound { .. } => v2::TEAM_NOT_FOUND,
+            TeamError::WrongKind { .. } => v2::WRONG_KIND,
             TeamError::NotMember { .. } => v2::NOT_MEMBER,
             TeamError::AlreadyMember { .. } => v2::ALREADY_MEMBER,
             TeamError::Full { .. } => v2::TEAM_FULL,
             TeamError::ManagersFull { .. } => v2::MANAGERS_FULL,
             TeamError::TeamCount { .. } => v2::TEAM_COUNT,
-            TeamError::Muted { .. } => v2::MUTED,
-            TeamError::Invalid(_) => 414,
+            TeamError::Muted { v2, .. }
+            | TeamError::NoPermission { v2, .. }
+            | TeamError::Refused { v2, .. } => *v2,
         }
     }
 
@@ -131,9 +162,6 @@ impl TeamError {
                     Kind::Super => "a super team",
                 };
                 format!("team type mismatch: team {tid} is {is}")
-            }
-            TeamError::NoPermission { operator, what } => {
-                format!("no permission: {operator} may not {what}")
             }
             TeamError::NotMember { tid, accid } => {
                 format!("{accid} is not a member of team {tid}")
@@ -150,8 +178,11 @@ impl TeamError {
             TeamError::TeamCount { accid, limit } => {
                 format!("team count exceed: {accid} is in {limit} teams already")
             }
-            TeamError::Muted { tid, accid } => format!("{accid} is muted in team {tid}"),
-            TeamError::Invalid(desc) => desc.clone(),
+            TeamError::Muted { tid, accid, .. } => format!("{accid} is muted in team {tid}"),
+            TeamError::NoPermission { operator, what, .. } => {
+                format!("no permission: {operator} may not {what}")
+            }
+            TeamError::Refused { desc, .. } => desc.clone(),
         }
     }
 }

@@ -25,18 +25,30 @@
 //!
 //! # Codes
 //!
+//! v1: DOC-CODES (801-815). v2: the v2 client SDK's code map, in which only 108404 is also on
+//! a server page; which operation answers which code is not documented, so these are the
+//! emulator's reading of the code names.
+//!
 //! | refusal | v1 | v2 |
 //! |---|---|---|
 //! | team not found | 803 | 108404 |
-//! | the other kind | 805 | 108404 |
-//! | no permission | 802 | 108403 |
+//! | the other kind | 805 | 108302 |
 //! | not a member | 804 | 109404 |
-//! | already a member | 809 | 109405 |
-//! | team full | 801 | 108419 |
-//! | too many managers | 815 | 108418 |
-//! | an account in too many teams | 806 | 108437 |
-//! | muted sender | 812 | 108423 |
-//! | anything else the rules refuse | 414 | 414 |
+//! | already a member | 809 | 109311 |
+//! | team full | 801 | 108419 (no documented code: the emulator's choice) |
+//! | too many managers | 815 | 108303 |
+//! | an account in too many teams | 806 (create) / listed in `faccid` | 108305 / `failed_list` |
+//! | only the owner may (managers, transfer, dismiss) | 802 | 109427 |
+//! | only the owner or a manager may (kick, update, mute) | 802 | 109432 |
+//! | no permission to invite | 802 | 109306 |
+//! | a manager acting on a manager | 802 | 109305 |
+//! | the owner kicked / muted / edited | 802 | 109308 / 109304 / 109314 |
+//! | the owner leaving | 802 | 109307 |
+//! | kicking or muting oneself | 414 | 109310 / 109303 |
+//! | the owner made a manager | 414 | 108430 |
+//! | transfer to the owner | 414 | 108310 |
+//! | no such invitation | 414 | 109313 |
+//! | muted sender: alone / ordinary members / everyone | 812 | 109424 / 108306 / 108423 |
 
 mod error;
 mod model;
@@ -45,6 +57,7 @@ mod record;
 use std::collections::BTreeMap;
 
 pub(crate) use error::TeamError;
+use error::v2;
 pub(crate) use model::{Info, Invite, Kind, ModeChanges, Modes, Role, Team, TeamMute};
 
 use model::Member;
@@ -229,7 +242,11 @@ impl Teams {
         let team = self.get(tid, kind)?;
         let role = member_role(team, operator)?;
         if team.modes.invite == 0 && !role.manages() {
-            return Err(no_permission(operator, "invite members"));
+            return Err(no_permission(
+                operator,
+                "invite members",
+                v2::NO_INVITE_PERMISSION,
+            ));
         }
         if let Some(a) = invitees.iter().find(|a| team.members.contains_key(*a)) {
             return Err(TeamError::AlreadyMember {
@@ -303,9 +320,7 @@ impl Teams {
             .get_mut(&tid)
             .ok_or(TeamError::NotFound { tid })?;
         let Some(invite) = team.invites.get(accid) else {
-            return Err(TeamError::Invalid(format!(
-                "{accid} has no pending invitation to team {tid}"
-            )));
+            return Err(no_invitation(tid, accid));
         };
         if team.members.len() >= team.limit {
             return Err(TeamError::Full {
@@ -326,9 +341,10 @@ impl Teams {
             .teams
             .get_mut(&tid)
             .ok_or(TeamError::NotFound { tid })?;
-        team.invites.remove(accid).map(drop).ok_or_else(|| {
-            TeamError::Invalid(format!("{accid} has no pending invitation to team {tid}"))
-        })
+        team.invites
+            .remove(accid)
+            .map(drop)
+            .ok_or_else(|| no_invitation(tid, accid))
     }
 
     /// `operator` removes `targets` from `tid`: the owner removes anyone but itself, a
@@ -343,17 +359,25 @@ impl Teams {
         let team = self.get(tid, kind)?;
         let role = member_role(team, operator)?;
         if !role.manages() {
-            return Err(no_permission(operator, "remove members"));
+            return Err(no_permission(
+                operator,
+                "remove members",
+                v2::MANAGER_REQUIRED,
+            ));
         }
         for target in targets {
             let target_role = member_role(team, target)?;
             if target == operator {
-                return Err(TeamError::Invalid(format!(
-                    "{operator} cannot remove itself: leave instead"
-                )));
+                return Err(TeamError::Refused {
+                    v2: v2::KICK_SELF,
+                    desc: format!("{operator} cannot remove itself: leave instead"),
+                });
             }
-            if target_role.manages() && role != Role::Owner {
-                return Err(no_permission(operator, "remove the owner or a manager"));
+            if target_role == Role::Owner {
+                return Err(no_permission(operator, "remove the owner", v2::KICK_OWNER));
+            }
+            if target_role == Role::Manager && role != Role::Owner {
+                return Err(no_permission(operator, "remove a manager", v2::ON_MANAGER));
             }
         }
         let team = self.get_mut(tid, kind)?;
@@ -376,6 +400,7 @@ impl Teams {
             return Err(no_permission(
                 accid,
                 "leave a team it owns (transfer it first)",
+                v2::OWNER_CANNOT_LEAVE,
             ));
         }
         team.members.remove(accid);
@@ -409,9 +434,10 @@ impl Teams {
         owner_only(team, operator, "change managers")?;
         for target in targets {
             if member_role(team, target)? == Role::Owner {
-                return Err(TeamError::Invalid(format!(
-                    "{target} is the owner, not a manager or ordinary member"
-                )));
+                return Err(TeamError::Refused {
+                    v2: v2::OWNER_AS_MANAGER,
+                    desc: format!("{target} is the owner, not a manager or ordinary member"),
+                });
             }
         }
         if promote {
@@ -453,9 +479,10 @@ impl Teams {
         owner_only(team, operator, "transfer the team")?;
         member_role(team, new_owner)?;
         if new_owner == operator {
-            return Err(TeamError::Invalid(format!(
-                "{new_owner} owns team {tid} already"
-            )));
+            return Err(TeamError::Refused {
+                v2: v2::TRANSFER_TO_OWNER,
+                desc: format!("{new_owner} owns team {tid} already"),
+            });
         }
         let team = self.get_mut(tid, kind)?;
         if leave {
@@ -496,10 +523,18 @@ impl Teams {
         ];
         let touches_texts = texts.iter().any(|t| t.is_some()) || changes.limit.is_some();
         if touches_texts && team.modes.update_info == 0 && !role.manages() {
-            return Err(no_permission(operator, "edit the team's information"));
+            return Err(no_permission(
+                operator,
+                "edit the team's information",
+                v2::MANAGER_REQUIRED,
+            ));
         }
         if i.custom.is_some() && team.modes.update_custom == 0 && !role.manages() {
-            return Err(no_permission(operator, "edit the team's extension"));
+            return Err(no_permission(
+                operator,
+                "edit the team's extension",
+                v2::MANAGER_REQUIRED,
+            ));
         }
         let m = &changes.modes;
         let modes = [
@@ -511,15 +546,22 @@ impl Teams {
         ];
         let touches_modes = modes.iter().any(Option::is_some) || changes.mute.is_some();
         if touches_modes && !role.manages() {
-            return Err(no_permission(operator, "change the team's modes"));
+            return Err(no_permission(
+                operator,
+                "change the team's modes",
+                v2::MANAGER_REQUIRED,
+            ));
         }
         if let Some(limit) = changes.limit
             && limit < team.members.len()
         {
-            return Err(TeamError::Invalid(format!(
-                "the member limit {limit} is below the {} members team {tid} has",
-                team.members.len()
-            )));
+            return Err(TeamError::Refused {
+                v2: 414,
+                desc: format!(
+                    "the member limit {limit} is below the {} members team {tid} has",
+                    team.members.len()
+                ),
+            });
         }
         let team = self.get_mut(tid, kind)?;
         team.info.apply(changes.info);
@@ -611,13 +653,20 @@ impl Teams {
                 accid: sender.to_owned(),
             });
         };
-        if member.muted || !team.mute.lets_speak(member.role) {
-            return Err(TeamError::Muted {
-                tid,
-                accid: sender.to_owned(),
-            });
-        }
-        Ok(team.members.keys().cloned().collect())
+        let v2 = if member.muted {
+            v2::MEMBER_MUTED
+        } else if team.mute.lets_speak(member.role) {
+            return Ok(team.members.keys().cloned().collect());
+        } else if team.mute == TeamMute::All {
+            v2::ALL_MUTED
+        } else {
+            v2::MEMBERS_MUTED
+        };
+        Err(TeamError::Muted {
+            tid,
+            accid: sender.to_owned(),
+            v2,
+        })
     }
 }
 
@@ -636,14 +685,30 @@ fn check_member_change(
     let outranks = role == Role::Owner || (role == Role::Manager && target_role == Role::Member);
     let edits = changes.nick.is_some() || changes.ext.is_some() || changes.notify_state.is_some();
     if edits && operator != target && !outranks {
-        return Err(no_permission(operator, "edit another member"));
+        let v2 = match target_role {
+            Role::Owner => v2::ON_OWNER,
+            Role::Manager if role == Role::Manager => v2::ON_MANAGER,
+            _ => v2::MANAGER_REQUIRED,
+        };
+        return Err(no_permission(operator, "edit another member", v2));
     }
     if changes.muted.is_some() {
         if target_role == Role::Owner {
-            return Err(no_permission(operator, "mute the owner"));
+            return Err(no_permission(operator, "mute the owner", v2::MUTE_OWNER));
+        }
+        if operator == target {
+            return Err(TeamError::Refused {
+                v2: v2::MUTE_SELF,
+                desc: format!("{operator} cannot mute itself"),
+            });
         }
         if !outranks {
-            return Err(no_permission(operator, "mute this member"));
+            let v2 = if role == Role::Manager {
+                v2::ON_MANAGER
+            } else {
+                v2::MANAGER_REQUIRED
+            };
+            return Err(no_permission(operator, "mute this member", v2));
         }
     }
     Ok(())
@@ -689,14 +754,24 @@ fn owner_only(team: &Team, operator: &str, what: &'static str) -> Result<(), Tea
     if member_role(team, operator)? == Role::Owner {
         Ok(())
     } else {
-        Err(no_permission(operator, what))
+        Err(no_permission(operator, what, v2::OWNER_REQUIRED))
     }
 }
 
-fn no_permission(operator: &str, what: &'static str) -> TeamError {
+/// `operator` may not do `what`; `v2` is the precise v2 code.
+fn no_permission(operator: &str, what: &'static str, v2: u32) -> TeamError {
     TeamError::NoPermission {
         operator: operator.to_owned(),
         what,
+        v2,
+    }
+}
+
+/// `accid` has no pending invitation to `tid`.
+fn no_invitation(tid: u64, accid: &str) -> TeamError {
+    TeamError::Refused {
+        v2: v2::NO_INVITATION,
+        desc: format!("{accid} has no pending invitation to team {tid}"),
     }
 }
 
