@@ -43,7 +43,7 @@ pub mod v2;
 mod wire;
 
 pub use catalogue::{ActionInfo, catalogue};
-pub use wire::{BatchResult, Failure, Gender, TokenPage};
+pub use wire::{BatchResult, FailedAccids, Failure, Gender, TokenPage};
 
 // The traits and the derives share names, in different namespaces (like serde's `Serialize`).
 pub use nim_core::{Endpoint, NoContent};

@@ -292,3 +292,28 @@ mod tests {
         assert!(read(r#"{"list":7}"#).is_err());
     }
 }
+
+/// The accounts a v1 team action could not add (`faccid`): invitees already in as many
+/// teams as an account may be, or members a kick could not remove. Absent when every account
+/// went through. `accid` comes as a JSON array or as a string holding one; both read here.
+///
+/// ```
+/// use nim_api::FailedAccids;
+///
+/// let failed: FailedAccids =
+///     serde_json::from_str(r#"{"accid":["a","b"],"msg":"team count exceed"}"#).unwrap();
+/// assert_eq!(failed.accids, ["a", "b"]);
+/// assert_eq!(failed.msg.as_deref(), Some("team count exceed"));
+/// let text: FailedAccids = serde_json::from_str(r#"{"accid":"[\"c\"]"}"#).unwrap();
+/// assert_eq!(text.accids, ["c"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct FailedAccids {
+    /// The accounts that failed (`accid`).
+    #[serde(default, rename = "accid", deserialize_with = "lenient_list")]
+    pub accids: Vec<String>,
+    /// Why (`msg`), e.g. `team count exceed`.
+    #[serde(default)]
+    pub msg: Option<String>,
+}
