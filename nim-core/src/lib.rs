@@ -72,8 +72,8 @@ pub mod __private {
     pub use crate::path::{PathValue, append_segment, check_segment};
     pub use crate::rate::RateLimit;
     pub use crate::validate::{
-        AccountName, List, Number, Presence, Text, Validate, ValidationError, accid, accid_wire,
-        distinct, items, json, max_len, one_of, range, required,
+        AccountName, List, Number, Presence, Text, UniqueList, Validate, ValidationError, accid,
+        accid_wire, distinct, items, json, max_len, one_of, range, required, unique,
     };
     pub use core::convert::Into;
     pub use core::iter::{IntoIterator, Iterator};

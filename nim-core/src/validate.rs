@@ -75,6 +75,16 @@ pub enum Rule {
         /// field's path is prefixed, the other's name is not).
         other: &'static str,
     },
+    /// A list names the same item twice where each may appear once (a member list with an
+    /// account twice; accounts compare ignoring ASCII case).
+    Duplicate {
+        /// The repeated item, as first written.
+        item: String,
+        /// Its first position, counted from 0.
+        first: usize,
+        /// The position of the repeat.
+        again: usize,
+    },
     /// A rule defined by the endpoint itself.
     Custom {
         /// What was expected, in words.
@@ -242,6 +252,11 @@ impl fmt::Display for ValidationError {
                 "`{field}` names the same account as `{other}` (accids compare ignoring \
                  case); the action needs another account"
             ),
+            Rule::Duplicate { item, first, again } => write!(
+                f,
+                "`{field}` lists {item:?} twice (items {first} and {again}); each may appear \
+                 once (accounts compare ignoring case)"
+            ),
             Rule::Custom { message } => write!(f, "`{field}`: {message}"),
         }
     }
@@ -298,6 +313,113 @@ impl<T: AccountName + ?Sized> AccountName for &T {
 impl<T: AccountName> AccountName for Option<T> {
     fn account_name(&self) -> Option<&str> {
         self.as_ref().and_then(AccountName::account_name)
+    }
+}
+
+/// An item of a list whose items must be distinct (`unique`): an account or other text
+/// (compared ignoring ASCII case, as the server lowercases accids) or an integer id.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be compared for `unique`",
+    label = "`unique` needs a list of accounts, text or integer ids",
+    note = "remove `unique`, or check the list with `custom = fn`"
+)]
+pub trait UniqueItem {
+    /// The item as compared: lowercased text, or the integer's digits.
+    fn unique_key(&self) -> Option<Cow<'_, str>>;
+}
+
+impl<T: AccountName + ?Sized> UniqueItem for T {
+    fn unique_key(&self) -> Option<Cow<'_, str>> {
+        let name = self.account_name()?;
+        Some(if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        })
+    }
+}
+
+macro_rules! impl_unique_integer {
+    ($($ty:ty),*) => {$(
+        impl UniqueItem for $ty {
+            fn unique_key(&self) -> Option<Cow<'_, str>> {
+                Some(Cow::Owned(self.to_string()))
+            }
+        }
+    )*};
+}
+
+impl_unique_integer!(u32, u64, i64);
+
+/// A field type holding a list whose items must be distinct: the types `unique` applies to.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list of accounts, text or integer ids, so `unique` cannot \
+               apply to it",
+    label = "`unique` needs a `Vec` (or an `Option<Vec<_>>`) of `Accid`, text or integers"
+)]
+pub trait UniqueList {
+    /// The first item written twice: `(item, first position, position of the repeat)`.
+    fn first_repeat(&self) -> Option<(String, usize, usize)>;
+}
+
+impl<T: UniqueItem> UniqueList for [T] {
+    fn first_repeat(&self) -> Option<(String, usize, usize)> {
+        let mut seen: std::collections::HashMap<Cow<'_, str>, usize> =
+            std::collections::HashMap::with_capacity(self.len());
+        for (again, item) in self.iter().enumerate() {
+            let Some(key) = item.unique_key() else {
+                continue;
+            };
+            if let Some(&first) = seen.get(&key) {
+                return Some((key.into_owned(), first, again));
+            }
+            seen.insert(key, again);
+        }
+        None
+    }
+}
+
+impl<T: UniqueItem> UniqueList for Vec<T> {
+    fn first_repeat(&self) -> Option<(String, usize, usize)> {
+        self.as_slice().first_repeat()
+    }
+}
+
+impl<T: UniqueList> UniqueList for Option<T> {
+    fn first_repeat(&self) -> Option<(String, usize, usize)> {
+        self.as_ref().and_then(UniqueList::first_repeat)
+    }
+}
+
+impl<T: UniqueList + ?Sized> UniqueList for &T {
+    fn first_repeat(&self) -> Option<(String, usize, usize)> {
+        (**self).first_repeat()
+    }
+}
+
+/// `unique`: no item of the list twice (accounts and text compared ignoring ASCII case). An
+/// absent list passes.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::validate::{unique, Rule};
+///
+/// let members = vec!["alice", "bob", "Alice"];
+/// let err = unique("members", &members).unwrap_err();
+/// assert_eq!(err.rule(), &Rule::Duplicate { item: "alice".into(), first: 0, again: 2 });
+/// assert!(unique("members", &vec!["alice", "bob"]).is_ok());
+/// assert!(unique("tids", &vec![1_u64, 2, 1]).is_err());
+/// ```
+pub fn unique<T: UniqueList + ?Sized>(
+    field: &'static str,
+    value: &T,
+) -> Result<(), ValidationError> {
+    match value.first_repeat() {
+        None => Ok(()),
+        Some((item, first, again)) => Err(ValidationError::new(
+            field,
+            Rule::Duplicate { item, first, again },
+        )),
     }
 }
 

@@ -212,5 +212,7 @@ pub(crate) struct Rules {
     pub(crate) one_of: Option<Vec<LitInt>>,
     pub(crate) min_items: Option<LitInt>,
     pub(crate) max_items: Option<LitInt>,
+    /// `unique`: no item twice.
+    pub(crate) unique: bool,
     pub(crate) custom: Option<Path>,
 }

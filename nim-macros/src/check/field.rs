@@ -21,6 +21,7 @@ pub(super) const KEYS: &[&str] = &[
     "one_of",
     "min_items",
     "max_items",
+    "unique",
     "custom",
     "rename",
     "skip",
@@ -115,6 +116,7 @@ fn one(
             "required" => rules.required = values::flag(entry, key, errors),
             "accid" => rules.accid = values::flag(entry, key, errors),
             "json" => rules.json = values::flag(entry, key, errors),
+            "unique" => rules.unique = values::flag(entry, key, errors),
             "skip" | "path" | "query" | "flatten" | "page_token" | "default" => {
                 values::flag(entry, key, errors);
             }

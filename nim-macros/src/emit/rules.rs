@@ -1,5 +1,5 @@
 //! The checks of one field, as statements of `validate`, in a fixed order whatever the order
-//! of the attributes (presence, text, numbers, item count, path segment, the value's own
+//! of the attributes (presence, text, numbers, item count, distinct items, path segment, the value's own
 //! checks, the custom hook), so the first error reported is the most basic one.
 //!
 //! Each rule is a call with the field's type as an explicit generic argument, spanned on that
@@ -77,6 +77,10 @@ impl ToTokens for FieldRules<'_> {
             };
             let (min, max) = (bound(&rules.min_items), bound(&rules.max_items));
             tokens.extend(quote!(#items(#wire, #value, #min, #max)?;));
+        }
+        if rules.unique {
+            let unique = call(private, quote!(unique), ty);
+            tokens.extend(quote!(#unique(#wire, #value)?;));
         }
         if *place == Place::Path {
             let segment = call(private, quote!(check_segment), ty);
