@@ -49,8 +49,6 @@ pub(crate) mod v2 {
     pub(crate) const ALL_MUTED: u32 = 108423;
     /// Making the owner a manager.
     pub(crate) const OWNER_AS_MANAGER: u32 = 108430;
-    /// A mute list names a non-member.
-    pub(crate) const MUTE_NON_MEMBER: u32 = 109301;
     /// A mute list names the operator.
     pub(crate) const MUTE_SELF: u32 = 109303;
     /// A mute list names the owner.

@@ -780,3 +780,6 @@ pub(crate) fn team_members(teams: &Teams, tid: &str) -> Option<Vec<String>> {
     let tid = tid.parse().ok()?;
     teams.any(tid).map(|t| t.members.keys().cloned().collect())
 }
+
+#[cfg(test)]
+mod tests;
