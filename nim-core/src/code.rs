@@ -109,6 +109,30 @@ codes! {
     InvalidProtocol = 509, "invalid protocol";
     /// 514: the service is unavailable.
     ServiceUnavailable = 514, "service unavailable";
+    /// 801: the team is full (its member limit is reached).
+    TeamFull = 801, "team member count over limit";
+    /// 802: the operator lacks the team permission (owner or manager only).
+    TeamNoPermission = 802, "no permission in the team";
+    /// 803: the team does not exist.
+    TeamNotFound = 803, "team does not exist";
+    /// 804: the account is not a member of the team.
+    NotTeamMember = 804, "user not in team";
+    /// 805: the team is of the other type (advanced team vs super team).
+    TeamTypeMismatch = 805, "team type mismatch";
+    /// 806: the account has created or joined too many teams.
+    TeamCountExceeded = 806, "too many teams for the account";
+    /// 807: the member's state does not allow the operation.
+    TeamMemberState = 807, "team member state error";
+    /// 809: the account is already a member of the team.
+    AlreadyTeamMember = 809, "user already in team";
+    /// 811: too many accounts named for @ or forced push.
+    TooManyMentions = 811, "too many @ or force-push accounts";
+    /// 812: the team is muted and the sender may not speak.
+    TeamMuted = 812, "team is muted";
+    /// 813: an invitation partly succeeded.
+    InvitePartlyDone = 813, "invitation partly succeeded";
+    /// 815: the team has too many managers.
+    TeamManagersFull = 815, "too many team managers";
     /// 998: unpacking error.
     UnpackError = 998, "unpacking error";
     /// 999: packing error.
@@ -123,6 +147,8 @@ codes! {
     RetryNeeded = 102449, "transient failure, retry";
     /// 103451 (v2): rejected by content moderation (antispam).
     AntispamRejected = 103451, "rejected by content moderation";
+    /// 108404 (v2): the team does not exist.
+    V2TeamNotFound = 108404, "team does not exist";
 }
 
 impl Code {
@@ -169,7 +195,8 @@ mod tests {
 
     #[test]
     fn every_code_round_trips() {
-        assert_eq!(Code::ALL.len(), 32);
+        assert_eq!(Code::ALL.len(), 45);
+        assert!(Code::ALL.windows(2).all(|w| w[0].as_u32() < w[1].as_u32()));
         for &code in Code::ALL {
             assert_eq!(Code::from(code.as_u32()), code);
             assert_ne!(code.meaning(), Code::Other(1).meaning());

@@ -7,7 +7,7 @@
 //!
 //! # Semantics
 //!
-//! Documented (DOC-FRIEND, FAQ, DOC-HANDLE, DOC-LIST; `/work/facts` §2 of both friend files):
+//! Documented (DOC-FRIEND, FAQ, DOC-HANDLE, DOC-LIST):
 //! - v1 `friend/add` `type` 1 adds directly, 2 sends a request, 3 accepts one, 4 rejects one;
 //!   v2 addFriend `type` 1 (default) / 2, handleFriendAddition `type` 3 (default) / 4.
 //! - A friendship is **mutual** once an add succeeds: each side becomes the other's friend.

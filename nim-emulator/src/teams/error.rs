@@ -5,7 +5,7 @@ use crate::reply::ApiError;
 
 use super::model::Kind;
 
-/// v1 codes of the team family (DOC-CODES, `/work/facts/v1-team.md` §4).
+/// v1 codes of the team family (DOC-CODES; the table is in `shared/spec/v1-families.md` §0.3).
 pub(crate) mod v1 {
     /// The team is full.
     pub(crate) const TEAM_FULL: u32 = 801;
@@ -27,8 +27,8 @@ pub(crate) mod v1 {
     pub(crate) const MANAGERS_FULL: u32 = 815;
 }
 
-/// v2 codes of the team family (the v2 client SDK's code map, `/work/facts/v2-team.md` §4;
-/// only 108404 is on a server page): 108xxx for the team, 109xxx for its members.
+/// v2 codes of the team family (the v2 client SDK's code map, `V2NIMErrorCode`; only 108404
+/// is on a server page): 108xxx for the team, 109xxx for its members.
 pub(crate) mod v2 {
     /// Not an advanced team (the team is of the other `team_type`).
     pub(crate) const WRONG_KIND: u32 = 108302;
