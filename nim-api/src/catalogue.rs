@@ -70,6 +70,8 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::mute::ACTIONS,
             crate::v2::block::ACTIONS,
             crate::v2::subscription::ACTIONS,
+            crate::v2::team::ACTIONS,
+            crate::v2::team_member::ACTIONS,
         ]
         .concat()
     })

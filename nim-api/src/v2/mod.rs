@@ -14,6 +14,8 @@ pub mod message;
 pub mod mute;
 mod shared;
 pub mod subscription;
+pub mod team;
+pub mod team_member;
 pub mod user;
 
 pub use shared::{
