@@ -19,6 +19,7 @@ mod v2_message;
 mod v2_mute;
 mod v2_notify;
 mod v2_subscription;
+mod v2_team;
 mod v2_user;
 
 use crate::router::Registry;
@@ -40,5 +41,6 @@ pub(crate) fn register_all(registry: &mut Registry) {
     message_admin::register(registry);
     v1_friend::register(registry);
     v2_friend::register(registry);
+    v2_team::register(registry);
     friend_admin::register(registry);
 }
