@@ -961,3 +961,42 @@ async fn v1_and_v2_see_one_team() {
     assert_eq!(record.owner, "alice");
     assert_eq!(h.emu.teams_of("BOB").len(), 1);
 }
+
+/// A text message from `sender` to team `tid` of conversation type `kind` (2 or 3).
+async fn say(h: &Harness, sender: &str, kind: u8, tid: u64) -> Answer {
+    h.v2(
+        "POST",
+        &format!("im/v2/conversations/{sender}|{kind}|{tid}/messages"),
+        Some(json!({"message": {"message_type": 0, "text": "hi"}})),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn mutes_set_here_decide_who_may_send_team_messages() {
+    let h = harness().await;
+    let tid = team(&h, 1, "alice", &["bob", "carol"]).await;
+    say(&h, "bob", 2, tid).await.data();
+    let mute = json!({"operator_id": "alice", "team_id": tid, "team_type": 1, "chat_ban_account_ids": ["bob"], "chat_banned": true});
+    h.v2("PATCH", "im/v2/team_members/actions/batch_mute", Some(mute))
+        .await
+        .data();
+    say(&h, "bob", 2, tid).await.assert_v2_error(109424, "bob");
+    let whole = |mode: u8| json!({"operator_id": "alice", "team_type": 1, "configuration": {"chat_banned_mode": mode}});
+    let path = format!("im/v2.1/teams/{tid}");
+    h.v2("PATCH", &path, Some(whole(1))).await.data();
+    say(&h, "carol", 2, tid)
+        .await
+        .assert_v2_error(108306, "carol");
+    say(&h, "alice", 2, tid).await.data();
+    h.v2("PATCH", &path, Some(whole(3))).await.data();
+    say(&h, "alice", 2, tid)
+        .await
+        .assert_v2_error(108423, "alice");
+    // A super team made here takes super team messages (conversation type 3).
+    let super_team = team(&h, 2, "alice", &["bob"]).await;
+    say(&h, "bob", 3, super_team).await.data();
+    say(&h, "erin", 3, super_team)
+        .await
+        .assert_v2_error(109404, "erin");
+}
