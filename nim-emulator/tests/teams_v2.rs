@@ -1000,3 +1000,21 @@ async fn mutes_set_here_decide_who_may_send_team_messages() {
         .await
         .assert_v2_error(109404, "erin");
 }
+
+#[tokio::test]
+async fn message_notify_state_reads_as_the_java_sdk_documents_it() {
+    let h = harness().await;
+    let tid = team(&h, 1, "alice", &["bob"]).await;
+    let base = format!("im/v2.1/teams/{tid}/actions/list_members?team_type=1");
+    let items = h.v2("GET", &base, None).await.data()["items"].clone();
+    // A new member is notified of every message (1).
+    assert_eq!(items[1]["message_notify_state"], 1);
+    for state in [0, 2, 1] {
+        let body = json!({"operator_id": "bob", "team_id": tid, "team_type": 1, "message_notify_state": state});
+        let data = h
+            .v2("PATCH", "im/v2.1/team_members/bob", Some(body))
+            .await
+            .data();
+        assert_eq!(data["message_notify_state"], state);
+    }
+}

@@ -94,8 +94,8 @@ pub(super) fn leave(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 }
 
 /// `PATCH /im/v2.1/team_members/{account_id}`: `operator_id` changes the member's
-/// `team_nick`, `server_extension`, `chat_banned` or `message_notify_state` (0, 1 or 2,
-/// stored as given). `special_follow_update_info` (Apifox page only) is taken and ignored.
+/// `team_nick`, `server_extension`, `chat_banned` or `message_notify_state` (0 none, 1 every
+/// message, 2 only the owner's and managers': [`view::notify_state`]). `special_follow_update_info` (Apifox page only) is taken and ignored.
 /// data: the member, flat (Java SDK, Apifox page) and again as `member_info` (Go SDK).
 pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let input = Input::read(call)?;
@@ -107,7 +107,9 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         nick: input.text("team_nick", UNLIMITED)?,
         ext: input.text("server_extension", UNLIMITED)?,
         muted: input.flag("chat_banned")?,
-        notify_state: notify.and_then(|n| u8::try_from(n).ok()),
+        notify_state: notify
+            .and_then(|n| u8::try_from(n).ok())
+            .map(view::notify_state),
     };
     input.text("extension", EXTENSION_MAX)?;
     input.body().object("special_follow_update_info")?;

@@ -59,13 +59,28 @@ pub(super) fn member(team: &Team, accid: &str) -> Value {
         }
     }
     map.insert("chat_banned".into(), json!(m.muted));
-    map.insert("message_notify_state".into(), json!(m.notify_state));
+    map.insert(
+        "message_notify_state".into(),
+        json!(notify_state(m.notify_state)),
+    );
     map.insert("join_time".into(), json!(m.join_time));
     map.insert("update_time".into(), json!(m.update_time));
     if let Some(inviter) = &m.inviter {
         map.insert("invitor_account_id".into(), json!(inviter));
     }
     Value::Object(map)
+}
+
+/// `message_notify_state` between the wire and the store, either way (it swaps 0 and 1).
+/// On the wire it is the Java SDK's Javadoc (0 no notifications, 1 every message, 2 only the
+/// owner's and managers'), which nim-api follows; the store keeps 0 for "every message" (its
+/// default) and 1 for none, so a new member answers 1.
+pub(super) fn notify_state(state: u8) -> u8 {
+    match state {
+        0 => 1,
+        1 => 0,
+        other => other,
+    }
 }
 
 /// The v2 `member_role`: 0 ordinary member, 1 owner, 2 manager.
