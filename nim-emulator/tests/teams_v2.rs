@@ -236,7 +236,11 @@ async fn update_refusals() {
             414,
             "chat_banned_mode",
         ),
-        (json!({"team_type": 1, "name": "x"}), 414, "operator_id"),
+        (
+            json!({"operator_id": "a b", "team_type": 1, "name": "x"}),
+            414,
+            "operator_id",
+        ),
     ] {
         h.v2("PATCH", &path, Some(body))
             .await
@@ -1017,4 +1021,30 @@ async fn message_notify_state_reads_as_the_java_sdk_documents_it() {
             .data();
         assert_eq!(data["message_notify_state"], state);
     }
+}
+
+#[tokio::test]
+async fn without_an_operator_the_owner_acts() {
+    let h = harness().await;
+    let tid = team(&h, 1, "alice", &["bob"]).await;
+    // The Java SDK's Javadoc calls operator_id optional for these.
+    let path = format!("im/v2.1/teams/{tid}");
+    let info = h
+        .v2(
+            "PATCH",
+            &path,
+            Some(json!({"team_type": 1, "name": "Mine"})),
+        )
+        .await
+        .data()["team_info"]
+        .clone();
+    assert_eq!(info["name"], "Mine");
+    let add = format!("im/v2/teams/{tid}/actions/add_manager");
+    let body = json!({"team_type": 1, "managers": ["bob"]});
+    h.v2("POST", &add, Some(body)).await.data();
+    assert_eq!(role(&h, tid, "bob"), Some(TeamRole::Manager));
+    h.v2("DELETE", &format!("{path}?team_type=1"), None)
+        .await
+        .data();
+    assert!(h.emu.team(tid).is_none());
 }

@@ -10,7 +10,7 @@ use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
-use crate::teams::{Kind, Modes, NewTeam, TeamChanges};
+use crate::teams::{Kind, Modes, NewTeam, TeamChanges, Teams};
 
 /// `invite_msg`: at most 150 characters.
 pub(super) const INVITE_MSG_MAX: usize = 150;
@@ -82,12 +82,12 @@ pub(super) fn split_known(accounts: &Accounts, invitees: Vec<String>) -> (Vec<St
     (known, unknown.iter().map(|a| view::no_account(a)).collect())
 }
 
-/// `PATCH /im/v2.1/teams/{team_id}`: `operator_id` changes the texts, `members_limit`, the
-/// extensions and `configuration` (the whole-team mute included). data: `team_info`.
+/// `PATCH /im/v2.1/teams/{team_id}`: `operator_id` (the owner when absent: [`operator`])
+/// changes the texts, `members_limit`, the extensions and `configuration` (the whole-team
+/// mute included). data: `team_info`.
 pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let input = Input::read(call)?;
     let tid = input.tid()?;
-    let operator = input.account("operator_id")?;
     let kind = input.kind()?;
     let (modes, mute) = fields::configuration(&input)?;
     let changes = TeamChanges {
@@ -99,6 +99,7 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     input.check_extension()?;
     check_antispam(input.body())?;
     let mut teams = lock(&state.teams);
+    let operator = operator(&input, &teams, (tid, kind))?;
     teams
         .update((tid, kind), &operator, changes, input.now_ms())
         .map_err(|e| e.v2())?;
@@ -109,23 +110,22 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
 }
 
 /// `DELETE /im/v2.1/teams/{team_id}?operator_id=&team_type=&extension=` (or the same in a
-/// body): the owner ends the team. data `{}`.
+/// body): the owner (`operator_id`, or no operator: [`operator`]) ends the team. data `{}`.
 pub(super) fn disband(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let input = Input::read(call)?;
     let tid = input.tid()?;
-    let operator = input.account("operator_id")?;
     let kind = input.kind()?;
     input.check_extension()?;
-    lock(&state.teams)
-        .dismiss((tid, kind), &operator)
-        .map_err(|e| e.v2())?;
+    let mut teams = lock(&state.teams);
+    let operator = operator(&input, &teams, (tid, kind))?;
+    teams.dismiss((tid, kind), &operator).map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
 }
 
 /// `PATCH /im/v2/teams/{team_id}/actions/transfer_owner`: the owner hands the team to
 /// `new_owner_account_id`, a member, and leaves (`leave` 1) or stays as an ordinary member
 /// (2). Neither SDK sends an operator: the current owner acts (an `operator_id`, if sent,
-/// must be the owner). data `{}`.
+/// must be the owner: [`operator`]). data `{}`.
 pub(super) fn transfer(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let input = Input::read(call)?;
     let tid = input.tid()?;
@@ -133,21 +133,16 @@ pub(super) fn transfer(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
     let new_owner = input.account("new_owner_account_id")?;
     let leave = input.required_int("leave", &[1, 2])? == 1;
     input.check_extension()?;
-    let operator = match input.text("operator_id", usize::MAX)? {
-        Some(_) => Some(input.account("operator_id")?),
-        None => None,
-    };
     let mut teams = lock(&state.teams);
-    let owner = teams.get(tid, kind).map_err(|e| e.v2())?.owner.clone();
-    let operator = operator.unwrap_or(owner);
+    let operator = operator(&input, &teams, (tid, kind))?;
     teams
         .transfer((tid, kind), &operator, &new_owner, leave, input.now_ms())
         .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
 }
 
-/// `POST /im/v2/teams/{team_id}/actions/add_manager`: the owner makes `managers` (1 to 10
-/// members) managers. data `{}`.
+/// `POST /im/v2/teams/{team_id}/actions/add_manager`: the owner (`operator_id`, or no
+/// operator: [`operator`]) makes `managers` (1 to 10 members) managers. data `{}`.
 pub(super) fn add_managers(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     set_managers(call, state, true)
 }
@@ -163,11 +158,27 @@ fn set_managers(call: &Call<'_>, state: &State, promote: bool) -> Result<Reply, 
     let input = Input::read(call)?;
     let tid = input.tid()?;
     let kind = input.kind()?;
-    let operator = input.account("operator_id")?;
     let managers = input.accounts("managers", MANAGERS_PER_CALL)?;
     input.text("extension", EXTENSION_MAX)?;
-    lock(&state.teams)
+    let mut teams = lock(&state.teams);
+    let operator = operator(&input, &teams, (tid, kind))?;
+    teams
         .set_managers((tid, kind), &operator, &managers, promote, input.now_ms())
         .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
+}
+
+/// Who acts on team `tid`: `operator_id` if sent, else the owner. The Go SDK requires the
+/// operator of update, disband and the manager operations; the Java SDK's Javadoc calls it
+/// optional there, and neither SDK sends one for transferOwner: the emulator takes both, and
+/// a call without one acts as the owner would.
+fn operator(
+    input: &Input<'_, '_>,
+    teams: &Teams,
+    (tid, kind): (u64, Kind),
+) -> Result<String, ApiError> {
+    if input.text("operator_id", usize::MAX)?.is_some() {
+        return input.account("operator_id");
+    }
+    Ok(teams.get(tid, kind).map_err(|e| e.v2())?.owner.clone())
 }

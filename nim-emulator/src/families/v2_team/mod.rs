@@ -13,6 +13,8 @@
 //! - `team_ids` of batchQueryTeamInfo and the online count: a JSON array (numbers or quoted
 //!   numbers, as both SDKs send the first) or a comma-joined list;
 //! - the online-member operations take no `team_type` from the Go SDK: it defaults to 1;
+//! - `operator_id` of update, disband and the manager operations: required by the Go SDK,
+//!   optional in the Java SDK's Javadoc; without one the owner acts;
 //! - updateTeamMember answers the member flat (Java SDK, Apifox page) and again inside
 //!   `member_info` (Go SDK).
 //!
