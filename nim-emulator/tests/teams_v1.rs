@@ -127,6 +127,23 @@ async fn create_refusals() {
         )
         .await;
     unnamed.assert_error(414, "tname");
+    // Both SDKs leave out an empty `members`: a team of one.
+    let alone = h
+        .call(
+            "team/create.action",
+            &[
+                ("tname", "t"),
+                ("owner", "owner"),
+                ("msg", "m"),
+                ("joinmode", "0"),
+            ],
+        )
+        .await;
+    let tid = ok(alone)["tid"].as_str().unwrap().to_owned();
+    assert_eq!(record(&h, &tid).members.len(), 1);
+    h.call("team/remove.action", &[("tid", &tid), ("owner", "owner")])
+        .await
+        .code();
     let closed_to = |joinmode: &'static str| {
         let h = &h;
         async move {

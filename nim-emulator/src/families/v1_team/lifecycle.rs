@@ -17,7 +17,7 @@ const DEFAULT_MEMBER_LIMIT: usize = 200;
 /// `tname`: at most 64 characters.
 const NAME_MAX: usize = 64;
 
-/// `team/create.action`: `owner` makes team `tname` and invites `members` (`[]` allowed:
+/// `team/create.action`: `owner` makes team `tname` and invites `members` (`[]` or absent:
 /// a team of one) with the text `msg`. Answers `{"code":200,"tid":"<id>"}` (a string, as
 /// the docs' example shows it), plus `faccid` naming the invitees in too many teams; the
 /// owner in too many teams is 806, invitees over the member limit 801.
@@ -25,7 +25,11 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let p = call.form()?;
     let name = p.text_req("tname", NAME_MAX)?.to_owned();
     let owner = p.account_id("owner")?;
-    let mut invitees = accid_list(&p, "members", MEMBERS_PER_CALL, true)?;
+    // The docs require `members`; both SDKs leave it out when it is empty: both are read.
+    let mut invitees = match p.get("members") {
+        Some(_) => accid_list(&p, "members", MEMBERS_PER_CALL, true)?,
+        None => Vec::new(),
+    };
     invitees.retain(|a| *a != owner);
     let message = p.text_req("msg", INVITE_TEXT_MAX)?.to_owned();
     let magree = p.int_opt("magree", &[0, 1])?;

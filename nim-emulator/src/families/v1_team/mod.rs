@@ -17,7 +17,11 @@
 //! - **Lists.** `tids` elements may be numbers (both SDKs) or strings (the docs' example);
 //!   switch values `mute` of `muteTlist` / `muteTlistAll` may be `0`/`1` or `false`/`true`
 //!   (the SDKs differ). Duplicate accounts in a list count once; the owner named among
-//!   create's invitees is skipped (the docs say not to name it).
+//!   create's invitees is skipped (the docs say not to name it); create without `members`
+//!   (both SDKs leave an empty list out, the docs require it) makes a team of one.
+//! - **Required zeros.** `joinmode` of create, `ope` of query and `mute` of muteTlist stay
+//!   required, as the docs have them: the Go SDK leaves out zeros, the Java SDK sends them,
+//!   and where the SDKs disagree the docs decide.
 //! - **`teamMemberLimit`** 2 to [`MEMBER_LIMIT_MAX`]: the docs bound it by the app's
 //!   configured maximum, which the emulator does not have.
 //! - **Notifications.** `attach` and `isNotifyClose*` are checked and kept as the docs
