@@ -25,8 +25,10 @@ int_enum! {
 ///
 /// `tids` is sent as a JSON array of numbers, as both SDKs send it (the docs' example
 /// writes strings). The newer docs cap it at 10 teams and 1024 characters (10 ids always
-/// fit). The legacy docs' `ignoreInvalid` is in neither the newer docs nor the SDKs: not
-/// declared. Idempotent.
+/// fit). `ignoreInvalid` is the legacy docs' only (in neither the newer docs nor the
+/// SDKs): `true` skips ids naming no team instead of refusing the call; where the server
+/// reports the skipped ids is not documented, so the answer does not read them.
+/// Idempotent.
 ///
 /// ```
 /// use nim_api::team::{QueryTeams, TeamQueryScope};
@@ -34,6 +36,8 @@ int_enum! {
 ///
 /// let request = QueryTeams::new([6000000001u64, 6000000002], TeamQueryScope::WithMembers);
 /// assert_eq!(request.to_form().unwrap(), "tids=%5B6000000001%2C6000000002%5D&ope=1");
+/// let lenient = QueryTeams::new([1u64], TeamQueryScope::InfoOnly).ignore_invalid(true);
+/// assert_eq!(lenient.to_form().unwrap(), "tids=%5B1%5D&ope=0&ignoreInvalid=true");
 /// let eleven = QueryTeams::new(1u64..=11, TeamQueryScope::InfoOnly);
 /// assert_eq!(eleven.validate().unwrap_err().field(), "tids");
 /// ```
@@ -45,6 +49,9 @@ pub struct QueryTeams {
     pub tids: Vec<u64>,
     /// With the members' accids or without.
     pub ope: TeamQueryScope,
+    /// Skip ids naming no team (`ignoreInvalid`; legacy docs; the server's default: `false`).
+    #[nim(rename = "ignoreInvalid")]
+    pub ignore_invalid: Option<bool>,
 }
 
 /// The answer to [`QueryTeams`] (`tinfos`, a JSON array or text holding one).
