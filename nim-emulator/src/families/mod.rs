@@ -9,6 +9,7 @@ mod state_admin;
 mod v1_event_subscribe;
 mod v1_friend;
 mod v1_message;
+mod v1_team;
 mod v1_user;
 mod v2_account;
 mod v2_block;
@@ -43,4 +44,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_friend::register(registry);
     v2_team::register(registry);
     friend_admin::register(registry);
+    v1_team::register(registry);
 }
