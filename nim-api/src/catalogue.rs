@@ -61,6 +61,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::event::ACTIONS,
             crate::msg::ACTIONS,
             crate::history::ACTIONS,
+            crate::superteam::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,
