@@ -19,18 +19,18 @@ use crate::reply::{ApiError, Reply};
 
 /// What a take-back does to the message.
 #[derive(Clone, Copy)]
-enum Effect {
+pub(in crate::families) enum Effect {
     Recall,
     OneWay,
     Delete,
 }
 
 /// `deleteMsgid`, `timetag`, `type` (1:1 and team values given), `from`, `to`.
-struct Target {
-    id: u64,
-    team: bool,
-    from: String,
-    to: String,
+pub(in crate::families) struct Target {
+    pub(in crate::families) id: u64,
+    pub(in crate::families) team: bool,
+    pub(in crate::families) from: String,
+    pub(in crate::families) to: String,
 }
 
 fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
@@ -49,7 +49,7 @@ fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
 }
 
 /// Applies `effect` to the target within `window`; 508 outside it.
-fn take_back(
+pub(in crate::families) fn take_back(
     call: &Call<'_>,
     state: &State,
     t: &Target,
