@@ -157,13 +157,18 @@ async fn create_refusals() {
     create_with(&h, &["alice", "bob"], &[("tlevel", "2")])
         .await
         .assert_error(801, "full");
+    create_with(&h, &["alice"], &[("msg", "")])
+        .await
+        .assert_error(414, "msg");
+    // No joinmode (the Go SDK leaves a 0 out, the Java SDK's Javadoc defaults it to 0).
     let a = h
         .call(
             "superteam/create.action",
             &[("owner", "owner"), ("tname", "x"), ("msg", "hi")],
         )
         .await;
-    a.assert_error(414, "joinmode");
+    let tid = id(ok(&a)["tid"].as_str().unwrap());
+    assert_eq!(h.emu.team(tid).unwrap().modes[0], 0);
 }
 
 #[tokio::test]
@@ -557,6 +562,13 @@ async fn the_team_mute_silences_by_type() {
     };
     mute("mgr", "1").await.assert_error(802, "no permission");
     mute("owner", "2").await.assert_error(414, "muteType");
+    let a = h
+        .call(
+            "superteam/mute.action",
+            &[("tid", &tid), ("owner", "owner")],
+        )
+        .await;
+    a.assert_error(414, "muteType");
     ok(&mute("owner", "1").await);
     assert_eq!(h.emu.team(id(&tid)).unwrap().mute_type, 1);
     send(&h, &tid, "alice", &[])
@@ -705,6 +717,14 @@ async fn get_tlists_pages_members_with_roles() {
         )
         .await;
     a.assert_error(414, "limit");
+    // No timetag is 0 (the Go SDK leaves a 0 out).
+    let a = h
+        .call(
+            "superteam/getTlists.action",
+            &[("tid", &tid), ("limit", "1")],
+        )
+        .await;
+    assert_eq!(accids(&ok(&a)["tlists"]), ["alice"]);
     let a = h
         .call(
             "superteam/getTlists.action",

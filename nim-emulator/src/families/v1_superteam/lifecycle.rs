@@ -66,7 +66,9 @@ fn level(p: &Params) -> Result<Option<usize>, ApiError> {
 
 /// `superteam/create.action`: a super team owned by `owner`, with `inviteAccids` invited
 /// (joining at once with `beinvitemode=1`, else waiting for their consent). `inviteAccids`
-/// may be `[]` or absent (the SDKs leave it out when empty). Answers
+/// may be `[]` or absent (the SDKs leave it out when empty). `joinmode` may be absent and
+/// then is 0: the legacy docs require it, but the Java SDK's Javadoc makes it optional with
+/// default 0 and the Go SDK leaves a 0 out, so both SDKs send creates without it. Answers
 /// `{"code":200,"tid":"<id>","faccid"?}`; 801 when the invitees overflow `tlevel`, 806 when
 /// the owner is in as many teams as an account may be.
 pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
@@ -80,7 +82,6 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     invitees.retain(|a| *a != owner);
     p.text_req("tname", NAME_MAX)?;
     let message = p.text_req("msg", INVITE_TEXT_MAX)?.to_owned();
-    p.int_in("joinmode", &[0, 1, 2])?;
     let (info, changes) = settings(&p)?;
     let mut modes = Modes::default();
     modes.apply(changes);

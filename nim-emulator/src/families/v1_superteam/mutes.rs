@@ -15,7 +15,8 @@ const PER_CALL_MAX: usize = 10;
 
 /// `superteam/mute.action`: the owner alone sets `muteType` 0 (nobody), 1 (ordinary
 /// members) or 3 (everyone, the owner included). Only `muteType`: super teams have no
-/// `mute` parameter. Answers `{"code":200}`.
+/// `mute` parameter. Answers `{"code":200}`. A missing `muteType` is refused (414) as the
+/// docs require it, though the Go SDK leaves a 0 out and so cannot unmute.
 pub(super) fn mute(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let at = team_at(&p, "tid")?;

@@ -74,7 +74,8 @@ pub(super) fn member_page(
     pick: fn(&Team) -> Vec<String>,
 ) -> Result<Vec<Value>, ApiError> {
     let (tid, kind) = team_at(p, "tid")?;
-    let timetag = p.u64_req("timetag")?;
+    // Absent is 0, from the start: the Go SDK leaves a 0 out.
+    let timetag = p.u64_opt("timetag")?.unwrap_or(0);
     let limit = p.u64_req("limit")?;
     if limit == 0 || limit > PAGE_MAX {
         return Err(ApiError::param(format!("limit must be 1 to {PAGE_MAX}")));
