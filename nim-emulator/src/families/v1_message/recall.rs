@@ -104,12 +104,17 @@ pub(super) fn recall(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     p.text("msg", 128)?;
     p.text("attach", 5000)?;
     p.text("payload", 2048)?;
-    let window = match p.get("ignoreTime") {
-        None => None,
-        Some("1") => Some(LONG_WINDOW),
-        Some(_) => return Err(ApiError::param("ignoreTime must be 1 when given")),
-    };
+    let window = ignore_time(&p)?;
     take_back(call, state, &t, window, Effect::Recall)
+}
+
+/// `ignoreTime=1`: recall within 30 days instead of the recall window (`None`: the window).
+pub(in crate::families) fn ignore_time(p: &Params) -> Result<Option<Duration>, ApiError> {
+    match p.get("ignoreTime") {
+        None => Ok(None),
+        Some("1") => Ok(Some(LONG_WINDOW)),
+        Some(_) => Err(ApiError::param("ignoreTime must be 1 when given")),
+    }
 }
 
 /// `msg/delMsgOneWay.action`: a one-way recall; the receiver no longer sees the message (a

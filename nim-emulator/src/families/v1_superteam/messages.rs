@@ -6,16 +6,16 @@
 
 use serde_json::{Value, json};
 
-use super::{State, team_at};
+use super::{State, id_of, team_at};
 use crate::call::Call;
 use crate::families::message_common::{Refusal, known, may_send};
 use crate::families::v1_message::history::{answer, filters};
 use crate::families::v1_message::notify;
-use crate::families::v1_message::recall::{Effect, Target, take_back};
+use crate::families::v1_message::recall::{Effect, Target, ignore_time, take_back};
 use crate::families::v1_message::send::{common, json_object, record};
 use crate::lock;
 use crate::message_content::v1_view;
-use crate::messages::{Conversation, LONG_WINDOW};
+use crate::messages::Conversation;
 use crate::notifications::Notification;
 use crate::params::{Params, check_accid};
 use crate::reply::{ApiError, Reply};
@@ -118,11 +118,7 @@ pub(super) fn recall_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
     p.text("msg", 128)?;
     p.text("pushContent", 500)?;
     p.text("pushPayload", 2048)?;
-    let window = match p.get("ignoreTime") {
-        None => None,
-        Some("1") => Some(LONG_WINDOW),
-        Some(_) => return Err(ApiError::param("ignoreTime must be 1 when given")),
-    };
+    let window = ignore_time(&p)?;
     lock(&state.teams).get(tid, kind).map_err(|e| e.v1())?;
     let target = Target {
         id,
@@ -155,15 +151,6 @@ pub(super) fn query_history_msg(call: &Call<'_>, state: &State) -> Result<Reply,
     }
     let conversation = Conversation::new(&accid, Kind::Super.conversation(), &tid.to_string());
     Ok(answer(state, &conversation, &f))
-}
-
-/// A number, or a string holding one.
-fn id_of(value: &Value) -> Option<u64> {
-    match value {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
 }
 
 /// `superteam/queryHistoryMsgByIds.action`: the super team messages `msgs` names (1 to

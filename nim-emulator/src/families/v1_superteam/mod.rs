@@ -24,6 +24,8 @@ mod views;
 
 use std::collections::BTreeSet;
 
+use serde_json::Value;
+
 use super::message_common::known;
 use super::v1_message::{self, State};
 use crate::accounts::Accounts;
@@ -99,6 +101,16 @@ fn accounts_of(name: &str, list: Vec<String>) -> Result<Vec<String>, ApiError> {
         }
     }
     Ok(out)
+}
+
+/// An id in a JSON list: a number, or a string holding one (the docs show strings, the Go
+/// SDK sends numbers).
+fn id_of(value: &Value) -> Option<u64> {
+    match value {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 /// Refuses (414 `<field> <id> not register`) unless every one of `ids` is an account.

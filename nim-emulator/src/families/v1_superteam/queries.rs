@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::views::{joined_view, member_view, team_view};
-use super::{State, team_at};
+use super::{State, id_of, team_at};
 use crate::call::Call;
 use crate::lock;
 use crate::params::Params;
@@ -45,11 +45,7 @@ fn team_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
     }
     items
         .iter()
-        .map(|item| match item {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        })
+        .map(id_of)
         .collect::<Option<Vec<u64>>>()
         .ok_or_else(bad)
 }
