@@ -62,6 +62,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::msg::ACTIONS,
             crate::history::ACTIONS,
             crate::team::ACTIONS,
+            crate::superteam::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,

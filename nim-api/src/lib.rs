@@ -38,6 +38,7 @@ pub mod friend;
 pub mod history;
 pub mod message;
 pub mod msg;
+pub mod superteam;
 pub mod team;
 pub mod user;
 pub mod v2;

@@ -106,7 +106,7 @@ impl Validate for TypeFilter {
 }
 
 /// `begintime` earlier than `endtime`, or the server answers 414 "bad time".
-fn time_window(begintime: u64, endtime: u64) -> Result<(), ValidationError> {
+pub(crate) fn time_window(begintime: u64, endtime: u64) -> Result<(), ValidationError> {
     if begintime >= endtime {
         return Err(ValidationError::custom(
             "begintime",

@@ -9,6 +9,7 @@ mod state_admin;
 mod v1_event_subscribe;
 mod v1_friend;
 mod v1_message;
+mod v1_superteam;
 mod v1_team;
 mod v1_user;
 mod v2_account;
@@ -41,6 +42,7 @@ pub(crate) fn register_all(registry: &mut Registry) {
     state_admin::register(registry);
     message_admin::register(registry);
     v1_friend::register(registry);
+    v1_superteam::register(registry);
     v2_friend::register(registry);
     v2_team::register(registry);
     friend_admin::register(registry);

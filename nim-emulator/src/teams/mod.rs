@@ -53,6 +53,7 @@
 mod error;
 mod model;
 mod record;
+mod team_super_ops;
 mod team_v1_ops;
 
 use std::collections::BTreeMap;

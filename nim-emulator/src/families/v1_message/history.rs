@@ -57,14 +57,14 @@ impl Window {
 }
 
 /// The filters both history queries share, besides the window.
-struct Filters {
+pub(in crate::families) struct Filters {
     window: Window,
     types: Option<Vec<u32>>,
     exclude: Option<u64>,
     include_no_sense: bool,
 }
 
-fn filters(p: &Params) -> Result<Filters, ApiError> {
+pub(in crate::families) fn filters(p: &Params) -> Result<Filters, ApiError> {
     let window = Window::parse(p)?;
     let types = match p.get("type") {
         None => None,
@@ -91,7 +91,11 @@ fn filters(p: &Params) -> Result<Filters, ApiError> {
 
 /// `{"code":200,"size":N,"msgs":[...]}` for the messages of `conversation` as its owner sees
 /// them.
-fn answer(state: &State, conversation: &Conversation, f: &Filters) -> Reply {
+pub(in crate::families) fn answer(
+    state: &State,
+    conversation: &Conversation,
+    f: &Filters,
+) -> Reply {
     let messages = lock(&state.messages);
     let keep = |m: &Message| {
         conversation.contains(m)

@@ -5,11 +5,11 @@
 
 mod broadcast;
 mod files;
-mod history;
-mod notify;
-mod recall;
+pub(super) mod history;
+pub(super) mod notify;
+pub(super) mod recall;
 mod receipts;
-mod send;
+pub(super) mod send;
 mod sessions;
 
 use std::sync::{Arc, Mutex};
@@ -24,12 +24,12 @@ use crate::teams::Teams;
 
 /// What the v1 message handlers borrow.
 pub(super) struct State {
-    accounts: Arc<Mutex<Accounts>>,
+    pub(in crate::families) accounts: Arc<Mutex<Accounts>>,
     friends: Arc<Mutex<Friends>>,
-    teams: Arc<Mutex<Teams>>,
-    messages: Arc<Mutex<Messages>>,
+    pub(in crate::families) teams: Arc<Mutex<Teams>>,
+    pub(in crate::families) messages: Arc<Mutex<Messages>>,
     broadcasts: Arc<Mutex<Broadcasts>>,
-    notes: Arc<Mutex<Notifications>>,
+    pub(in crate::families) notes: Arc<Mutex<Notifications>>,
 }
 
 const ROUTES: &[Route<State>] = &[
@@ -72,13 +72,19 @@ const ROUTES: &[Route<State>] = &[
 
 /// Registers the 20 v1 message actions.
 pub(super) fn register(registry: &mut Registry) {
-    let state = State {
+    let state = state(registry);
+    registry.routes(state, ROUTES);
+}
+
+/// The message state, also borrowed by the super team family, whose message actions are
+/// these sends, recalls and history queries with other parameter names.
+pub(super) fn state(registry: &mut Registry) -> State {
+    State {
         accounts: registry.shared::<Accounts>(),
         friends: registry.shared::<Friends>(),
         teams: registry.shared::<Teams>(),
         messages: registry.shared::<Messages>(),
         broadcasts: registry.shared::<Broadcasts>(),
         notes: registry.shared::<Notifications>(),
-    };
-    registry.routes(state, ROUTES);
+    }
 }

@@ -19,7 +19,7 @@ const ATTACH_MAX: usize = 4096;
 const BATCH_MAX: usize = 500;
 
 /// The fields both share; answers `attach` and whether it is kept offline (`save` 2).
-fn common(p: &Params) -> Result<(String, bool), ApiError> {
+pub(in crate::families) fn common(p: &Params) -> Result<(String, bool), ApiError> {
     let attach = p.text_req("attach", ATTACH_MAX)?.to_owned();
     p.text("pushcontent", 500)?;
     p.text("payload", 2048)?;

@@ -19,18 +19,18 @@ use crate::reply::{ApiError, Reply};
 
 /// What a take-back does to the message.
 #[derive(Clone, Copy)]
-enum Effect {
+pub(in crate::families) enum Effect {
     Recall,
     OneWay,
     Delete,
 }
 
 /// `deleteMsgid`, `timetag`, `type` (1:1 and team values given), `from`, `to`.
-struct Target {
-    id: u64,
-    team: bool,
-    from: String,
-    to: String,
+pub(in crate::families) struct Target {
+    pub(in crate::families) id: u64,
+    pub(in crate::families) team: bool,
+    pub(in crate::families) from: String,
+    pub(in crate::families) to: String,
 }
 
 fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
@@ -49,7 +49,7 @@ fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
 }
 
 /// Applies `effect` to the target within `window`; 508 outside it.
-fn take_back(
+pub(in crate::families) fn take_back(
     call: &Call<'_>,
     state: &State,
     t: &Target,
@@ -104,12 +104,17 @@ pub(super) fn recall(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     p.text("msg", 128)?;
     p.text("attach", 5000)?;
     p.text("payload", 2048)?;
-    let window = match p.get("ignoreTime") {
-        None => None,
-        Some("1") => Some(LONG_WINDOW),
-        Some(_) => return Err(ApiError::param("ignoreTime must be 1 when given")),
-    };
+    let window = ignore_time(&p)?;
     take_back(call, state, &t, window, Effect::Recall)
+}
+
+/// `ignoreTime=1`: recall within 30 days instead of the recall window (`None`: the window).
+pub(in crate::families) fn ignore_time(p: &Params) -> Result<Option<Duration>, ApiError> {
+    match p.get("ignoreTime") {
+        None => Ok(None),
+        Some("1") => Ok(Some(LONG_WINDOW)),
+        Some(_) => Err(ApiError::param("ignoreTime must be 1 when given")),
+    }
 }
 
 /// `msg/delMsgOneWay.action`: a one-way recall; the receiver no longer sees the message (a

@@ -19,7 +19,7 @@ const BATCH_MAX_WITH_IDS: usize = 100;
 
 /// The content and options both sends share: `type`, `body`, `msgDesc`, `ext`, and the
 /// checked-only push and option fields.
-struct Common {
+pub(in crate::families) struct Common {
     content: Content,
     ext: Option<String>,
     sender_no_sense: bool,
@@ -28,7 +28,7 @@ struct Common {
     check_friend: bool,
 }
 
-fn common(p: &Params) -> Result<Common, ApiError> {
+pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
     let message_type = p.int_in("type", SENDABLE_TYPES)?;
     let body = p.text_req("body", message_content::BODY_MAX)?;
     let desc = p.text("msgDesc", DESC_MAX)?;
@@ -61,7 +61,7 @@ fn common(p: &Params) -> Result<Common, ApiError> {
 }
 
 /// Refuses `name` unless it is absent or a JSON object.
-pub(super) fn json_object(p: &Params, name: &str) -> Result<(), ApiError> {
+pub(in crate::families) fn json_object(p: &Params, name: &str) -> Result<(), ApiError> {
     match p.get(name).map(serde_json::from_str::<Value>) {
         None | Some(Ok(Value::Object(_))) => Ok(()),
         Some(_) => Err(ApiError::param(format!("{name} must be a JSON object"))),
@@ -69,7 +69,7 @@ pub(super) fn json_object(p: &Params, name: &str) -> Result<(), ApiError> {
 }
 
 /// A new record from `sender` to `receiver`, not yet stored.
-fn record(sender: &str, receiver: &str, kind: u8, c: &Common) -> Message {
+pub(in crate::families) fn record(sender: &str, receiver: &str, kind: u8, c: &Common) -> Message {
     let mut m = Message {
         sender: sender.to_owned(),
         receiver: receiver.to_owned(),
