@@ -13,7 +13,7 @@
 //!   The owner cannot leave; it transfers first (with or without leaving).
 //! - **Invitations.** With agree mode 0 (v1 `beinvitemode`, v2 `agree_mode`) an invitee
 //!   must accept: the invitation waits (see
-//!   [`Emulator::accept_team_invitation`](crate::Emulator::accept_team_invitation)) and the
+//!   [`Emulator::answer_team_invitation`](crate::Emulator::answer_team_invitation)) and the
 //!   account is not a member until then. With mode 1, invitees join at once.
 //! - **Limits.** `limit` members, the owner included; an invite that would overflow it
 //!   changes nothing. At most [`MANAGERS_MAX`] managers in an advanced team and
