@@ -22,7 +22,7 @@ use nim_api::team::{
     MemberMute, MuteAllTeamMembers, MuteTeamMember, QueryTeamDetail, TeamMuteType, TeamSettings,
 };
 use nim_api::user::CreateUser;
-use nim_api::v2::message::SendMessage;
+use nim_api::v2::message::{SendMessage, TeamOption};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
     DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole, OldOwner,
@@ -805,6 +805,29 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
         108_423
     );
     assert_eq!(refused(&client, &v1_team_message("owner", tid)).await, 812);
+    // v2's team_option skips the team's mute when asked, and only that check.
+    let past_the_mute = TeamOption::new().ignore_chat_banned(true);
+    client
+        .call(&v2_team_message("owner", tid).team_option(past_the_mute))
+        .await
+        .unwrap();
+    client
+        .call(&BatchMuteTeamMembers::new(
+            "owner",
+            tid,
+            adv,
+            ["member"],
+            true,
+        ))
+        .await
+        .unwrap();
+    let member = v2_team_message("member", tid);
+    assert_eq!(
+        refused(&client, &member.clone().team_option(past_the_mute)).await,
+        109_424
+    );
+    let past_both = past_the_mute.ignore_member_chat_banned(true);
+    client.call(&member.team_option(past_both)).await.unwrap();
 }
 
 #[tokio::test]

@@ -27,7 +27,7 @@ use nim_core::{Code, desc};
 use crate::accounts::Accounts;
 use crate::friends::Friends;
 use crate::reply::ApiError;
-use crate::teams::{Kind, TeamError, Teams, team_members};
+use crate::teams::{Kind, SpeakChecks, TeamError, Teams, team_members};
 
 /// v2: the sender account is banned.
 pub(super) const V2_ACCOUNT_BANNED: u32 = 102422;
@@ -152,9 +152,22 @@ pub(super) fn team(teams: &Teams, tid: &str) -> Result<Vec<String>, Refusal> {
 pub(super) fn may_send(
     accounts: &Accounts,
     teams: &Teams,
+    sender: (&str, &str),
+    kind: u8,
+    receiver: (&str, &str),
+) -> Result<(), Refusal> {
+    may_send_with(accounts, teams, sender, kind, receiver, SpeakChecks::ALL)
+}
+
+/// [`may_send`] with only the team `checks` asked for (a v2 send's `team_option` /
+/// `superteam_option`); the account checks always apply.
+pub(super) fn may_send_with(
+    accounts: &Accounts,
+    teams: &Teams,
     (sender_field, sender): (&str, &str),
     kind: u8,
     (receiver_field, receiver): (&str, &str),
+    checks: SpeakChecks,
 ) -> Result<(), Refusal> {
     known(accounts, sender_field, sender)?;
     if kind == 1 {
@@ -180,7 +193,7 @@ pub(super) fn may_send(
     if let Some(team_kind) = team_kind {
         let tid = receiver.parse().unwrap_or(0);
         teams
-            .speak(tid, team_kind, &a.accid)
+            .speak_with(tid, team_kind, &a.accid, checks)
             .map_err(Refusal::Team)?;
     }
     if kind == 1

@@ -53,6 +53,7 @@
 mod error;
 mod model;
 mod record;
+mod speak;
 mod team_super_ops;
 mod team_v1_ops;
 
@@ -61,6 +62,7 @@ use std::collections::BTreeMap;
 pub(crate) use error::TeamError;
 use error::v2;
 pub(crate) use model::{Info, Invite, Kind, ModeChanges, Modes, Role, Team, TeamMute};
+pub(crate) use speak::SpeakChecks;
 
 use model::Member;
 pub use record::{TeamKind, TeamMemberRecord, TeamRecord, TeamRole};
@@ -638,37 +640,6 @@ impl Teams {
             }
         }
         Ok(())
-    }
-
-    /// Who receives a message `sender` sends to `tid` of `kind` (every member), if the
-    /// sender may speak there: a member, not muted alone, not silenced by the team's mute.
-    pub(crate) fn speak(
-        &self,
-        tid: u64,
-        kind: Kind,
-        sender: &str,
-    ) -> Result<Vec<String>, TeamError> {
-        let team = self.get(tid, kind)?;
-        let Some(member) = team.members.get(sender) else {
-            return Err(TeamError::NotMember {
-                tid,
-                accid: sender.to_owned(),
-            });
-        };
-        let v2 = if member.muted {
-            v2::MEMBER_MUTED
-        } else if team.mute.lets_speak(member.role) {
-            return Ok(team.members.keys().cloned().collect());
-        } else if team.mute == TeamMute::All {
-            v2::ALL_MUTED
-        } else {
-            v2::MEMBERS_MUTED
-        };
-        Err(TeamError::Muted {
-            tid,
-            accid: sender.to_owned(),
-            v2,
-        })
     }
 }
 

@@ -275,8 +275,21 @@ fn update_modes_and_limits() {
 #[test]
 fn mutes_decide_who_speaks() {
     let (mut teams, t) = team();
-    assert_eq!(teams.speak(t.0, t.1, "a").unwrap().len(), 4);
-    assert_eq!(v2_code(teams.speak(t.0, t.1, "x").unwrap_err()), 109404);
+    assert_eq!(
+        teams
+            .speak_with(t.0, t.1, "a", SpeakChecks::ALL)
+            .unwrap()
+            .len(),
+        4
+    );
+    assert_eq!(
+        v2_code(
+            teams
+                .speak_with(t.0, t.1, "x", SpeakChecks::ALL)
+                .unwrap_err()
+        ),
+        109404
+    );
     // Members mute one another: refused; a manager mutes a member; nobody mutes the owner.
     assert_eq!(
         v2_code(
@@ -308,22 +321,80 @@ fn mutes_decide_who_speaks() {
             .mute_members(t, "mgr", &ids(&["b", "owner"]), true, NOW)
             .is_err()
     );
-    assert!(teams.speak(t.0, t.1, "b").is_ok());
+    assert!(teams.speak_with(t.0, t.1, "b", SpeakChecks::ALL).is_ok());
     teams
         .mute_members(t, "mgr", &ids(&["a"]), true, NOW)
         .unwrap();
-    let err = teams.speak(t.0, t.1, "a").unwrap_err();
+    let err = teams
+        .speak_with(t.0, t.1, "a", SpeakChecks::ALL)
+        .unwrap_err();
     assert_eq!((err.v1().code(), err.v2().code()), (812, 109424));
     // Whole-team mutes: 1 silences ordinary members only, 3 everyone.
     teams.mute_team(t, "owner", TeamMute::Members, NOW).unwrap();
-    assert_eq!(v2_code(teams.speak(t.0, t.1, "b").unwrap_err()), 108306);
-    assert!(teams.speak(t.0, t.1, "mgr").is_ok());
+    assert_eq!(
+        v2_code(
+            teams
+                .speak_with(t.0, t.1, "b", SpeakChecks::ALL)
+                .unwrap_err()
+        ),
+        108306
+    );
+    assert!(teams.speak_with(t.0, t.1, "mgr", SpeakChecks::ALL).is_ok());
     teams.mute_team(t, "owner", TeamMute::All, NOW).unwrap();
-    assert_eq!(v2_code(teams.speak(t.0, t.1, "owner").unwrap_err()), 108423);
+    assert_eq!(
+        v2_code(
+            teams
+                .speak_with(t.0, t.1, "owner", SpeakChecks::ALL)
+                .unwrap_err()
+        ),
+        108423
+    );
     assert_eq!(
         v2_code(teams.mute_team(t, "b", TeamMute::None, NOW).unwrap_err()),
         109432
     );
+}
+
+#[test]
+fn v2_send_switches_skip_only_their_own_check() {
+    let (mut teams, t) = team();
+    teams
+        .mute_members(t, "owner", &ids(&["a"]), true, NOW)
+        .unwrap();
+    teams.mute_team(t, "owner", TeamMute::Members, NOW).unwrap();
+    let skip = |team_mute, member_mute, membership| SpeakChecks {
+        team_mute,
+        member_mute,
+        membership,
+    };
+    // `b` is silenced by the team's mute alone, `a` by both mutes.
+    assert!(
+        teams
+            .speak_with(t.0, t.1, "b", skip(false, true, true))
+            .is_ok()
+    );
+    let err = teams
+        .speak_with(t.0, t.1, "a", skip(false, true, true))
+        .unwrap_err();
+    assert_eq!(v2_code(err), 109424);
+    let err = teams
+        .speak_with(t.0, t.1, "a", skip(true, false, true))
+        .unwrap_err();
+    assert_eq!(v2_code(err), 108306);
+    assert!(
+        teams
+            .speak_with(t.0, t.1, "a", skip(false, false, true))
+            .is_ok()
+    );
+    // A stranger is let through only when membership is not checked.
+    let err = teams
+        .speak_with(t.0, t.1, "x", skip(false, false, true))
+        .unwrap_err();
+    assert_eq!(v2_code(err), 109404);
+    let to = teams
+        .speak_with(t.0, t.1, "x", skip(true, true, false))
+        .unwrap();
+    assert!(to.iter().all(|m| m != "x") && !to.is_empty());
 }
 
 #[test]

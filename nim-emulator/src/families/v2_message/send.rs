@@ -6,13 +6,14 @@ use serde_json::{Value, json};
 
 use super::{State, path_conversation};
 use crate::call::Call;
-use crate::families::message_common::{Refusal, friend_check, may_send};
+use crate::families::message_common::{Refusal, friend_check, may_send, may_send_with};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::message_content::{self, CLIENT_ID_MAX, Content, EXT_MAX, SENDABLE_TYPES, v2_view};
 use crate::messages::{CLIENT_TYPE_REST, Message};
 use crate::params::check_accid;
 use crate::reply::{ApiError, Reply};
+use crate::teams::SpeakChecks;
 
 /// The most receivers of one batch (documented).
 const BATCH_MAX: usize = 100;
@@ -27,6 +28,10 @@ pub(super) struct Draft {
     thread_root: Option<u64>,
     /// `p2p_option.check_friend`: deliver only if the receiver has the sender as a friend.
     check_friend: bool,
+    /// The checks `team_option` leaves on for an advanced-team message.
+    team_checks: SpeakChecks,
+    /// The checks `superteam_option` leaves on for a super-team message.
+    super_checks: SpeakChecks,
 }
 
 impl Draft {
@@ -70,6 +75,8 @@ impl Draft {
         };
         Ok(Draft {
             check_friend,
+            team_checks: speak_checks(body.object("team_option")?)?,
+            super_checks: speak_checks(body.object("superteam_option")?)?,
             content,
             client_id,
             extension,
@@ -77,6 +84,15 @@ impl Draft {
             receiver_no_sense,
             thread_root,
         })
+    }
+
+    /// The team checks a message in a conversation of `kind` passes (all for 1:1 chats).
+    pub(super) fn checks(&self, kind: u8) -> SpeakChecks {
+        match kind {
+            2 => self.team_checks,
+            3 => self.super_checks,
+            _ => SpeakChecks::ALL,
+        }
     }
 
     /// The record from `sender` to `receiver` in a conversation of `kind`, not yet stored.
@@ -104,6 +120,20 @@ impl Draft {
     }
 }
 
+/// The checks a send's `team_option` or `superteam_option` leaves on: `ignore_chat_banned`
+/// skips the team's mute, `ignore_member_chat_banned` the sender's own, and
+/// `check_team_member_valid: false` lets a non-member send (each off by default).
+fn speak_checks(option: Option<JsonBody>) -> Result<SpeakChecks, ApiError> {
+    let Some(option) = option else {
+        return Ok(SpeakChecks::ALL);
+    };
+    Ok(SpeakChecks {
+        team_mute: !option.bool("ignore_chat_banned")?.unwrap_or(false),
+        member_mute: !option.bool("ignore_member_chat_banned")?.unwrap_or(false),
+        membership: option.bool("check_team_member_valid")?.unwrap_or(true),
+    })
+}
+
 /// `POST /im/v2/conversations/{sender|type|receiver}/messages`: data is the stored message
 /// (`message_server_id`, `message_client_id`, `sender_id`, `conversation_type`,
 /// `receiver_id`, `create_time`, `message_type`, `sub_type`, `text`, `attachment`, ...).
@@ -115,12 +145,13 @@ pub(super) fn send_message(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
         let accounts = lock(&state.accounts);
         let friends = lock(&state.friends);
         let teams = lock(&state.teams);
-        may_send(
+        may_send_with(
             &accounts,
             &teams,
             ("sender", &conversation.owner),
             conversation.kind,
             ("receiver", &conversation.peer),
+            draft.checks(conversation.kind),
         )
         .and_then(|()| {
             friend_check(
