@@ -19,14 +19,16 @@ use nim_api::superteam::{
 use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
     DismissTeam, InviteeConsent, JoinMode, JoinedTeams, KickTeamMembers, LeaveTeam, ListTeamMutes,
-    MemberMute, MuteAllTeamMembers, MuteTeamMember, QueryTeamDetail, TeamMuteType, TeamSettings,
+    MemberMute, MuteAllTeamMembers, MuteTeamMember, NotificationSwitch, QueryTeamDetail,
+    SetTeamNotification, TeamMuteType, TeamSettings,
 };
 use nim_api::user::CreateUser;
 use nim_api::v2::message::{SendMessage, TeamOption};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
-    DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole, OldOwner,
-    RemoveManagers, TeamConfiguration, TeamMember, TeamType, TransferOwner, UpdateTeam,
+    DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole,
+    MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration, TeamMember, TeamType,
+    TransferOwner, UpdateTeam,
 };
 use nim_api::v2::team_member::{
     BatchMuteTeamMembers, InviteTeamMembers, KickTeamMembers as KickTeamMembersV2,
@@ -194,6 +196,25 @@ async fn a_team_made_and_run_through_v1_is_the_team_v2_reads() {
     );
     client.call(&v1_team_message("lisi", tid)).await.unwrap();
     client.call(&v2_team_message("zhaoliu", tid)).await.unwrap();
+
+    // A member turns the team's notifications off (v1): v2 reads the same switch, in its
+    // own numbering (v1 `ope` 1 = v2 `message_notify_state` 0).
+    client
+        .call(&SetTeamNotification::new(
+            tid,
+            "zhaoliu",
+            NotificationSwitch::Off,
+        ))
+        .await
+        .unwrap();
+    let states: Vec<(String, Option<MessageNotifyState>)> =
+        v2_members(&client, ListTeamMembers::new(tid, TeamType::Advanced))
+            .await
+            .into_iter()
+            .map(|m| (m.account_id, m.message_notify_state))
+            .collect();
+    assert!(states.contains(&("zhaoliu".to_owned(), Some(MessageNotifyState::Off))));
+    assert!(states.contains(&("wangwu".to_owned(), Some(MessageNotifyState::All))));
 
     // The manager kicks an ordinary member: gone from v2's lists.
     let kicked = client
