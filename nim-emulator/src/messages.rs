@@ -72,6 +72,10 @@ pub struct Message {
     pub comments: Vec<QuickComment>,
     /// Chunks of a stream message, by index; `None` for other messages.
     pub stream: Option<Stream>,
+    /// The team members who marked it read (v1 `msg/markReadTeamMsg`): `Some` only for a
+    /// team message sent asking for read receipts (v1 `markRead=1`, v2
+    /// `team_option.mark_as_read`), `None` for every other message.
+    pub read_by: Option<BTreeSet<String>>,
 }
 
 /// A quick comment on a message (v2 `addQuickComment`).

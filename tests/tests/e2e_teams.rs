@@ -10,7 +10,7 @@
 mod support;
 
 use nim_api::message::{ConversationId, Message};
-use nim_api::msg::{Ope, SendMsg};
+use nim_api::msg::{MarkReadTeamMsg, Ope, SendMsg};
 use nim_api::superteam::{
     BeInviteMode as SuperInviteMode, ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam,
     InviteSuperTeamMembers, JoinMode as SuperJoinMode, MuteSuperTeamMembers, Muting,
@@ -18,9 +18,9 @@ use nim_api::superteam::{
 };
 use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
-    DismissTeam, InviteeConsent, JoinMode, JoinedTeams, KickTeamMembers, LeaveTeam, ListTeamMutes,
-    MemberMute, MuteAllTeamMembers, MuteTeamMember, NotificationSwitch, QueryTeamDetail,
-    SetTeamNotification, TeamMuteType, TeamSettings,
+    DismissTeam, GetTeamReadInfo, InviteeConsent, JoinMode, JoinedTeams, KickTeamMembers,
+    LeaveTeam, ListTeamMutes, MemberMute, MuteAllTeamMembers, MuteTeamMember, NotificationSwitch,
+    QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings,
 };
 use nim_api::user::CreateUser;
 use nim_api::v2::message::{SendMessage, TeamOption};
@@ -474,6 +474,89 @@ async fn v1_consent_invitations_wait_for_the_invitee() {
         .await
         .unwrap();
     assert_eq!(v2_joined(&client, "wangwu").await, [tid]);
+}
+
+#[tokio::test]
+async fn team_read_receipts_are_recorded_and_counted() {
+    let (_emu, client) = setup(&["zhangsan", "lisi", "wangwu", "zhaoliu"]).await;
+    let settings = TeamSettings::new().beinvitemode(BeInviteMode::NoConsent);
+    let members = ["lisi", "wangwu", "zhaoliu"];
+    let tid = client
+        .call(
+            &CreateTeam::new("Readers", "zhangsan", members, "hi", JoinMode::Free)
+                .settings(settings),
+        )
+        .await
+        .unwrap()
+        .tid;
+
+    // One message asking for receipts through each version, one not asking.
+    let v1 = client
+        .call(&v1_team_message("zhangsan", tid).mark_read(1u8))
+        .await
+        .unwrap()
+        .msgid;
+    let v2 = client
+        .call(&v2_team_message("lisi", tid).team_option(TeamOption::new().mark_as_read(true)))
+        .await
+        .unwrap()
+        .message_server_id;
+    let plain = client
+        .call(&v1_team_message("zhangsan", tid))
+        .await
+        .unwrap()
+        .msgid;
+
+    // lisi reads all three: the plain one cannot be marked. wangwu reads both with receipts;
+    // the sender's own message is not the sender's to mark.
+    let marked = client
+        .call(&MarkReadTeamMsg::new("lisi", tid, [v1, plain]))
+        .await
+        .unwrap();
+    assert_eq!(marked.err_msg_ids, [plain]);
+    let marked = client
+        .call(&MarkReadTeamMsg::new("wangwu", tid, [v1, v2]))
+        .await
+        .unwrap();
+    assert!(marked.is_complete());
+    let marked = client
+        .call(&MarkReadTeamMsg::new("lisi", tid, [v2]))
+        .await
+        .unwrap();
+    assert_eq!(marked.err_msg_ids, [v2]);
+
+    let info = client
+        .call(&GetTeamReadInfo::new(tid, v1, "zhangsan").snapshot(true))
+        .await
+        .unwrap();
+    assert_eq!((info.read_size, info.unread_size), (2, 1));
+    assert_eq!(info.read_accids, ["lisi", "wangwu"]);
+    assert_eq!(info.unread_accids, ["zhaoliu"]);
+    let info = client
+        .call(&GetTeamReadInfo::new(tid, v2, "lisi").snapshot(true))
+        .await
+        .unwrap();
+    assert_eq!(info.read_accids, ["wangwu"]);
+    assert_eq!(info.unread_accids, ["zhangsan", "zhaoliu"]);
+    // Without snapshot, the counts only.
+    let info = client
+        .call(&GetTeamReadInfo::new(tid, plain, "zhangsan"))
+        .await
+        .unwrap();
+    assert_eq!((info.read_size, info.unread_size), (0, 3));
+    assert!(info.unread_accids.is_empty());
+
+    // A reader who leaves is no longer counted; a stranger cannot mark anything.
+    client.call(&LeaveTeam::new(tid, "wangwu")).await.unwrap();
+    let info = client
+        .call(&GetTeamReadInfo::new(tid, v1, "zhangsan"))
+        .await
+        .unwrap();
+    assert_eq!((info.read_size, info.unread_size), (1, 1));
+    assert_eq!(
+        refused(&client, &MarkReadTeamMsg::new("wangwu", tid, [v1])).await,
+        804
+    );
 }
 
 #[tokio::test]

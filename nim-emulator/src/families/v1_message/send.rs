@@ -26,6 +26,8 @@ pub(in crate::families) struct Common {
     receiver_no_sense: bool,
     /// `checkFriend=true`: deliver only if the receiver has the sender as a friend.
     check_friend: bool,
+    /// `markRead=1`: a team message whose readers are recorded.
+    mark_read: bool,
 }
 
 pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
@@ -48,7 +50,7 @@ pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
     p.text("payload", 2048)?;
     let check_friend = p.flag("checkFriend")?.unwrap_or(false);
     p.flag("antispam")?;
-    p.int_opt("markRead", &[0, 1])?;
+    let mark_read = p.int_opt("markRead", &[0, 1])? == Some(1);
     let sender_no_sense = p.int_opt("msgSenderNoSense", &[0, 1])? == Some(1);
     let receiver_no_sense = p.int_opt("msgReceiverNoSense", &[0, 1])? == Some(1);
     Ok(Common {
@@ -57,6 +59,7 @@ pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
         sender_no_sense,
         receiver_no_sense,
         check_friend,
+        mark_read,
     })
 }
 
@@ -87,6 +90,9 @@ pub(in crate::families) fn record(sender: &str, receiver: &str, kind: u8, c: &Co
         no_sense.insert(receiver.to_owned());
     }
     m.no_sense_for = no_sense;
+    if c.mark_read && kind == 2 {
+        m.read_by = Some(BTreeSet::new());
+    }
     m
 }
 

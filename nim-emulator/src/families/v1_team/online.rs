@@ -75,8 +75,9 @@ fn online<'t>(accounts: &Accounts, team: &'t Team) -> Vec<(&'t str, Value)> {
 
 /// `team/getMarkReadInfo.action`: who has read message `msgid` that `fromAccid` sent to
 /// team `tid`. Answers `{"code":200,"data":{readSize, unreadSize}}`, with `readAccids` and
-/// `unreadAccids` when `snapshot=true`. The emulator records no team read receipts (its
-/// `msg/markReadTeamMsg` only checks the team), so every member but the sender is unread.
+/// `unreadAccids` when `snapshot=true`: the members (the sender aside) who marked it read
+/// with `msg/markReadTeamMsg`, and the others. A message sent without read receipts has no
+/// readers: every member but the sender is unread.
 /// A message not found in that team from that sender is 404 (the emulator's choice; the
 /// docs name none).
 pub(super) fn read_info(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
@@ -101,10 +102,15 @@ pub(super) fn read_info(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
             format!("message {msgid} from {sender} not found in team {tid}"),
         ));
     }
-    let unread: Vec<&String> = team.members.keys().filter(|a| **a != sender).collect();
-    let mut data = json!({ "readSize": 0, "unreadSize": unread.len() });
+    let readers = found.and_then(|m| m.read_by.as_ref());
+    let (read, unread): (Vec<&String>, Vec<&String>) = team
+        .members
+        .keys()
+        .filter(|a| **a != sender)
+        .partition(|a| readers.is_some_and(|r| r.contains(*a)));
+    let mut data = json!({ "readSize": read.len(), "unreadSize": unread.len() });
     if snapshot && let Value::Object(map) = &mut data {
-        map.insert("readAccids".into(), json!([]));
+        map.insert("readAccids".into(), json!(read));
         map.insert("unreadAccids".into(), json!(unread));
     }
     Ok(Reply::json(&json!({ "code": 200, "data": data })))

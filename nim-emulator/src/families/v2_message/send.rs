@@ -30,6 +30,8 @@ pub(super) struct Draft {
     check_friend: bool,
     /// The checks `team_option` leaves on for an advanced-team message.
     team_checks: SpeakChecks,
+    /// `team_option.mark_as_read`: an advanced-team message whose readers are recorded.
+    mark_as_read: bool,
     /// The checks `superteam_option` leaves on for a super-team message.
     super_checks: SpeakChecks,
 }
@@ -73,10 +75,15 @@ impl Draft {
             Some(p2p) => p2p.bool("check_friend")?.unwrap_or(false),
             None => false,
         };
+        let team_option = body.object("team_option")?;
         Ok(Draft {
             check_friend,
-            team_checks: speak_checks(body.object("team_option")?)?,
-            super_checks: speak_checks(body.object("superteam_option")?)?,
+            team_checks: speak_checks(team_option.as_ref())?,
+            mark_as_read: match &team_option {
+                Some(option) => option.bool("mark_as_read")?.unwrap_or(false),
+                None => false,
+            },
+            super_checks: speak_checks(body.object("superteam_option")?.as_ref())?,
             content,
             client_id,
             extension,
@@ -116,6 +123,9 @@ impl Draft {
             no_sense.insert(receiver.to_owned());
         }
         m.no_sense_for = no_sense;
+        if self.mark_as_read && kind == 2 {
+            m.read_by = Some(BTreeSet::new());
+        }
         m
     }
 }
@@ -123,7 +133,7 @@ impl Draft {
 /// The checks a send's `team_option` or `superteam_option` leaves on: `ignore_chat_banned`
 /// skips the team's mute, `ignore_member_chat_banned` the sender's own, and
 /// `check_team_member_valid: false` lets a non-member send (each off by default).
-fn speak_checks(option: Option<JsonBody>) -> Result<SpeakChecks, ApiError> {
+fn speak_checks(option: Option<&JsonBody>) -> Result<SpeakChecks, ApiError> {
     let Some(option) = option else {
         return Ok(SpeakChecks::ALL);
     };
