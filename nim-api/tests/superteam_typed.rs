@@ -7,8 +7,8 @@ use nim_api::Client;
 use nim_api::message::Message;
 use nim_api::superteam::{
     AddSuperTeamManagers, BeInviteMode, CreateSuperTeam, GetSuperTeams, JoinMode, JoinedSuperTeams,
-    ListSuperTeamMembers, ListSuperTeamMutes, MuteSuperTeamMembers, Muting, QuerySuperTeamHistory,
-    QuerySuperTeamHistoryByIds, SendSuperTeamMsg, SuperTeamMessageRef, SuperTeamRole,
+    ListSuperTeamMembers, ListSuperTeamMutes, MemberRole, MuteSuperTeamMembers, Muting,
+    QuerySuperTeamHistory, QuerySuperTeamHistoryByIds, SendSuperTeamMsg, SuperTeamMessageRef,
     SuperTeamSettings,
 };
 use nim_emulator::Emulator;
@@ -54,9 +54,9 @@ async fn typed_answers_read_the_emulator() {
         let member = page.members.iter().find(|m| m.accid == accid).unwrap();
         member.role
     };
-    assert_eq!(role("owner"), Some(SuperTeamRole::Owner));
-    assert_eq!(role("mgr"), Some(SuperTeamRole::Manager));
-    assert_eq!(role("alice"), Some(SuperTeamRole::Member));
+    assert_eq!(role("owner"), Some(MemberRole::Owner));
+    assert_eq!(role("mgr"), Some(MemberRole::Manager));
+    assert_eq!(role("alice"), Some(MemberRole::Member));
 
     let joined = client.call(&JoinedSuperTeams::new("alice")).await.unwrap();
     assert_eq!(joined.teams()[0].tid, tid);

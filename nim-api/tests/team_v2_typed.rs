@@ -33,7 +33,7 @@ async fn setup() -> (Emulator, Client) {
 #[tokio::test]
 async fn team_actions_and_their_typed_answers() {
     let (emu, client) = setup().await;
-    let config = TeamConfiguration::new().agree_mode(AgreeMode::Direct);
+    let config = TeamConfiguration::new().agree_mode(AgreeMode::NoConsent);
     let create = CreateTeam::new("owner", TeamType::Advanced, "Readers")
         .members_limit(50u32)
         .invite_account_ids(["mgr", "alice", "ghost"])
@@ -52,15 +52,18 @@ async fn team_actions_and_their_typed_answers() {
         .await
         .unwrap();
 
-    let mute = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::Members);
+    let mute = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::OrdinaryMembers);
     let update = UpdateTeam::new(tid, "mgr", TeamType::Advanced)
         .announcement("Standup at 10")
         .configuration(mute);
     let updated = client.call(&update).await.unwrap().team_info;
     assert_eq!(updated.announcement.as_deref(), Some("Standup at 10"));
     let modes = updated.configuration.unwrap();
-    assert_eq!(modes.chat_banned_mode, Some(ChatBannedMode::Members));
-    assert_eq!(modes.agree_mode, Some(AgreeMode::Direct));
+    assert_eq!(
+        modes.chat_banned_mode,
+        Some(ChatBannedMode::OrdinaryMembers)
+    );
+    assert_eq!(modes.agree_mode, Some(AgreeMode::NoConsent));
 
     let got = client
         .call(&GetTeamInfo::new(tid, TeamType::Advanced))
@@ -91,7 +94,7 @@ async fn team_actions_and_their_typed_answers() {
     assert_eq!(
         roles,
         [
-            ("alice".to_owned(), MemberRole::Normal),
+            ("alice".to_owned(), MemberRole::Member),
             ("mgr".to_owned(), MemberRole::Manager),
             ("owner".to_owned(), MemberRole::Owner),
         ]
@@ -154,7 +157,7 @@ async fn team_member_actions_and_their_typed_answers() {
     let invited = client.call(&invite).await.unwrap();
     assert_eq!(invited.success_list, ["alice"]);
     assert_eq!(invited.failed_list[0].error_code, 102404);
-    let direct = TeamConfiguration::new().agree_mode(AgreeMode::Direct);
+    let direct = TeamConfiguration::new().agree_mode(AgreeMode::NoConsent);
     let update = UpdateTeam::new(tid, "owner", TeamType::Super).configuration(direct);
     client.call(&update).await.unwrap();
     let invite = InviteTeamMembers::new("owner", tid, TeamType::Super, ["alice", "bob", "carol"]);
@@ -168,7 +171,7 @@ async fn team_member_actions_and_their_typed_answers() {
         .message_notify_state(MessageNotifyState::ManagersOnly);
     let member = client.call(&edit).await.unwrap().member;
     assert_eq!(member.team_nick.as_deref(), Some("Al"));
-    assert_eq!(member.member_role, Some(MemberRole::Normal));
+    assert_eq!(member.member_role, Some(MemberRole::Member));
     assert_eq!(
         member.message_notify_state,
         Some(MessageNotifyState::ManagersOnly)

@@ -256,7 +256,7 @@ async fn a_team_made_and_run_through_v1_is_the_team_v2_reads() {
             .map(|m| (m.account_id, m.member_role))
             .collect();
     assert!(roles.contains(&("lisi".to_owned(), Some(MemberRole::Owner))));
-    assert!(roles.contains(&("zhangsan".to_owned(), Some(MemberRole::Normal))));
+    assert!(roles.contains(&("zhangsan".to_owned(), Some(MemberRole::Member))));
 
     // Only the new owner dismisses; then neither version finds the team.
     assert_eq!(
@@ -364,7 +364,7 @@ async fn a_team_made_and_run_through_v2_is_the_team_v1_reads() {
         .await
         .unwrap();
     client.call(&v2_team_message("bob", tid)).await.unwrap();
-    let members_muted = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::Members);
+    let members_muted = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::OrdinaryMembers);
     client
         .call(&UpdateTeam::new(tid, "owner", TeamType::Advanced).configuration(members_muted))
         .await
@@ -742,7 +742,7 @@ async fn v1_refuses_each_permission_rule_with_its_code() {
 #[tokio::test]
 async fn v2_refuses_each_permission_rule_with_its_code() {
     let (emu, client) = setup(&["owner", "mgr", "mgr2", "member", "member2", "outsider"]).await;
-    let direct = TeamConfiguration::new().agree_mode(AgreeMode::Direct);
+    let direct = TeamConfiguration::new().agree_mode(AgreeMode::NoConsent);
     let created = client
         .call(
             &CreateTeamV2::new("owner", TeamType::Advanced, "Rules")
@@ -879,7 +879,7 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
     assert_eq!(kicked.failed_list[0].error_code, 109_404);
 
     // A full team changes nothing (the member limit counts the owner).
-    let small = TeamConfiguration::new().agree_mode(AgreeMode::Direct);
+    let small = TeamConfiguration::new().agree_mode(AgreeMode::NoConsent);
     client
         .call(
             &UpdateTeam::new(tid, "owner", adv)
@@ -899,7 +899,7 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
     assert!(emu.team(tid).unwrap().member("outsider").is_none());
 
     // The whole team muted for everyone: even the owner is refused (108423).
-    let everyone = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::All);
+    let everyone = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::Everyone);
     client
         .call(&UpdateTeam::new(tid, "owner", adv).configuration(everyone))
         .await

@@ -126,13 +126,13 @@ pub struct DismissSuperTeam {
 /// modes go back to 0 when set to their 0 value (the Go SDK cannot send a 0). Idempotent.
 ///
 /// ```
-/// use nim_api::superteam::{JoinMode, SuperTeamSettings, UpdateSuperTeam, WhoMay};
+/// use nim_api::superteam::{JoinMode, SuperTeamSettings, UpdateSuperTeam, Permission};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = UpdateSuperTeam::new(6000000001u64, "zhangsan")
 ///     .tname("Readers 2")
 ///     .joinmode(JoinMode::Free)
-///     .settings(SuperTeamSettings::new().uptinfomode(WhoMay::Managers));
+///     .settings(SuperTeamSettings::new().uptinfomode(Permission::Managers));
 /// assert_eq!(
 ///     request.to_form().unwrap(),
 ///     "tid=6000000001&owner=zhangsan&tname=Readers+2&joinmode=0&uptinfomode=0"

@@ -40,9 +40,10 @@ mod messages;
 mod mutes;
 mod queries;
 
-use crate::wire::int_enum;
 use crate::{Form, FormMembers, FormValue};
 
+/// The modes and roles are the advanced team's: the same parameters with the same numbers.
+pub use crate::team::{BeInviteMode, JoinMode, MemberRole, Permission, TeamMuteType};
 pub use lifecycle::{
     ChangeSuperTeamLevel, CreateSuperTeam, CreatedSuperTeam, DismissSuperTeam, UpdateSuperTeam,
 };
@@ -61,63 +62,6 @@ pub use queries::{
     SuperTeamInfos, SuperTeamMember, SuperTeamMemberList, TeamIdText,
 };
 
-int_enum! {
-    /// Who may join without an invitation (`joinmode`).
-    pub enum JoinMode: u8 {
-        /// Anyone may join, no approval needed (`0`).
-        Free = 0,
-        /// A request to join needs the owner's or a manager's approval (`1`).
-        Approval = 1,
-        /// Nobody may ask to join (`2`).
-        Closed = 2,
-    }
-}
-
-int_enum! {
-    /// Whether an invitee must consent (`beinvitemode`).
-    pub enum BeInviteMode: u8 {
-        /// The invitee must accept the invitation (`0`, the default).
-        NeedConsent = 0,
-        /// Invitees join at once (`1`).
-        NoConsent = 1,
-    }
-}
-
-int_enum! {
-    /// Who may do something the team restricts (`invitemode`, `uptinfomode`,
-    /// `upcustommode`).
-    pub enum WhoMay: u8 {
-        /// The owner and the managers (`0`, the default).
-        Managers = 0,
-        /// Every member (`1`).
-        Everyone = 1,
-    }
-}
-
-int_enum! {
-    /// The whole-team mute (`muteType`).
-    pub enum SuperTeamMuteType: u8 {
-        /// Nobody is muted (`0`).
-        None = 0,
-        /// Ordinary members are muted; the owner and managers still speak (`1`).
-        Members = 1,
-        /// Everyone is muted, the owner included (`3`).
-        All = 3,
-    }
-}
-
-int_enum! {
-    /// A member's role (`type` in member answers).
-    pub enum SuperTeamRole: u8 {
-        /// An ordinary member (`0`).
-        Member = 0,
-        /// The owner (`1`).
-        Owner = 1,
-        /// A manager (`2`).
-        Manager = 2,
-    }
-}
-
 /// The texts and modes that [`CreateSuperTeam`] and [`UpdateSuperTeam`] both take, besides
 /// the name and the join mode: written as form parameters of their own (`intro`,
 /// `announcement`, ...), only those set.
@@ -127,14 +71,14 @@ int_enum! {
 /// with it is not documented).
 ///
 /// ```
-/// use nim_api::superteam::{BeInviteMode, SuperTeamSettings, WhoMay};
+/// use nim_api::superteam::{BeInviteMode, SuperTeamSettings, Permission};
 /// use nim_api::validate::Validate;
 /// use nim_api::{Form, FormMembers};
 ///
 /// let settings = SuperTeamSettings::new()
 ///     .intro("book club")
 ///     .beinvitemode(BeInviteMode::NoConsent)
-///     .invitemode(WhoMay::Managers);
+///     .invitemode(Permission::Managers);
 /// let mut form = Form::new();
 /// settings.write_form_members(&mut form);
 /// assert_eq!(form.finish(), "intro=book+club&beinvitemode=1&invitemode=0");
@@ -159,11 +103,11 @@ pub struct SuperTeamSettings {
     /// Whether invitees must consent (`beinvitemode`; default: they must).
     pub beinvitemode: Option<BeInviteMode>,
     /// Who may invite (`invitemode`; default: the owner and managers).
-    pub invitemode: Option<WhoMay>,
+    pub invitemode: Option<Permission>,
     /// Who may edit the team's profile (`uptinfomode`; default: the owner and managers).
-    pub uptinfomode: Option<WhoMay>,
+    pub uptinfomode: Option<Permission>,
     /// Who may edit the custom field (`upcustommode`; default: the owner and managers).
-    pub upcustommode: Option<WhoMay>,
+    pub upcustommode: Option<Permission>,
     /// The moderation business id (`bid`, JSON text; in both SDKs, not in the legacy docs).
     #[nim(json)]
     pub bid: Option<String>,

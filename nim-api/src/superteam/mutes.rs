@@ -1,6 +1,6 @@
 //! Mutes: the whole team, single members, and the list of muted members.
 
-use super::{SuperTeamMemberList, SuperTeamMuteType};
+use super::{SuperTeamMemberList, TeamMuteType};
 use crate::Accid;
 use crate::history::Order;
 use crate::wire::int_enum;
@@ -13,12 +13,12 @@ use crate::wire::int_enum;
 /// cannot unmute). `2` is undocumented and cannot be expressed. Idempotent.
 ///
 /// ```
-/// use nim_api::superteam::{MuteSuperTeam, SuperTeamMuteType};
+/// use nim_api::superteam::{MuteSuperTeam, TeamMuteType};
 /// # use nim_api::Endpoint as _;
 ///
-/// let request = MuteSuperTeam::new(6000000001u64, "zhangsan", SuperTeamMuteType::None);
+/// let request = MuteSuperTeam::new(6000000001u64, "zhangsan", TeamMuteType::None);
 /// assert_eq!(request.to_form().unwrap(), "tid=6000000001&owner=zhangsan&muteType=0");
-/// assert_eq!(MuteSuperTeam::new(1u64, "", SuperTeamMuteType::All).validate().unwrap_err().field(), "owner");
+/// assert_eq!(MuteSuperTeam::new(1u64, "", TeamMuteType::Everyone).validate().unwrap_err().field(), "owner");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "superteam/mute.action", idempotent, setters)]
@@ -29,7 +29,7 @@ pub struct MuteSuperTeam {
     pub owner: Accid,
     /// Who is muted (`muteType`).
     #[nim(rename = "muteType")]
-    pub mute_type: SuperTeamMuteType,
+    pub mute_type: TeamMuteType,
 }
 
 int_enum! {

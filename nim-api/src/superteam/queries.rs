@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{BeInviteMode, JoinMode, SuperTeamMuteType, SuperTeamRole, WhoMay};
+use super::{BeInviteMode, JoinMode, MemberRole, Permission, TeamMuteType};
 use crate::history::Order;
 use crate::message::number_or_string;
 use crate::wire::json_or_text;
@@ -138,7 +138,7 @@ pub struct SuperTeamInfo {
     pub custom: Option<String>,
     /// The whole-team mute (`muteType`).
     #[serde(default)]
-    pub mute_type: Option<SuperTeamMuteType>,
+    pub mute_type: Option<TeamMuteType>,
     /// Who may join without an invitation.
     #[serde(default)]
     pub joinmode: Option<JoinMode>,
@@ -147,13 +147,13 @@ pub struct SuperTeamInfo {
     pub beinvitemode: Option<BeInviteMode>,
     /// Who may invite.
     #[serde(default)]
-    pub invitemode: Option<WhoMay>,
+    pub invitemode: Option<Permission>,
     /// Who may edit the profile.
     #[serde(default)]
-    pub uptinfomode: Option<WhoMay>,
+    pub uptinfomode: Option<Permission>,
     /// Who may edit the custom field.
     #[serde(default)]
-    pub upcustommode: Option<WhoMay>,
+    pub upcustommode: Option<Permission>,
     /// When the team was created, in milliseconds.
     #[serde(default)]
     pub createtime: Option<u64>,
@@ -184,7 +184,7 @@ impl SuperTeamInfo {
 /// documented). Idempotent.
 ///
 /// ```
-/// use nim_api::superteam::{ListSuperTeamMembers, SuperTeamMemberList, SuperTeamRole};
+/// use nim_api::superteam::{ListSuperTeamMembers, SuperTeamMemberList, MemberRole};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = ListSuperTeamMembers::new(6000000001u64, 0u64, 100u32);
@@ -194,7 +194,7 @@ impl SuperTeamInfo {
 /// let answer: SuperTeamMemberList = serde_json::from_str(
 ///     r#"{"tlists":[{"tid":6000000001,"accid":"zhangsan","type":1,"jointime":"1700000000000","mute":0}]}"#,
 /// ).unwrap();
-/// assert_eq!(answer.members[0].role, Some(SuperTeamRole::Owner));
+/// assert_eq!(answer.members[0].role, Some(MemberRole::Owner));
 /// assert_eq!(answer.members[0].jointime, 1700000000000);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
@@ -239,7 +239,7 @@ pub struct SuperTeamMember {
     pub accid: String,
     /// Its role (`type`).
     #[serde(default, rename = "type")]
-    pub role: Option<SuperTeamRole>,
+    pub role: Option<MemberRole>,
     /// Its nickname in the team.
     #[serde(default)]
     pub nick: Option<String>,

@@ -64,7 +64,8 @@ pub const MAX_MEMBERS_PER_CALL: usize = 200;
 pub const MAX_MANAGERS_PER_CALL: usize = 10;
 
 int_enum! {
-    /// How clients may apply to join (`joinmode`).
+    /// How clients may apply to join: v1 `joinmode` of teams and super teams, v2
+    /// `join_mode`.
     pub enum JoinMode: u8 {
         /// Anyone may join without verification (`0`).
         Free = 0,
@@ -88,7 +89,8 @@ int_enum! {
 }
 
 int_enum! {
-    /// Whether invitees of the team must accept invitations (`beinvitemode`).
+    /// Whether invitees of the team must accept invitations: v1 `beinvitemode` of teams and
+    /// super teams, v2 `agree_mode` (named [`AgreeMode`](crate::v2::team::AgreeMode) there).
     pub enum BeInviteMode: u8 {
         /// They must accept (`0`, the default).
         ConsentNeeded = 0,
@@ -98,8 +100,10 @@ int_enum! {
 }
 
 int_enum! {
-    /// Who may do something in a team: invite (`invitemode`), edit the team's information
-    /// (`uptinfomode`) or edit its `custom` extension (`upcustommode`).
+    /// Who may do something in a team: invite (v1 `invitemode`, v2 `invite_mode`), edit the
+    /// team's information (`uptinfomode`, `update_team_info_mode`) or edit its extension
+    /// (`upcustommode`, `update_extension_mode`). Named
+    /// [`TeamPermission`](crate::v2::team::TeamPermission) in v2.
     pub enum Permission: u8 {
         /// The owner and the managers (`0`, the default).
         Managers = 0,
@@ -109,8 +113,10 @@ int_enum! {
 }
 
 int_enum! {
-    /// A team-wide speaking ban (`muteType`), as set by [`MuteAllTeamMembers`] and read in
-    /// team answers.
+    /// A team-wide speaking ban: v1 `muteType` of teams and super teams, as set by
+    /// [`MuteAllTeamMembers`] and [`MuteSuperTeam`](crate::superteam::MuteSuperTeam) and read
+    /// in team answers; v2 `chat_banned_mode` (named
+    /// [`ChatBannedMode`](crate::v2::team::ChatBannedMode) there).
     pub enum TeamMuteType: u8 {
         /// Nobody is banned (`0`).
         None = 0,
@@ -122,7 +128,8 @@ int_enum! {
 }
 
 int_enum! {
-    /// A member's role (`type` in [`ListTeamMutes`]' answer).
+    /// A member's role: v1 `type` in member answers of teams and super teams, v2
+    /// `member_role` (the older Go SDK's `team_member_type`).
     pub enum MemberRole: u8 {
         /// An ordinary member (`0`).
         Member = 0,

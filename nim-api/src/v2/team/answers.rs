@@ -3,22 +3,10 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::{TeamConfiguration, TeamType};
+use super::{MemberRole, TeamConfiguration, TeamType};
 use crate::Failure;
 use crate::message::number_or_string;
 use crate::wire::int_enum;
-
-int_enum! {
-    /// A member's role in a team (`member_role`; the older Go SDK's `team_member_type`).
-    pub enum MemberRole: u8 {
-        /// An ordinary member (`0`).
-        Normal = 0,
-        /// The owner (`1`).
-        Owner = 1,
-        /// A manager (`2`).
-        Manager = 2,
-    }
-}
 
 int_enum! {
     /// Which messages of a team a member is notified of (`message_notify_state`, Java SDK

@@ -10,7 +10,7 @@ use crate::{Accid, ValidationError};
 /// Facts from the official create page (path, required fields, limits) and the Java SDK
 /// (Javadoc limits of the rest). Invitees come back in the answer's `failed_list` when they
 /// cannot be invited (for instance, in as many teams as an account may be); with
-/// [`AgreeMode::Consent`](super::AgreeMode::Consent) (the default) the others must accept
+/// [`AgreeMode::ConsentNeeded`](super::AgreeMode::ConsentNeeded) (the default) the others must accept
 /// before they are members. The owner counts in `members_limit` and is not listed among the
 /// invitees (refused here before sending). `invite_account_ids` has no documented per-call
 /// maximum; the invite operation's 200 is applied (UNCONFIRMED). `configuration` cannot set
@@ -124,7 +124,7 @@ fn check_create(request: &CreateTeam) -> Result<(), ValidationError> {
 /// # use nim_api::Endpoint as _;
 /// let request = UpdateTeam::new(6_000_000_001u64, "ZhangSan", TeamType::Advanced)
 ///     .announcement("Standup at 10")
-///     .configuration(TeamConfiguration::new().chat_banned_mode(ChatBannedMode::Members));
+///     .configuration(TeamConfiguration::new().chat_banned_mode(ChatBannedMode::OrdinaryMembers));
 /// let encoded = request.encode().unwrap();
 /// assert_eq!((encoded.method.as_str(), encoded.path.as_str()), ("PATCH", "/im/v2.1/teams/6000000001"));
 /// assert_eq!(

@@ -29,6 +29,15 @@ mod query;
 
 use serde::{Deserialize, Deserializer};
 
+/// The modes and roles are the v1 team family's, under their v2 names where the v2 fields
+/// use other words: `agree_mode` is [`BeInviteMode`](crate::team::BeInviteMode) (Java SDK
+/// Javadoc; the older Go SDK's comments swap `agree_mode` and `invite_mode`), the
+/// `*_mode` permissions are [`Permission`](crate::team::Permission), and `chat_banned_mode`
+/// is [`TeamMuteType`](crate::team::TeamMuteType) (values from the Java SDK Javadoc only).
+pub use crate::team::{
+    BeInviteMode as AgreeMode, JoinMode, MemberRole, Permission as TeamPermission,
+    TeamMuteType as ChatBannedMode,
+};
 pub use answers::*;
 pub use manage::*;
 pub use query::*;
@@ -46,55 +55,6 @@ int_enum! {
     }
 }
 
-int_enum! {
-    /// Who may join by applying (`join_mode`).
-    pub enum JoinMode: u8 {
-        /// Anyone joins without approval (`0`, the default).
-        Free = 0,
-        /// The owner or a manager approves each application (`1`).
-        Approval = 1,
-        /// Nobody may apply (`2`).
-        Closed = 2,
-    }
-}
-
-int_enum! {
-    /// Whether an invitee must accept (`agree_mode`).
-    ///
-    /// The older Go SDK's comments swap the meanings of `agree_mode` and `invite_mode`; the
-    /// names and values here are the Java SDK's Javadoc.
-    pub enum AgreeMode: u8 {
-        /// The invitee must accept the invitation (`0`, the default).
-        Consent = 0,
-        /// The invitee joins at once (`1`).
-        Direct = 1,
-    }
-}
-
-int_enum! {
-    /// Who may do something in a team (`invite_mode`, `update_team_info_mode`,
-    /// `update_extension_mode`).
-    pub enum TeamPermission: u8 {
-        /// The owner and the managers (`0`, the default).
-        Managers = 0,
-        /// Every member (`1`).
-        Everyone = 1,
-    }
-}
-
-int_enum! {
-    /// Who is muted by the whole-team mute (`chat_banned_mode`). Java SDK Javadoc only; no
-    /// official page confirms the values.
-    pub enum ChatBannedMode: u8 {
-        /// Nobody (`0`, the default).
-        None = 0,
-        /// The ordinary members; the owner and managers still speak (`1`).
-        Members = 1,
-        /// Everyone, the owner and managers included (`3`; `2` is not used).
-        All = 3,
-    }
-}
-
 /// A team's modes (`configuration`), sent by [`CreateTeam`] and [`UpdateTeam`] and answered
 /// in [`TeamInfo`]. Unset modes are left out of a request (create uses the defaults, update
 /// keeps them).
@@ -106,10 +66,10 @@ int_enum! {
 /// ```
 /// use nim_api::v2::team::{AgreeMode, ChatBannedMode, JoinMode, TeamConfiguration};
 ///
-/// let config = TeamConfiguration::new().join_mode(JoinMode::Free).agree_mode(AgreeMode::Direct);
+/// let config = TeamConfiguration::new().join_mode(JoinMode::Free).agree_mode(AgreeMode::NoConsent);
 /// assert_eq!(serde_json::to_string(&config).unwrap(), r#"{"join_mode":0,"agree_mode":1}"#);
 /// let answer: TeamConfiguration = serde_json::from_str(r#"{"join_mode":1,"chat_banned_mode":"3"}"#).unwrap();
-/// assert_eq!(answer.chat_banned_mode, Some(ChatBannedMode::All));
+/// assert_eq!(answer.chat_banned_mode, Some(ChatBannedMode::Everyone));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, crate::Params)]
 #[nim(setters)]
