@@ -8,7 +8,7 @@ use nim_api::v2::team::{
     AddManagers, AgreeMode, BatchQueryTeamInfo, BatchQueryTeamOnlineMembersCount, ChatBannedMode,
     CreateTeam, DisbandTeam, GetTeamInfo, ListOnlineTeamMembers, ListTeamMembers, ManagerChange,
     MemberFilter, MemberRole, MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration,
-    TeamType, TransferOwner, UpdateTeam,
+    TeamSettings, TeamType, TransferOwner, UpdateTeam,
 };
 use nim_api::v2::team_member::{
     BatchMuteTeamMembers, InviteTeamMembers, KickTeamMembers, LeaveTeam, QueryJoinedTeams,
@@ -35,7 +35,7 @@ async fn team_actions_and_their_typed_answers() {
     let (emu, client) = setup().await;
     let config = TeamConfiguration::new().agree_mode(AgreeMode::NoConsent);
     let create = CreateTeam::new("owner", TeamType::Advanced, "Readers")
-        .members_limit(50u32)
+        .settings(TeamSettings::new().members_limit(50u32))
         .invite_account_ids(["mgr", "alice", "ghost"])
         .configuration(config);
     let created = client.call(&create).await.unwrap();
@@ -54,7 +54,7 @@ async fn team_actions_and_their_typed_answers() {
 
     let mute = TeamConfiguration::new().chat_banned_mode(ChatBannedMode::OrdinaryMembers);
     let update = UpdateTeam::new(tid, "mgr", TeamType::Advanced)
-        .announcement("Standup at 10")
+        .settings(TeamSettings::new().announcement("Standup at 10"))
         .configuration(mute);
     let updated = client.call(&update).await.unwrap().team_info;
     assert_eq!(updated.announcement.as_deref(), Some("Standup at 10"));

@@ -27,8 +27,8 @@ use nim_api::v2::message::{SendMessage, TeamOption};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
     DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole,
-    MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration, TeamMember, TeamType,
-    TransferOwner, UpdateTeam,
+    MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration, TeamMember,
+    TeamSettings as TeamSettingsV2, TeamType, TransferOwner, UpdateTeam,
 };
 use nim_api::v2::team_member::{
     BatchMuteTeamMembers, InviteTeamMembers, KickTeamMembers as KickTeamMembersV2,
@@ -883,7 +883,7 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
     client
         .call(
             &UpdateTeam::new(tid, "owner", adv)
-                .members_limit(4u32)
+                .settings(TeamSettingsV2::new().members_limit(4u32))
                 .configuration(small),
         )
         .await

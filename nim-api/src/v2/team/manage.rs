@@ -4,6 +4,46 @@ use super::{CreatedTeam, TeamConfiguration, TeamDetails, TeamType};
 use crate::v2::AntispamConfiguration;
 use crate::{Accid, ValidationError};
 
+/// What [`CreateTeam`] and [`UpdateTeam`] both set besides the name and the modes: the texts,
+/// the member limit and the extensions, written into the request body itself
+/// (`#[nim(flatten)]`); unset members are not sent, so an update keeps them.
+///
+/// `members_limit` counts the owner: at least 2; at most 200 unless the console allows more
+/// (the server's default is 200), so no upper bound is checked; an update may not lower it
+/// below the current member count. Whether `Some("")` clears a text in an update is
+/// UNCONFIRMED.
+///
+/// ```
+/// use nim_api::v2::team::TeamSettings;
+/// use nim_api::validate::Validate;
+///
+/// let settings = TeamSettings::new().intro("weekends").members_limit(50u32);
+/// assert_eq!(serde_json::to_string(&settings).unwrap(), r#"{"intro":"weekends","members_limit":50}"#);
+/// assert_eq!(settings.members_limit(1u32).validate().unwrap_err().field(), "members_limit");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
+#[nim(setters)]
+#[non_exhaustive]
+pub struct TeamSettings {
+    /// The icon URL, at most 1024 characters.
+    #[nim(max_len = 1024)]
+    pub icon: Option<String>,
+    /// The announcement, at most 1024 characters.
+    #[nim(max_len = 1024)]
+    pub announcement: Option<String>,
+    /// The introduction, at most 512 characters.
+    #[nim(max_len = 512)]
+    pub intro: Option<String>,
+    /// The most members, the owner included, at least 2.
+    #[nim(min = 2)]
+    pub members_limit: Option<u32>,
+    /// The extension clients read and write (JSON recommended), at most 1024 characters.
+    #[nim(max_len = 1024)]
+    pub server_extension: Option<String>,
+    /// The extension only server APIs write. No documented limit.
+    pub customer_extension: Option<String>,
+}
+
 /// `POST /im/v2.1/teams` (createTeam): `owner_account_id` creates a team of `team_type` and
 /// may invite accounts at once.
 ///
@@ -20,10 +60,10 @@ use crate::{Accid, ValidationError};
 /// Not idempotent: a retry creates a second team.
 ///
 /// ```
-/// use nim_api::v2::team::{CreateTeam, JoinMode, TeamConfiguration, TeamType};
+/// use nim_api::v2::team::{CreateTeam, JoinMode, TeamConfiguration, TeamSettings, TeamType};
 /// # use nim_api::Endpoint as _;
 /// let request = CreateTeam::new("ZhangSan", TeamType::Advanced, "Ops")
-///     .members_limit(50u32)
+///     .settings(TeamSettings::new().members_limit(50u32))
 ///     .invite_account_ids(["lisi", "WangWu"])
 ///     .configuration(TeamConfiguration::new().join_mode(JoinMode::Free));
 /// let encoded = request.encode().unwrap();
@@ -47,24 +87,9 @@ pub struct CreateTeam {
     /// The name, 1 to 64 characters.
     #[nim(required, max_len = 64)]
     pub name: String,
-    /// The icon URL, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub icon: Option<String>,
-    /// The announcement, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub announcement: Option<String>,
-    /// The introduction, at most 512 characters.
-    #[nim(max_len = 512)]
-    pub intro: Option<String>,
-    /// The most members, the owner included: at least 2; at most 200 unless the console
-    /// allows more (the server's default is 200).
-    #[nim(min = 2)]
-    pub members_limit: Option<u32>,
-    /// The extension clients read and write (JSON recommended), at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub server_extension: Option<String>,
-    /// The extension only server APIs write. No documented limit.
-    pub customer_extension: Option<String>,
+    /// The texts, the member limit and the extensions (only those set are sent).
+    #[nim(flatten, default)]
+    pub settings: TeamSettings,
     /// Accounts invited at once (not the owner), at most 200.
     #[nim(max_items = 200, unique)]
     pub invite_account_ids: Option<Vec<Accid>>,
@@ -120,10 +145,10 @@ fn check_create(request: &CreateTeam) -> Result<(), ValidationError> {
 /// Idempotent: it sets values.
 ///
 /// ```
-/// use nim_api::v2::team::{ChatBannedMode, TeamConfiguration, TeamType, UpdateTeam};
+/// use nim_api::v2::team::{ChatBannedMode, TeamConfiguration, TeamSettings, TeamType, UpdateTeam};
 /// # use nim_api::Endpoint as _;
 /// let request = UpdateTeam::new(6_000_000_001u64, "ZhangSan", TeamType::Advanced)
-///     .announcement("Standup at 10")
+///     .settings(TeamSettings::new().announcement("Standup at 10"))
 ///     .configuration(TeamConfiguration::new().chat_banned_mode(ChatBannedMode::OrdinaryMembers));
 /// let encoded = request.encode().unwrap();
 /// assert_eq!((encoded.method.as_str(), encoded.path.as_str()), ("PATCH", "/im/v2.1/teams/6000000001"));
@@ -131,7 +156,8 @@ fn check_create(request: &CreateTeam) -> Result<(), ValidationError> {
 ///     encoded.body.unwrap().1,
 ///     r#"{"operator_id":"zhangsan","team_type":1,"announcement":"Standup at 10","configuration":{"chat_banned_mode":1}}"#,
 /// );
-/// assert_eq!(request.members_limit(1u32).validate().unwrap_err().field(), "members_limit");
+/// let one = request.settings(TeamSettings::new().members_limit(1u32));
+/// assert_eq!(one.validate().unwrap_err().field(), "members_limit");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2.1/teams/{team_id}", method = "PATCH", idempotent, setters,
@@ -147,23 +173,9 @@ pub struct UpdateTeam {
     /// The name, at most 64 characters.
     #[nim(max_len = 64)]
     pub name: Option<String>,
-    /// The icon URL, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub icon: Option<String>,
-    /// The announcement, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub announcement: Option<String>,
-    /// The introduction, at most 512 characters.
-    #[nim(max_len = 512)]
-    pub intro: Option<String>,
-    /// The most members, the owner included: at least 2 (and not below the current count).
-    #[nim(min = 2)]
-    pub members_limit: Option<u32>,
-    /// The extension clients read and write, at most 1024 characters.
-    #[nim(max_len = 1024)]
-    pub server_extension: Option<String>,
-    /// The extension only server APIs write. No documented limit.
-    pub customer_extension: Option<String>,
+    /// The texts, the member limit and the extensions (only those set are sent).
+    #[nim(flatten, default)]
+    pub settings: TeamSettings,
     /// The notification's extension (not stored; advanced teams only), at most 512
     /// characters.
     #[nim(max_len = 512)]
