@@ -70,10 +70,10 @@ pub struct TeamInfo {
     /// How many members it has.
     #[serde(default)]
     pub member_count: Option<u32>,
-    /// The extension clients read and write.
+    /// The server extension (服务端扩展字段; v1 `custom`).
     #[serde(default)]
     pub server_extension: Option<String>,
-    /// The extension only server APIs write.
+    /// The client extension (客户端扩展字段; v1 `clientCustom`).
     #[serde(default)]
     pub customer_extension: Option<String>,
     /// When it was created (ms).

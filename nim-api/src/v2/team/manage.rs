@@ -37,10 +37,11 @@ pub struct TeamSettings {
     /// The most members, the owner included, at least 2.
     #[nim(min = 2)]
     pub members_limit: Option<u32>,
-    /// The extension clients read and write (JSON recommended), at most 1024 characters.
+    /// The server extension (服务端扩展字段, v1 `custom`; JSON recommended), at most 1024
+    /// characters. Which members may change it from a client is `update_extension_mode`.
     #[nim(max_len = 1024)]
     pub server_extension: Option<String>,
-    /// The extension only server APIs write. No documented limit.
+    /// The client extension (客户端扩展字段, v1 `clientCustom`). No documented limit.
     pub customer_extension: Option<String>,
 }
 
