@@ -7,7 +7,7 @@ use nim_api::Client;
 use nim_api::message::Message;
 use nim_api::superteam::{
     AddSuperTeamManagers, BeInviteMode, CreateSuperTeam, GetSuperTeams, JoinMode, JoinedSuperTeams,
-    ListSuperTeamMembers, ListSuperTeamMutes, MemberRole, MuteSuperTeamMembers, Muting,
+    ListSuperTeamMembers, ListSuperTeamMutes, MemberMute, MemberRole, MuteSuperTeamMembers,
     QuerySuperTeamHistory, QuerySuperTeamHistoryByIds, SendSuperTeamMsg, SuperTeamMessageRef,
     SuperTeamSettings,
 };
@@ -66,7 +66,7 @@ async fn typed_answers_read_the_emulator() {
         .call(&SendSuperTeamMsg::new(tid, "alice", Message::text("hello")))
         .await
         .unwrap();
-    let mute = MuteSuperTeamMembers::new(tid, "mgr", ["alice"], Muting::Mute);
+    let mute = MuteSuperTeamMembers::new(tid, "mgr", ["alice"], MemberMute::Mute);
     client.call(&mute).await.unwrap();
     let muted = client
         .call(&ListSuperTeamMutes::new(tid, 0u64, 10u32))

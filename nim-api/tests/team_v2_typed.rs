@@ -5,9 +5,9 @@
 
 use nim_api::Client;
 use nim_api::v2::team::{
-    AddManagers, AgreeMode, BatchQueryTeamInfo, BatchQueryTeamOnlineMembersCount, ChatBannedMode,
-    CreateTeam, DisbandTeam, GetTeamInfo, ListOnlineTeamMembers, ListTeamMembers, ManagerChange,
-    MemberFilter, MemberRole, MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration,
+    AddManagers, AfterTransfer, AgreeMode, BatchQueryTeamInfo, BatchQueryTeamOnlineMembersCount,
+    ChatBannedMode, CreateTeam, DisbandTeam, GetTeamInfo, ListOnlineTeamMembers, ListTeamMembers,
+    ManagerChange, MemberFilter, MemberRole, MessageNotifyState, RemoveManagers, TeamConfiguration,
     TeamSettings, TeamType, TransferOwner, UpdateTeam,
 };
 use nim_api::v2::team_member::{
@@ -132,7 +132,7 @@ async fn team_actions_and_their_typed_answers() {
         (9, 108404)
     );
 
-    let transfer = TransferOwner::new(tid, TeamType::Advanced, "mgr", OldOwner::Stays);
+    let transfer = TransferOwner::new(tid, TeamType::Advanced, "mgr", AfterTransfer::Stay);
     client.call(&transfer).await.unwrap();
     assert_eq!(
         emu.team(tid).unwrap().owner,

@@ -12,9 +12,8 @@ mod support;
 use nim_api::message::{ConversationId, Message};
 use nim_api::msg::{MarkReadTeamMsg, Ope, SendMsg};
 use nim_api::superteam::{
-    BeInviteMode as SuperInviteMode, ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam,
-    InviteSuperTeamMembers, JoinMode as SuperJoinMode, MuteSuperTeamMembers, Muting,
-    SendSuperTeamMsg, SuperTeamSettings,
+    ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam, InviteSuperTeamMembers,
+    MuteSuperTeamMembers, SendSuperTeamMsg, SuperTeamSettings,
 };
 use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
@@ -27,7 +26,7 @@ use nim_api::v2::message::{SendMessage, TeamOption};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
     DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole,
-    MessageNotifyState, OldOwner, RemoveManagers, TeamConfiguration, TeamMember,
+    MessageNotifyState, RemoveManagers, TeamConfiguration, TeamMember,
     TeamSettings as TeamSettingsV2, TeamType, TransferOwner, UpdateTeam,
 };
 use nim_api::v2::team_member::{
@@ -406,7 +405,7 @@ async fn a_team_made_and_run_through_v2_is_the_team_v1_reads() {
             tid,
             TeamType::Advanced,
             "alice",
-            OldOwner::Leaves,
+            AfterTransfer::Leave,
         ))
         .await
         .unwrap();
@@ -707,7 +706,7 @@ async fn v1_refuses_each_permission_rule_with_its_code() {
             Vec::<String>::new(),
             "Crowd",
             "hi",
-            SuperJoinMode::Free,
+            JoinMode::Free,
         ))
         .await
         .unwrap()
@@ -829,7 +828,7 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
             "the team handed to its owner",
             refused(
                 &client,
-                &TransferOwner::new(tid, adv, "owner", OldOwner::Stays),
+                &TransferOwner::new(tid, adv, "owner", AfterTransfer::Stay),
             )
             .await,
             108_310,
@@ -937,10 +936,10 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
 #[tokio::test]
 async fn a_super_team_through_v1_with_its_level_read_by_v2() {
     let (_emu, client) = setup(&["boss", "ann", "ben", "cat", "dan"]).await;
-    let settings = SuperTeamSettings::new().beinvitemode(SuperInviteMode::NoConsent);
+    let settings = SuperTeamSettings::new().beinvitemode(BeInviteMode::NoConsent);
     let tid = client
         .call(
-            &CreateSuperTeam::new("boss", ["ann"], "Crowd", "hi", SuperJoinMode::Free)
+            &CreateSuperTeam::new("boss", ["ann"], "Crowd", "hi", JoinMode::Free)
                 .settings(settings)
                 .tlevel(3u32),
         )
@@ -991,7 +990,7 @@ async fn a_super_team_through_v1_with_its_level_read_by_v2() {
             tid,
             "boss",
             ["ben"],
-            Muting::Mute,
+            MemberMute::Mute,
         ))
         .await
         .unwrap();

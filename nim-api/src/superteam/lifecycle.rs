@@ -1,11 +1,8 @@
 //! A super team's life: create, update, change its member limit, dismiss.
 
-use serde::Deserialize;
-
-use super::{JoinMode, SuperTeamSettings};
-use crate::message::number_or_string;
+use super::{CreatedTeam, JoinMode, SuperTeamSettings};
+use crate::Accid;
 use crate::validate::ValidationError;
-use crate::{Accid, FailedAccids};
 
 /// `superteam/create.action`: creates a super team owned by `owner` and invites
 /// `inviteAccids` with the text `msg`.
@@ -22,7 +19,7 @@ use crate::{Accid, FailedAccids};
 /// invited (in too many teams) are in the answer's `faccid`. Not idempotent.
 ///
 /// ```
-/// use nim_api::superteam::{BeInviteMode, CreateSuperTeam, CreatedSuperTeam, JoinMode, SuperTeamSettings};
+/// use nim_api::superteam::{BeInviteMode, CreateSuperTeam, CreatedTeam, JoinMode, SuperTeamSettings};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = CreateSuperTeam::new("ZhangSan", ["LiSi", "wangwu"], "Readers", "join us", JoinMode::Approval)
@@ -38,13 +35,13 @@ use crate::{Accid, FailedAccids};
 /// assert_eq!(myself.validate().unwrap_err().field(), "inviteAccids");
 /// assert!(request.tlevel(1u32).validate().is_err());
 ///
-/// let answer: CreatedSuperTeam =
+/// let answer: CreatedTeam =
 ///     serde_json::from_str(r#"{"tid":"6000000001","faccid":{"accid":"[\"x\"]","msg":"team count exceed"}}"#).unwrap();
 /// assert_eq!(answer.tid, 6000000001);
 /// assert_eq!(answer.faccid.unwrap().accids, ["x"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "superteam/create.action", setters, response = CreatedSuperTeam,
+#[nim(path = "superteam/create.action", setters, response = CreatedTeam,
       custom = owner_not_invited)]
 pub struct CreateSuperTeam {
     /// The account that creates and owns the team.
@@ -84,22 +81,11 @@ fn owner_not_invited(request: &CreateSuperTeam) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// The answer to [`CreateSuperTeam`] (top-level members).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[non_exhaustive]
-pub struct CreatedSuperTeam {
-    /// The new team's id (a number, or a string holding one).
-    #[serde(deserialize_with = "number_or_string")]
-    pub tid: u64,
-    /// The invitees that could not be invited, when some could not.
-    #[serde(default)]
-    pub faccid: Option<FailedAccids>,
-}
-
 /// `superteam/dismiss.action`: the owner dismisses the team; every member leaves it.
 ///
-/// Only the owner may. Idempotent: a repeat leaves the same state (the team is gone),
-/// though the server answers it with an error.
+/// Only the owner may. Not idempotent for retries: a repeat after a lost answer is refused
+/// (the team is gone) although the first call took effect, so the client does not retry it
+/// on its own.
 ///
 /// ```
 /// use nim_api::superteam::DismissSuperTeam;
@@ -110,7 +96,7 @@ pub struct CreatedSuperTeam {
 /// assert_eq!(DismissSuperTeam::new(1u64, "bad id").validate().unwrap_err().field(), "owner");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "superteam/dismiss.action", idempotent, setters)]
+#[nim(path = "superteam/dismiss.action", setters)]
 pub struct DismissSuperTeam {
     /// The team.
     pub tid: u64,

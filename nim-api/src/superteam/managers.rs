@@ -1,7 +1,7 @@
 //! The owner's powers: managers, and handing the team over.
 
+use super::AfterTransfer;
 use crate::Accid;
-use crate::wire::int_enum;
 
 /// `superteam/addManager.action`: the owner makes 1 to 10 members managers.
 ///
@@ -63,30 +63,20 @@ pub struct RemoveSuperTeamManagers {
     pub manager_accids: Vec<Accid>,
 }
 
-int_enum! {
-    /// What the old owner does after [`ChangeSuperTeamOwner`] (`leave`).
-    pub enum OldOwner: u8 {
-        /// Leaves the team (`1`).
-        Leaves = 1,
-        /// Stays as an ordinary member (`2`).
-        Stays = 2,
-    }
-}
-
 /// `superteam/changeOwner.action`: the owner hands the team to member `accid`, and leaves
 /// it or stays as an ordinary member (`leave`).
 ///
 /// Only the owner may; the new owner must be a member (code undocumented). Handing the
-/// team to its owner is refused before sending. Not idempotent (with [`OldOwner::Stays`] a
+/// team to its owner is refused before sending. Not idempotent (with [`AfterTransfer::Stay`] a
 /// repeat is refused: the caller is no longer the owner).
 ///
 /// ```
-/// use nim_api::superteam::{ChangeSuperTeamOwner, OldOwner};
+/// use nim_api::superteam::{ChangeSuperTeamOwner, AfterTransfer};
 /// # use nim_api::Endpoint as _;
 ///
-/// let request = ChangeSuperTeamOwner::new(6000000001u64, "zhangsan", "LiSi", OldOwner::Stays);
+/// let request = ChangeSuperTeamOwner::new(6000000001u64, "zhangsan", "LiSi", AfterTransfer::Stay);
 /// assert_eq!(request.to_form().unwrap(), "tid=6000000001&owner=zhangsan&accid=lisi&leave=2");
-/// let myself = ChangeSuperTeamOwner::new(6000000001u64, "zhangsan", "ZhangSan", OldOwner::Leaves);
+/// let myself = ChangeSuperTeamOwner::new(6000000001u64, "zhangsan", "ZhangSan", AfterTransfer::Leave);
 /// assert_eq!(myself.validate().unwrap_err().field(), "accid");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
@@ -99,5 +89,5 @@ pub struct ChangeSuperTeamOwner {
     /// The new owner, a member.
     pub accid: Accid,
     /// Whether the old owner leaves (`1`) or stays (`2`).
-    pub leave: OldOwner,
+    pub leave: AfterTransfer,
 }

@@ -1,9 +1,8 @@
 //! Membership: invite, kick, leave, and the members' own settings.
 
-use serde::Deserialize;
-
+use super::TeamMembersChanged;
+use crate::Accid;
 use crate::wire::int_enum;
-use crate::{Accid, FailedAccids};
 
 /// `superteam/invite.action`: `owner` (the owner or a manager) invites 1 to 200 accounts
 /// with the text `msg`.
@@ -16,7 +15,7 @@ use crate::{Accid, FailedAccids};
 /// invitees).
 ///
 /// ```
-/// use nim_api::superteam::{InviteSuperTeamMembers, InvitedSuperTeamMembers};
+/// use nim_api::superteam::{InviteSuperTeamMembers, TeamMembersChanged};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = InviteSuperTeamMembers::new(6000000001u64, "zhangsan", ["LiSi"], "welcome");
@@ -29,11 +28,11 @@ use crate::{Accid, FailedAccids};
 /// let twice = InviteSuperTeamMembers::new(6000000001u64, "zhangsan", ["lisi", "LiSi"], "hi");
 /// assert_eq!(twice.validate().unwrap_err().field(), "inviteAccids");
 ///
-/// let answer: InvitedSuperTeamMembers = serde_json::from_str(r#"{"faccid":{"accid":["x"]}}"#).unwrap();
+/// let answer: TeamMembersChanged = serde_json::from_str(r#"{"faccid":{"accid":["x"]}}"#).unwrap();
 /// assert_eq!(answer.failed(), ["x"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "superteam/invite.action", setters, response = InvitedSuperTeamMembers)]
+#[nim(path = "superteam/invite.action", setters, response = TeamMembersChanged)]
 pub struct InviteSuperTeamMembers {
     /// The team.
     pub tid: u64,
@@ -47,30 +46,15 @@ pub struct InviteSuperTeamMembers {
     pub msg: String,
 }
 
-/// The answer to [`InviteSuperTeamMembers`] (top-level members).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[non_exhaustive]
-pub struct InvitedSuperTeamMembers {
-    /// The invitees that could not be invited, when some could not.
-    #[serde(default)]
-    pub faccid: Option<FailedAccids>,
-}
-
-impl InvitedSuperTeamMembers {
-    /// The accounts that could not be invited (none when all were).
-    pub fn failed(&self) -> &[String] {
-        self.faccid.as_ref().map_or(&[], |f| f.accids.as_slice())
-    }
-}
-
 /// `superteam/kick.action`: `owner` removes 1 to 200 members.
 ///
 /// Who may: the owner or a manager (legacy docs; the Java SDK's Javadoc says the owner). A
 /// manager removes ordinary members only; nobody removes the owner or itself. The per-call
 /// limit is 200 in the legacy docs and 10 in the Java SDK's Javadoc (which probably
 /// follows the newer docs): nim-rs checks the legacy 200, so a list of 11 to 200 is sent and
-/// the server decides. Idempotent (removing a removed member again changes nothing, though
-/// the server answers it with an error).
+/// the server decides. Not idempotent for retries: a repeat after a lost answer is refused
+/// (the members being gone) although the first call took effect, so the client does not
+/// retry it on its own.
 ///
 /// ```
 /// use nim_api::superteam::KickSuperTeamMembers;
@@ -85,7 +69,7 @@ impl InvitedSuperTeamMembers {
 /// assert_eq!(none.validate().unwrap_err().field(), "kickAccids");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "superteam/kick.action", idempotent, setters)]
+#[nim(path = "superteam/kick.action", setters)]
 pub struct KickSuperTeamMembers {
     /// The team.
     pub tid: u64,
@@ -100,9 +84,10 @@ pub struct KickSuperTeamMembers {
 ///
 /// The owner cannot leave: it hands the team over first
 /// ([`ChangeSuperTeamOwner`](super::ChangeSuperTeamOwner) with
-/// [`OldOwner::Leaves`](super::OldOwner::Leaves)); the server's answer to an owner leaving
-/// is not documented. Idempotent (a repeat changes nothing, though it is answered with an
-/// error).
+/// [`AfterTransfer::Leave`](super::AfterTransfer::Leave)); the server's answer to an owner leaving
+/// is not documented. Not idempotent for retries: a repeat after a lost answer is refused
+/// (no longer a member) although the first call took effect, so the client does not retry
+/// it on its own.
 ///
 /// ```
 /// use nim_api::superteam::LeaveSuperTeam;
@@ -113,7 +98,7 @@ pub struct KickSuperTeamMembers {
 /// assert_eq!(LeaveSuperTeam::new(1u64, "").validate().unwrap_err().field(), "accid");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "superteam/leave.action", idempotent, setters)]
+#[nim(path = "superteam/leave.action", setters)]
 pub struct LeaveSuperTeam {
     /// The team.
     pub tid: u64,

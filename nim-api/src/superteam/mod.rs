@@ -42,21 +42,23 @@ mod queries;
 
 use crate::{Form, FormMembers, FormValue};
 
-/// The modes and roles are the advanced team's: the same parameters with the same numbers.
-pub use crate::team::{BeInviteMode, JoinMode, MemberRole, Permission, TeamMuteType};
-pub use lifecycle::{
-    ChangeSuperTeamLevel, CreateSuperTeam, CreatedSuperTeam, DismissSuperTeam, UpdateSuperTeam,
+/// The modes, roles, switches and answers are the advanced team's: the same parameters
+/// with the same numbers, the same answer members.
+pub use crate::team::{
+    AfterTransfer, BeInviteMode, CreatedTeam, JoinMode, MemberMute, MemberRole, Permission,
+    TeamMembersChanged, TeamMuteType,
 };
-pub use managers::{AddSuperTeamManagers, ChangeSuperTeamOwner, OldOwner, RemoveSuperTeamManagers};
+pub use lifecycle::{ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam, UpdateSuperTeam};
+pub use managers::{AddSuperTeamManagers, ChangeSuperTeamOwner, RemoveSuperTeamManagers};
 pub use members::{
-    InviteSuperTeamMembers, InvitedSuperTeamMembers, KickSuperTeamMembers, LeaveSuperTeam,
-    SilentType, UpdateSuperTeamMember, UpdateSuperTeamNick,
+    InviteSuperTeamMembers, KickSuperTeamMembers, LeaveSuperTeam, SilentType,
+    UpdateSuperTeamMember, UpdateSuperTeamNick,
 };
 pub use messages::{
     QuerySuperTeamHistory, QuerySuperTeamHistoryByIds, RecallSuperTeamMsg, SendSuperTeamAttachMsg,
     SendSuperTeamMsg, SuperTeamMessageRef,
 };
-pub use mutes::{ListSuperTeamMutes, MuteSuperTeam, MuteSuperTeamMembers, Muting};
+pub use mutes::{ListSuperTeamMutes, MuteSuperTeam, MuteSuperTeamMembers};
 pub use queries::{
     GetSuperTeams, JoinedSuperTeams, JoinedSuperTeamsList, ListSuperTeamMembers, SuperTeamInfo,
     SuperTeamInfos, SuperTeamMember, SuperTeamMemberList, TeamIdText,

@@ -1,9 +1,8 @@
 //! Mutes: the whole team, single members, and the list of muted members.
 
-use super::{SuperTeamMemberList, TeamMuteType};
+use super::{MemberMute, SuperTeamMemberList, TeamMuteType};
 use crate::Accid;
 use crate::history::Order;
-use crate::wire::int_enum;
 
 /// `superteam/mute.action`: the owner mutes the whole team: nobody (`0`, unmute),
 /// ordinary members (`1`) or everyone including the owner (`3`).
@@ -32,16 +31,6 @@ pub struct MuteSuperTeam {
     pub mute_type: TeamMuteType,
 }
 
-int_enum! {
-    /// Mute or unmute ([`MuteSuperTeamMembers`]'s `mute`).
-    pub enum Muting: u8 {
-        /// Unmute (`0`).
-        Unmute = 0,
-        /// Mute (`1`).
-        Mute = 1,
-    }
-}
-
 /// `superteam/muteTlist.action`: `owner` (the owner or a manager) mutes or unmutes 1 to 10
 /// members.
 ///
@@ -50,17 +39,17 @@ int_enum! {
 /// not documented). `mute=0` is sent when set (the Go SDK cannot unmute). Idempotent.
 ///
 /// ```
-/// use nim_api::superteam::{MuteSuperTeamMembers, Muting};
+/// use nim_api::superteam::{MuteSuperTeamMembers, MemberMute};
 /// # use nim_api::Endpoint as _;
 ///
-/// let request = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["LiSi"], Muting::Unmute);
+/// let request = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["LiSi"], MemberMute::Unmute);
 /// assert_eq!(
 ///     request.to_form().unwrap(),
 ///     "tid=6000000001&owner=zhangsan&muteAccids=%5B%22lisi%22%5D&mute=0"
 /// );
-/// let twice = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["a", "A"], Muting::Mute);
+/// let twice = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["a", "A"], MemberMute::Mute);
 /// assert_eq!(twice.validate().unwrap_err().field(), "muteAccids");
-/// let many = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["a"; 11], Muting::Mute);
+/// let many = MuteSuperTeamMembers::new(6000000001u64, "zhangsan", ["a"; 11], MemberMute::Mute);
 /// assert_eq!(many.validate().unwrap_err().field(), "muteAccids");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
@@ -74,7 +63,7 @@ pub struct MuteSuperTeamMembers {
     #[nim(rename = "muteAccids", min_items = 1, max_items = 10, unique)]
     pub mute_accids: Vec<Accid>,
     /// Mute (`1`) or unmute (`0`).
-    pub mute: Muting,
+    pub mute: MemberMute,
 }
 
 /// `superteam/getMuteTlists.action`: a page of the team's muted members, from the instant

@@ -142,7 +142,7 @@ pub struct CreateTeam {
     pub attach: Option<String>,
 }
 
-/// The answer to [`CreateTeam`] (top-level members).
+/// The answer to [`CreateTeam`] and [`CreateSuperTeam`](crate::superteam::CreateSuperTeam) (top-level members).
 ///
 /// ```
 /// use nim_api::team::CreatedTeam;
@@ -210,7 +210,8 @@ pub struct UpdateTeam {
 /// `team/remove.action`: the owner dismisses team `tid`. `attach` (at most 512 characters)
 /// is in the newer docs and both SDKs, not the legacy docs.
 ///
-/// Idempotent: a repeat leaves the same state (it answers 803, the team being gone).
+/// Not idempotent for retries: a repeat after a lost answer is refused (803, the team being
+/// gone) although the first call took effect, so the client does not retry it on its own.
 ///
 /// ```
 /// use nim_api::team::DismissTeam;
@@ -221,7 +222,7 @@ pub struct UpdateTeam {
 /// assert_eq!(DismissTeam::new(1u64, "bad owner").validate().unwrap_err().field(), "owner");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "team/remove.action", idempotent, setters)]
+#[nim(path = "team/remove.action", setters)]
 pub struct DismissTeam {
     /// The team.
     pub tid: u64,

@@ -63,7 +63,9 @@ pub struct RemoveTeamManagers {
 }
 
 int_enum! {
-    /// What the old owner does after [`ChangeTeamOwner`] (`leave`).
+    /// What the old owner does after the team is handed over (`leave`): v1
+    /// [`ChangeTeamOwner`] and [`ChangeSuperTeamOwner`](crate::superteam::ChangeSuperTeamOwner),
+    /// v2 [`TransferOwner`](crate::v2::team::TransferOwner).
     pub enum AfterTransfer: u8 {
         /// It leaves the team (`1`).
         Leave = 1,
@@ -77,8 +79,9 @@ int_enum! {
 /// `newowner` must differ from `owner` (checked before sending). `attach` (at most 512
 /// characters) is in the newer docs and both SDKs.
 ///
-/// Idempotent: a repeat leaves the same state (it is refused, `owner` no longer owning the
-/// team).
+/// Not idempotent for retries: a repeat after a lost answer is refused (802, `owner` no
+/// longer owning the team) although the first call took effect, so the client does not
+/// retry it on its own.
 ///
 /// ```
 /// use nim_api::team::{AfterTransfer, ChangeTeamOwner};
@@ -90,7 +93,7 @@ int_enum! {
 /// assert_eq!(myself.validate().unwrap_err().field(), "newowner");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "team/changeOwner.action", idempotent, setters, distinct = [owner, newowner])]
+#[nim(path = "team/changeOwner.action", setters, distinct = [owner, newowner])]
 pub struct ChangeTeamOwner {
     /// The team.
     pub tid: u64,

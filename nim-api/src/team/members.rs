@@ -56,8 +56,9 @@ pub struct AddTeamMembers {
 /// the two must be set (the server answers 414 otherwise; checked before sending); when both
 /// are, the server takes `member`. Neither SDK can send `member`; the docs have both.
 ///
-/// Answers the accounts that could not be removed, if any. Idempotent: a repeat leaves the
-/// same state (it may answer 804, the members being gone).
+/// Answers the accounts that could not be removed, if any. Not idempotent for retries: a
+/// repeat after a lost answer is refused (804, the members being gone) although the first
+/// call took effect, so the client does not retry it on its own.
 ///
 /// ```
 /// use nim_api::team::KickTeamMembers;
@@ -73,7 +74,7 @@ pub struct AddTeamMembers {
 /// assert_eq!(KickTeamMembers::new(1u64, "zhangsan").validate().unwrap_err().field(), "members");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "team/kick.action", idempotent, setters, response = TeamMembersChanged,
+#[nim(path = "team/kick.action", setters, response = TeamMembersChanged,
       custom = someone_to_kick)]
 pub struct KickTeamMembers {
     /// The team.
@@ -102,8 +103,10 @@ fn someone_to_kick(request: &KickTeamMembers) -> Result<(), ValidationError> {
     }
 }
 
-/// The answer to [`AddTeamMembers`] and [`KickTeamMembers`]: the accounts that could not
-/// be added (in too many teams) or removed (`faccid`, absent when all went through).
+/// The answer to [`AddTeamMembers`], [`KickTeamMembers`] and
+/// [`InviteSuperTeamMembers`](crate::superteam::InviteSuperTeamMembers): the accounts that
+/// could not be added (in too many teams) or removed (`faccid`, absent when all went
+/// through).
 ///
 /// ```
 /// use nim_api::team::TeamMembersChanged;
@@ -138,7 +141,8 @@ impl TeamMembersChanged {
 /// the team first, or dismisses it): the docs do not say what the server answers, the client
 /// SDKs refuse it. `attach` (at most 512 characters) is in the newer docs and both SDKs.
 ///
-/// Idempotent: a repeat leaves the same state (it answers 804).
+/// Not idempotent for retries: a repeat after a lost answer is refused (804) although the
+/// first call took effect, so the client does not retry it on its own.
 ///
 /// ```
 /// use nim_api::team::LeaveTeam;
@@ -148,7 +152,7 @@ impl TeamMembersChanged {
 /// assert_eq!(LeaveTeam::new(1u64, "").validate().unwrap_err().field(), "accid");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "team/leave.action", idempotent, setters)]
+#[nim(path = "team/leave.action", setters)]
 pub struct LeaveTeam {
     /// The team.
     pub tid: u64,

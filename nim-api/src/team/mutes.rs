@@ -9,7 +9,8 @@ use crate::wire::{int_enum, json_or_text};
 use crate::{Accid, ValidationError};
 
 int_enum! {
-    /// Ban or lift the ban (`mute` of [`MuteTeamMember`]).
+    /// Ban or lift the ban (`mute` of [`MuteTeamMember`] and of
+    /// [`MuteSuperTeamMembers`](crate::superteam::MuteSuperTeamMembers)).
     pub enum MemberMute: u8 {
         /// Lift the ban (`0`; the Go SDK cannot send it).
         Unmute = 0,

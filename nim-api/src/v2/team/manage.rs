@@ -1,6 +1,6 @@
 //! The operations that make, change, hand over and end a team.
 
-use super::{CreatedTeam, TeamConfiguration, TeamDetails, TeamType};
+use super::{AfterTransfer, CreatedTeam, TeamConfiguration, TeamDetails, TeamType};
 use crate::v2::AntispamConfiguration;
 use crate::{Accid, ValidationError};
 
@@ -223,16 +223,6 @@ pub struct DisbandTeam {
     pub extension: Option<String>,
 }
 
-crate::wire::int_enum! {
-    /// What the old owner becomes after [`TransferOwner`] (`leave`).
-    pub enum OldOwner: u8 {
-        /// It leaves the team (`1`).
-        Leaves = 1,
-        /// It stays as an ordinary member (`2`).
-        Stays = 2,
-    }
-}
-
 /// `PATCH /im/v2/teams/{team_id}/actions/transfer_owner` (transferOwner): the team's owner
 /// hands it to `new_owner_account_id`, a member, and leaves or stays.
 ///
@@ -243,9 +233,9 @@ crate::wire::int_enum! {
 /// Not idempotent: after the handover, the old owner may no longer hand the team over.
 ///
 /// ```
-/// use nim_api::v2::team::{OldOwner, TeamType, TransferOwner};
+/// use nim_api::v2::team::{AfterTransfer, TeamType, TransferOwner};
 /// # use nim_api::Endpoint as _;
-/// let request = TransferOwner::new(6_000_000_001u64, TeamType::Advanced, "LiSi", OldOwner::Stays);
+/// let request = TransferOwner::new(6_000_000_001u64, TeamType::Advanced, "LiSi", AfterTransfer::Stay);
 /// let encoded = request.encode().unwrap();
 /// assert_eq!(encoded.path, "/im/v2/teams/6000000001/actions/transfer_owner");
 /// assert_eq!(encoded.body.unwrap().1, r#"{"team_type":1,"new_owner_account_id":"lisi","leave":2}"#);
@@ -266,7 +256,7 @@ pub struct TransferOwner {
     /// The member who becomes the owner.
     pub new_owner_account_id: Accid,
     /// Whether the old owner leaves or stays.
-    pub leave: OldOwner,
+    pub leave: AfterTransfer,
     /// The notification's extension (advanced teams only), at most 512 characters.
     #[nim(max_len = 512)]
     pub extension: Option<String>,

@@ -35,7 +35,7 @@ use serde::{Deserialize, Deserializer};
 /// `*_mode` permissions are [`Permission`](crate::team::Permission), and `chat_banned_mode`
 /// is [`TeamMuteType`](crate::team::TeamMuteType) (values from the Java SDK Javadoc only).
 pub use crate::team::{
-    BeInviteMode as AgreeMode, JoinMode, MemberRole, Permission as TeamPermission,
+    AfterTransfer, BeInviteMode as AgreeMode, JoinMode, MemberRole, Permission as TeamPermission,
     TeamMuteType as ChatBannedMode,
 };
 pub use answers::*;
