@@ -32,7 +32,7 @@ use crate::validate::ValidationError;
 /// );
 /// // The owner is not its own invitee.
 /// let myself = CreateSuperTeam::new("zhangsan", ["ZhangSan"], "Readers", "hi", JoinMode::Free);
-/// assert_eq!(myself.validate().unwrap_err().field(), "inviteAccids");
+/// assert_eq!(myself.validate().unwrap_err().field(), "inviteAccids[0]");
 /// assert!(request.tlevel(1u32).validate().is_err());
 ///
 /// let answer: CreatedTeam =
@@ -67,18 +67,11 @@ pub struct CreateSuperTeam {
 
 /// The owner is a member from the start, never an invitee.
 fn owner_not_invited(request: &CreateSuperTeam) -> Result<(), ValidationError> {
-    let owner = request.owner.as_str();
-    if request
-        .invite_accids
-        .iter()
-        .any(|a| a.as_str().eq_ignore_ascii_case(owner))
-    {
-        return Err(ValidationError::custom(
-            "inviteAccids",
-            "the owner is a member already: do not invite it",
-        ));
-    }
-    Ok(())
+    crate::team::owner_not_invited(
+        "inviteAccids",
+        request.owner.as_str(),
+        &request.invite_accids,
+    )
 }
 
 /// `superteam/dismiss.action`: the owner dismisses the team; every member leaves it.

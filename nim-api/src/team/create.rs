@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{BeInviteMode, InviteeConsent, JoinMode, Permission};
 use crate::message::number_or_string;
-use crate::{Accid, FailedAccids, Form, FormMembers, FormValue};
+use crate::{Accid, FailedAccids, Form, FormMembers, FormValue, ValidationError};
 
 /// What [`CreateTeam`] and [`UpdateTeam`] both set: the texts, who may do what, the member
 /// limit and the moderation ids. Written into the form as the action's own parameters
@@ -81,8 +81,9 @@ impl FormMembers for TeamSettings {
 /// `team/create.action`: `owner` creates a team named `tname` and invites `members` with
 /// the invitation text `msg` (at most 150 characters).
 ///
-/// - `members` excludes the owner and names at most 200 accounts per call; the team (owner
-///   included) must fit its member limit, else 801. An empty list creates a team of one.
+/// - `members` excludes the owner (refused before sending) and names at most 199 accounts:
+///   the owner and the members are at most 200 (DOC-TEAM); the team (owner included) must
+///   also fit its member limit, else 801. An empty list creates a team of one.
 /// - `magree` ([`InviteeConsent`]) asks invitees to accept; `joinmode` is required and sent
 ///   as `0` too (the Go SDK drops it).
 /// - `isNotifyCloseOnline` / `isNotifyClosePersistent` (0 or 1): 1 stops delivering team
@@ -108,17 +109,19 @@ impl FormMembers for TeamSettings {
 /// );
 /// let unnamed = CreateTeam::new("", "zhangsan", ["lisi"], "hi", JoinMode::Free);
 /// assert_eq!(unnamed.validate().unwrap_err().field(), "tname");
+/// let with_owner = CreateTeam::new("Hiking", "zhangsan", ["lisi", "ZhangSan"], "hi", JoinMode::Free);
+/// assert_eq!(with_owner.validate().unwrap_err().field(), "members[1]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "team/create.action", setters, response = CreatedTeam)]
+#[nim(path = "team/create.action", setters, response = CreatedTeam, custom = owner_not_invited)]
 pub struct CreateTeam {
     /// The name, at most 64 characters.
     #[nim(required, max_len = 64)]
     pub tname: String,
     /// The owner.
     pub owner: Accid,
-    /// The invitees, the owner not among them, at most 200.
-    #[nim(max_items = 200, unique)]
+    /// The invitees, the owner not among them, at most 199.
+    #[nim(max_items = 199, unique)]
     pub members: Vec<Accid>,
     /// The invitation text, at most 150 characters.
     #[nim(required, max_len = 150)]
@@ -162,6 +165,11 @@ pub struct CreatedTeam {
     /// The invitees that could not join (in too many teams); absent when all could.
     #[serde(default)]
     pub faccid: Option<FailedAccids>,
+}
+
+/// The owner is a member from the start, never an invitee.
+fn owner_not_invited(request: &CreateTeam) -> Result<(), ValidationError> {
+    super::owner_not_invited("members", request.owner.as_str(), &request.members)
 }
 
 /// `team/update.action`: `owner` edits team `tid`: its name (at most 64 characters), join

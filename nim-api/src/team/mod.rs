@@ -42,6 +42,7 @@ use serde::Deserialize;
 
 use crate::message::number_or_string;
 use crate::wire::{int_enum, json_or_text, lenient_list};
+use crate::{Accid, ValidationError};
 
 pub use create::{CreateTeam, CreatedTeam, DismissTeam, TeamSettings, UpdateTeam};
 pub use managers::{AddTeamManagers, AfterTransfer, ChangeTeamOwner, RemoveTeamManagers};
@@ -324,6 +325,26 @@ pub struct TeamDetail {
     /// The ordinary members.
     #[serde(default, deserialize_with = "json_or_text")]
     pub members: Vec<TeamMember>,
+}
+
+/// Refuses a create whose invitee list (`field`) names the owner (any case): the owner is a
+/// member from the start, and counts in the team's limit. Shared by the three creates (v1
+/// team and super team, v2).
+pub(crate) fn owner_not_invited<'a>(
+    field: &str,
+    owner: &str,
+    invitees: impl IntoIterator<Item = &'a Accid>,
+) -> Result<(), ValidationError> {
+    match invitees
+        .into_iter()
+        .position(|a| a.as_str().eq_ignore_ascii_case(owner))
+    {
+        Some(i) => Err(ValidationError::custom(
+            format!("{field}[{i}]"),
+            "names the owner, who is a member from the start: do not invite it",
+        )),
+        None => Ok(()),
+    }
 }
 
 crate::catalogue::family! {

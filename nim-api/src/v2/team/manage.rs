@@ -109,17 +109,11 @@ pub struct CreateTeam {
 
 /// The owner is not an invitee; the whole-team mute is set by [`UpdateTeam`] only.
 fn check_create(request: &CreateTeam) -> Result<(), ValidationError> {
-    let owner = request.owner_account_id.as_str();
-    let invitees = request.invite_account_ids.iter().flatten();
-    if let Some(i) = invitees
-        .clone()
-        .position(|a| a.as_str().eq_ignore_ascii_case(owner))
-    {
-        return Err(ValidationError::custom(
-            format!("invite_account_ids[{i}]"),
-            "names the owner, who is in the team already",
-        ));
-    }
+    crate::team::owner_not_invited(
+        "invite_account_ids",
+        request.owner_account_id.as_str(),
+        request.invite_account_ids.iter().flatten(),
+    )?;
     if request
         .configuration
         .is_some_and(|c| c.chat_banned_mode.is_some())
