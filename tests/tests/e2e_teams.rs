@@ -12,8 +12,8 @@ mod support;
 use nim_api::message::{ConversationId, Message};
 use nim_api::msg::{MarkReadTeamMsg, Ope, SendMsg};
 use nim_api::superteam::{
-    ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam, InviteSuperTeamMembers,
-    MuteSuperTeamMembers, SendSuperTeamMsg, SuperTeamSettings,
+    AddSuperTeamManagers, ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam,
+    InviteSuperTeamMembers, MuteSuperTeamMembers, SendSuperTeamMsg, SuperTeamSettings,
 };
 use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
@@ -978,6 +978,18 @@ async fn a_super_team_through_v1_with_its_level_read_by_v2() {
         .unwrap();
     let team = client.call(&info(tid)).await.unwrap().team_info;
     assert_eq!((team.members_limit, team.member_count), (Some(10), Some(5)));
+    // Only the owner changes the level, through v1 or v2: a manager is refused by both.
+    client
+        .call(&AddSuperTeamManagers::new(tid, "boss", ["ann"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(&client, &ChangeSuperTeamLevel::new(tid, "ann", 20u32)).await,
+        802
+    );
+    let raise = UpdateTeam::new(tid, "ann", TeamType::Super)
+        .settings(TeamSettingsV2::new().members_limit(20u32));
+    assert_eq!(refused(&client, &raise).await, 109_427);
     // v2's advanced-team view does not see it.
     assert_eq!(
         refused(&client, &GetTeamInfo::new(tid, TeamType::Advanced)).await,

@@ -10,6 +10,8 @@
 //!   everyone, with invite mode 1), kick, mute members and edit the team (or everyone, with
 //!   the update modes 1). A manager cannot kick, mute or demote the owner or another
 //!   manager. Only the owner adds or removes managers, transfers the team or dismisses it.
+//!   In a super team only the owner changes the member limit (its level) or the whole-team
+//!   mute (legacy docs and the Java SDK's Javadoc name the owner), through either protocol.
 //!   The owner cannot leave; it transfers first (with or without leaving).
 //! - **Invitations.** With agree mode 0 (v1 `beinvitemode`, v2 `agree_mode`) an invitee
 //!   must accept: the invitation waits (see
@@ -54,7 +56,6 @@ mod error;
 mod model;
 mod record;
 mod speak;
-mod team_super_ops;
 mod team_v1_ops;
 
 use std::collections::BTreeMap;
@@ -517,6 +518,13 @@ impl Teams {
     ) -> Result<(), TeamError> {
         let team = self.get(tid, kind)?;
         let role = member_role(team, operator)?;
+        if kind == Kind::Super && (changes.limit.is_some() || changes.mute.is_some()) {
+            owner_only(
+                team,
+                operator,
+                "change a super team's member limit or whole-team mute",
+            )?;
+        }
         let i = &changes.info;
         let texts = [
             &i.name,

@@ -434,3 +434,45 @@ fn member_edits() {
         (None, Some("bee"))
     );
 }
+
+#[test]
+fn a_super_team_limit_and_mute_are_the_owners_alone() {
+    let mut teams = Teams::default();
+    let (tid, _) = teams
+        .create(
+            new_team(Kind::Super, 10),
+            &ids(&["mgr", "a"]),
+            false,
+            None,
+            NOW,
+        )
+        .unwrap();
+    let t = (tid, Kind::Super);
+    teams
+        .set_managers(t, "owner", &ids(&["mgr"]), true, NOW)
+        .unwrap();
+    let limit = |n| TeamChanges {
+        limit: Some(n),
+        ..TeamChanges::default()
+    };
+    // A manager may not, whichever protocol asks (both reach the store's update).
+    let err = teams.update(t, "mgr", limit(50), NOW).unwrap_err();
+    assert_eq!((err.v1().code(), err.v2().code()), (802, 109427));
+    let err = teams.mute_team(t, "mgr", TeamMute::All, NOW).unwrap_err();
+    assert_eq!((err.v1().code(), err.v2().code()), (802, 109427));
+    assert_eq!(
+        teams
+            .update(t, "nobody", limit(50), NOW)
+            .unwrap_err()
+            .v1()
+            .code(),
+        804
+    );
+    teams.update(t, "owner", limit(50), NOW).unwrap();
+    teams.mute_team(t, "owner", TeamMute::All, NOW).unwrap();
+    assert_eq!(teams.any(tid).map(|team| team.limit), Some(50));
+    // In an advanced team, managers may.
+    let (mut adv, at) = team();
+    adv.mute_team(at, "mgr", TeamMute::Members, NOW).unwrap();
+    adv.update(at, "mgr", limit(8), NOW).unwrap();
+}

@@ -150,8 +150,7 @@ pub(super) fn change_level(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     };
     let mut teams = lock(&state.teams);
     teams
-        .check_owner(at, &owner, "change the member limit")
-        .and_then(|()| teams.update(at, &owner, changes, now_ms(call)))
+        .update(at, &owner, changes, now_ms(call))
         .map_err(|e| e.v1())?;
     Ok(Reply::ok())
 }

@@ -26,8 +26,7 @@ pub(super) fn mute(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         .ok_or_else(|| ApiError::param("muteType must be one of 0, 1, 3"))?;
     let mut teams = lock(&state.teams);
     teams
-        .check_owner(at, &owner, "mute the team")
-        .and_then(|()| teams.mute_team(at, &owner, mute, now_ms(call)))
+        .mute_team(at, &owner, mute, now_ms(call))
         .map_err(|e| e.v1())?;
     Ok(Reply::ok())
 }
