@@ -68,6 +68,11 @@ pub(crate) use speak::SpeakChecks;
 use model::Member;
 pub use record::{TeamKind, TeamMemberRecord, TeamRecord, TeamRole};
 
+/// The member limit of a team made without one, of either kind and through either protocol:
+/// 200, the documented default (v1 team docs; the legacy super team docs: "[2, 200
+/// (default)]"). There is no upper bound: the real cap is the app's console setting, which
+/// the emulator does not have, so any limit of at least 2 is taken.
+pub(crate) const DEFAULT_MEMBER_LIMIT: usize = 200;
 /// The most managers an advanced team may have.
 pub(crate) const MANAGERS_MAX: usize = 10;
 /// The most managers a super team may have.

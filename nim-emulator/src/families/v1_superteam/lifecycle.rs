@@ -8,7 +8,9 @@ use crate::call::Call;
 use crate::lock;
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
-use crate::teams::{Info, Kind, ModeChanges, Modes, NewTeam, TeamChanges, TeamMute};
+use crate::teams::{
+    DEFAULT_MEMBER_LIMIT, Info, Kind, ModeChanges, Modes, NewTeam, TeamChanges, TeamMute,
+};
 
 /// `tname`: at most 64 characters.
 const NAME_MAX: usize = 64;
@@ -20,8 +22,6 @@ const INTRO_MAX: usize = 512;
 const TEXT_MAX: usize = 1024;
 /// The owner and the invitees of a create are at most 200 together.
 const CREATE_INVITEES_MAX: usize = 199;
-/// `tlevel` when none is given (legacy docs: "[2, 200 (default)]").
-const DEFAULT_LEVEL: usize = 200;
 
 /// The texts and modes create and updateTinfo share (every one optional; an empty text
 /// clears it in an update). `bid` must be JSON when given.
@@ -90,7 +90,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         owner: owner.clone(),
         info,
         modes,
-        limit: level(&p)?.unwrap_or(DEFAULT_LEVEL),
+        limit: level(&p)?.unwrap_or(DEFAULT_MEMBER_LIMIT),
         mute: TeamMute::None,
         notify_close_online: false,
         notify_close_persistent: false,

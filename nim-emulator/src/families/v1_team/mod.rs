@@ -22,8 +22,9 @@
 //! - **Required zeros.** `joinmode` of create, `ope` of query and `mute` of muteTlist stay
 //!   required, as the docs have them: the Go SDK leaves out zeros, the Java SDK sends them,
 //!   and where the SDKs disagree the docs decide.
-//! - **`teamMemberLimit`** 2 to [`MEMBER_LIMIT_MAX`]: the docs bound it by the app's
-//!   configured maximum, which the emulator does not have.
+//! - **`teamMemberLimit`** at least 2, 200 by default: the docs bound it by the app's
+//!   configured maximum, which the emulator does not have (the store's
+//!   `DEFAULT_MEMBER_LIMIT`; v2 `members_limit` and super team `tlevel` alike).
 //! - **Notifications.** `attach` and `isNotifyClose*` are checked and kept as the docs
 //!   say; the emulator has no clients, so no team notification is delivered.
 //!
@@ -54,8 +55,6 @@ const KIND: Kind = Kind::Advanced;
 const MEMBERS_PER_CALL: usize = 200;
 /// The most accounts one manager change names (the docs).
 const MANAGERS_PER_CALL: usize = 10;
-/// The largest member limit the emulator accepts (the emulator's choice; see the module docs).
-pub(super) const MEMBER_LIMIT_MAX: u64 = 2000;
 /// `msg`, the invitation text: at most 150 characters.
 const INVITE_TEXT_MAX: usize = 150;
 /// `attach`, carried in the team notification: at most 512 characters.

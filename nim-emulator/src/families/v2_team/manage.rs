@@ -10,7 +10,7 @@ use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
-use crate::teams::{Kind, Modes, NewTeam, TeamChanges, Teams};
+use crate::teams::{DEFAULT_MEMBER_LIMIT, Kind, Modes, NewTeam, TeamChanges, Teams};
 
 /// `invite_msg`: at most 150 characters.
 pub(super) const INVITE_MSG_MAX: usize = 150;
@@ -19,15 +19,6 @@ pub(super) const INVITE_MSG_MAX: usize = 150;
 pub(super) const INVITEES_MAX: usize = 200;
 /// Managers promoted or demoted in one call: at most 10 (Java SDK Javadoc).
 const MANAGERS_PER_CALL: usize = 10;
-
-/// The member limit of a team made without `members_limit`: 200 for an advanced team (the
-/// documented default), 2000 for a super team (the emulator's choice).
-fn default_limit(kind: Kind) -> usize {
-    match kind {
-        Kind::Advanced => 200,
-        Kind::Super => 2000,
-    }
-}
 
 /// `POST /im/v2.1/teams`: `owner_account_id` makes a team of `team_type` and invites
 /// `invite_account_ids` (with `agree_mode` 0, the default, they must accept first). data:
@@ -41,7 +32,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     if info.name.is_none() {
         return Err(ApiError::param("name is required"));
     }
-    let limit = fields::members_limit(&input)?.unwrap_or(default_limit(kind));
+    let limit = fields::members_limit(&input)?.unwrap_or(DEFAULT_MEMBER_LIMIT);
     let invitees = input.optional_accounts("invite_account_ids", INVITEES_MAX)?;
     let message = input.text("invite_msg", INVITE_MSG_MAX)?;
     input.check_extension()?;
