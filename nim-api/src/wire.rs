@@ -63,6 +63,33 @@ macro_rules! int_enum {
 
 pub(crate) use int_enum;
 
+/// Deserialises a yes/no member sent as a JSON boolean, as `0` / `1`, or as text holding
+/// either (v1 answers use all three); absent or `null` is `false`.
+pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Bool(bool),
+        Number(u64),
+        Text(String),
+    }
+    let invalid = |shown: &dyn std::fmt::Display| {
+        serde::de::Error::custom(format_args!("{shown} is not a yes/no value"))
+    };
+    match Option::<Either>::deserialize(d)? {
+        None => Ok(false),
+        Some(Either::Bool(b)) => Ok(b),
+        Some(Either::Number(0)) => Ok(false),
+        Some(Either::Number(1)) => Ok(true),
+        Some(Either::Number(n)) => Err(invalid(&n)),
+        Some(Either::Text(text)) => match text.trim() {
+            "true" | "1" => Ok(true),
+            "false" | "0" | "" => Ok(false),
+            other => Err(invalid(&other)),
+        },
+    }
+}
+
 /// Deserialises a list of strings sent either as a JSON array or as a string holding one
 /// (v1 answers do both); absent or `null` is empty.
 pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -72,7 +72,7 @@ async fn typed_answers_read_the_emulator() {
         .call(&ListSuperTeamMutes::new(tid, 0u64, 10u32))
         .await
         .unwrap();
-    assert!(muted.members[0].is_muted());
+    assert!(muted.members[0].mute);
     let refused = client
         .call(&SendSuperTeamMsg::new(tid, "alice", Message::text("again")))
         .await

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{BeInviteMode, JoinMode, MemberRole, Permission, TeamMuteType};
 use crate::history::Order;
 use crate::message::number_or_string;
-use crate::wire::json_or_text;
+use crate::wire::{flag, json_or_text};
 use crate::{Accid, ListItem};
 
 /// A team id sent as a JSON string inside a list (`["6000000001"]`), as the docs show
@@ -247,9 +247,9 @@ pub struct SuperTeamMember {
     /// both read).
     #[serde(default, deserialize_with = "number_or_string")]
     pub jointime: u64,
-    /// `1` when muted alone, `0` otherwise.
-    #[serde(default)]
-    pub mute: u8,
+    /// Whether it is muted alone (`1` / `0` in the docs; a boolean is read too).
+    #[serde(default, deserialize_with = "flag")]
+    pub mute: bool,
     /// Who invited it.
     #[serde(default)]
     pub invitor: Option<String>,
@@ -277,13 +277,6 @@ pub struct SuperTeamMember {
     /// When it last changed, in milliseconds.
     #[serde(default)]
     pub updatetime: Option<u64>,
-}
-
-impl SuperTeamMember {
-    /// Whether the member is muted alone.
-    pub fn is_muted(&self) -> bool {
-        self.mute == 1
-    }
 }
 
 /// `superteam/joinTeams.action`: the super teams account `accid` is a member of.

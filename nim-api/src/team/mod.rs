@@ -18,8 +18,10 @@
 //!   (`muteType=0`) or create a free-join team (`joinmode=0`).
 //! - Codes the server answers (DOC-CODES): 801 team full, 802 no permission, 803 no such
 //!   team, 804 not a member, 805 not an advanced team, 806 too many teams for the owner,
-//!   809 already a member, 812 team muted (sends), 814 read receipts disabled, 815 too many
-//!   managers; 414 for bad parameters. Which action answers which is not documented.
+//!   809 already a member, 812 team muted (sends), 815 too many managers; 414 for bad
+//!   parameters. Which action answers which is not documented. (Read receipts not enabled
+//!   for the app are said to be answered with 814 or 403: unconfirmed, not in the code
+//!   table the spec holds.)
 //! - Rate limit: every advanced-team action except sending shares 100 calls per second per
 //!   app (then 416 and a 10 s block).
 //!
@@ -41,7 +43,7 @@ mod queries;
 use serde::Deserialize;
 
 use crate::message::number_or_string;
-use crate::wire::{int_enum, json_or_text, lenient_list};
+use crate::wire::{flag, int_enum, json_or_text, lenient_list};
 use crate::{Accid, ValidationError};
 
 pub use create::{CreateTeam, CreatedTeam, DismissTeam, TeamSettings, UpdateTeam};
@@ -58,11 +60,6 @@ pub use queries::{
     ListJoinedTeamMembers, ListOnlineTeamMembers, OnlineCounts, OnlineTeamMembers, QueryTeamDetail,
     QueryTeams, TeamList, TeamMemberList, TeamOnlineCount, TeamQueryScope, TeamReadInfo,
 };
-
-/// The most accounts one `members` list of create, add and kick may name (the docs).
-pub const MAX_MEMBERS_PER_CALL: usize = 200;
-/// The most accounts one manager change may name (the docs).
-pub const MAX_MANAGERS_PER_CALL: usize = 10;
 
 int_enum! {
     /// How clients may apply to join: v1 `joinmode` of teams and super teams, v2
@@ -277,7 +274,7 @@ pub struct TeamMember {
     #[serde(default)]
     pub nick: Option<String>,
     /// Whether it is banned from speaking in the team.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub mute: bool,
     /// Its extension.
     #[serde(default)]

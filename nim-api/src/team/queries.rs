@@ -158,8 +158,9 @@ pub struct JoinedTeam {
 /// `team/getMarkReadInfo.action`: who has read team message `msgid` (sent by `fromAccid`
 /// to team `tid` with read receipts on): counts, and with `snapshot=true` the accids.
 ///
-/// `msgid` is the server id `msg/sendMsg` answered. Code 814 (read receipts not enabled
-/// for the app) exists in the code table; a third-party test saw 403 (unconfirmed which).
+/// `msgid` is the server id `msg/sendMsg` answered. What the server answers when read
+/// receipts are not enabled for the app is UNCONFIRMED (814 or 403 in third-party reports;
+/// neither is in the documented code table).
 /// Idempotent.
 ///
 /// ```

@@ -37,6 +37,7 @@ mod members;
 mod mutes;
 mod online;
 mod queries;
+mod read_receipts;
 
 use std::sync::{Arc, Mutex};
 
@@ -88,7 +89,7 @@ const ROUTES: &[Route<State>] = &[
     Route::v1("team/listMemberInfo.action", queries::member_records),
     Route::v1("team/listOnlineUsers.action", online::online_users),
     Route::v1("team/listOnlineUserCount.action", online::online_counts),
-    Route::v1("team/getMarkReadInfo.action", online::read_info),
+    Route::v1("team/getMarkReadInfo.action", read_receipts::read_info),
 ];
 
 /// Registers the 21 v1 team actions.
