@@ -11,6 +11,7 @@ mod v1_friend;
 mod v1_message;
 mod v1_superteam;
 mod v1_team;
+mod v1_team_params;
 mod v1_user;
 mod v2_account;
 mod v2_block;

@@ -13,6 +13,11 @@
 //!   In a super team only the owner changes the member limit (its level) or the whole-team
 //!   mute (legacy docs and the Java SDK's Javadoc name the owner), through either protocol.
 //!   The owner cannot leave; it transfers first (with or without leaving).
+//!   Where the docs name only the owner as the caller (v1 `team/update`, `team/muteTlist`,
+//!   `team/muteTlistAll`; the Java SDK's Javadoc for v2 mutes in advanced teams), the
+//!   emulator lets managers too, as the newer docs do for updates when the app enables it
+//!   and as the client SDKs do: a server that keeps to the owner answers 802 / 109427
+//!   there, which the emulator does not reproduce.
 //! - **Invitations.** With agree mode 0 (v1 `beinvitemode`, v2 `agree_mode`) an invitee
 //!   must accept: the invitation waits (see
 //!   [`Emulator::answer_team_invitation`](crate::Emulator::answer_team_invitation)) and the

@@ -55,6 +55,16 @@ pub(crate) enum Role {
 }
 
 impl Role {
+    /// The number both protocols give a role (v1 `type`, v2 `member_role`): 0 ordinary
+    /// member, 1 owner, 2 manager.
+    pub(crate) fn number(self) -> u8 {
+        match self {
+            Role::Member => 0,
+            Role::Owner => 1,
+            Role::Manager => 2,
+        }
+    }
+
     /// Whether this role manages the team (owner or manager).
     pub(crate) fn manages(self) -> bool {
         matches!(self, Role::Owner | Role::Manager)

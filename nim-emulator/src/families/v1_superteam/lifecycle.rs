@@ -2,8 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::views::with_failed;
-use super::{State, account_list, all_exist, now_ms, team_at};
+use super::{State, account_list, all_known, now_ms, team_at, with_failed};
 use crate::call::Call;
 use crate::lock;
 use crate::params::Params;
@@ -77,7 +76,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let mut invitees = match p.get("inviteAccids") {
         None => Vec::new(),
         Some(text) if text.trim() == "[]" => Vec::new(),
-        Some(_) => account_list(&p, "inviteAccids", CREATE_INVITEES_MAX)?,
+        Some(_) => account_list(&p, "inviteAccids", CREATE_INVITEES_MAX, false)?,
     };
     invitees.retain(|a| *a != owner);
     p.text_req("tname", NAME_MAX)?;
@@ -96,8 +95,8 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         notify_close_persistent: false,
     };
     let accounts = lock(&state.accounts);
-    all_exist(&accounts, "owner", std::slice::from_ref(&owner))?;
-    all_exist(&accounts, "inviteAccids", &invitees)?;
+    all_known(&accounts, "owner", std::slice::from_ref(&owner))?;
+    all_known(&accounts, "inviteAccids", &invitees)?;
     let consent = modes.be_invite == 0;
     let (tid, invited) = lock(&state.teams)
         .create(new, &invitees, consent, Some(message), now_ms(call))

@@ -25,7 +25,7 @@ fn set_managers(call: &Call<'_>, state: &State, promote: bool) -> Result<Reply, 
     let p = call.form()?;
     let at = team_at(&p, "tid")?;
     let owner = p.account_id("owner")?;
-    let targets = account_list(&p, "managerAccids", PER_CALL_MAX)?;
+    let targets = account_list(&p, "managerAccids", PER_CALL_MAX, false)?;
     lock(&state.teams)
         .set_managers(at, &owner, &targets, promote, now_ms(call))
         .map_err(|e| e.v1())?;

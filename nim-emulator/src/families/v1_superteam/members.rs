@@ -4,8 +4,7 @@
 use serde_json::json;
 
 use super::lifecycle::INVITE_TEXT_MAX;
-use super::views::with_failed;
-use super::{State, account_list, all_exist, now_ms, team_at};
+use super::{State, account_list, all_known, now_ms, team_at, with_failed};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
@@ -24,10 +23,10 @@ pub(super) fn invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let p = call.form()?;
     let at = team_at(&p, "tid")?;
     let owner = p.account_id("owner")?;
-    let invitees = account_list(&p, "inviteAccids", PER_CALL_MAX)?;
+    let invitees = account_list(&p, "inviteAccids", PER_CALL_MAX, false)?;
     let message = p.text_req("msg", INVITE_TEXT_MAX)?.to_owned();
     let accounts = lock(&state.accounts);
-    all_exist(&accounts, "inviteAccids", &invitees)?;
+    all_known(&accounts, "inviteAccids", &invitees)?;
     let mut teams = lock(&state.teams);
     let consent = teams.get(at.0, at.1).map_err(|e| e.v1())?.modes.be_invite == 0;
     let invited = teams
@@ -45,7 +44,7 @@ pub(super) fn kick(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let at = team_at(&p, "tid")?;
     let owner = p.account_id("owner")?;
-    let targets = account_list(&p, "kickAccids", PER_CALL_MAX)?;
+    let targets = account_list(&p, "kickAccids", PER_CALL_MAX, false)?;
     lock(&state.teams)
         .kick(at, &owner, &targets, now_ms(call))
         .map_err(|e| e.v1())?;

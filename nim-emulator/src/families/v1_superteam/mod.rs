@@ -22,15 +22,10 @@ mod mutes;
 mod queries;
 mod views;
 
-use std::collections::BTreeSet;
-
-use serde_json::Value;
-
-use super::message_common::known;
 use super::v1_message::{self, State};
-use crate::accounts::Accounts;
+use super::v1_team_params::{account_list, all_known, id_of, tid_list, with_failed};
 use crate::call::Call;
-use crate::params::{Params, check_accid};
+use crate::params::Params;
 use crate::reply::ApiError;
 use crate::router::{Registry, Route};
 use crate::teams::Kind;
@@ -81,41 +76,4 @@ fn team_at(p: &Params, name: &str) -> Result<(u64, Kind), ApiError> {
 /// The state clock in milliseconds, as the team store keeps times.
 fn now_ms(call: &Call<'_>) -> u64 {
     call.now.saturating_mul(1000)
-}
-
-/// The account list in parameter `name` (a JSON array of accids), 1 to `max`, each checked
-/// and lowercased; an account named twice is kept once, in its first place.
-fn account_list(p: &Params, name: &str, max: usize) -> Result<Vec<String>, ApiError> {
-    accounts_of(name, p.json_list(name, max)?)
-}
-
-/// Checks, lowercases and de-duplicates `list`, the items of parameter `name`.
-fn accounts_of(name: &str, list: Vec<String>) -> Result<Vec<String>, ApiError> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::with_capacity(list.len());
-    for (i, accid) in list.into_iter().enumerate() {
-        check_accid(&format!("{name}[{i}]"), &accid)?;
-        let accid = accid.to_ascii_lowercase();
-        if seen.insert(accid.clone()) {
-            out.push(accid);
-        }
-    }
-    Ok(out)
-}
-
-/// An id in a JSON list: a number, or a string holding one (the docs show strings, the Go
-/// SDK sends numbers).
-fn id_of(value: &Value) -> Option<u64> {
-    match value {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// Refuses (414 `<field> <id> not register`) unless every one of `ids` is an account.
-fn all_exist(accounts: &Accounts, field: &str, ids: &[String]) -> Result<(), ApiError> {
-    ids.iter()
-        .try_for_each(|id| known(accounts, field, id))
-        .map_err(|r| r.v1())
 }

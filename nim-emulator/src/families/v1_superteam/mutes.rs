@@ -38,7 +38,7 @@ pub(super) fn mute_tlist(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
     let p = call.form()?;
     let at = team_at(&p, "tid")?;
     let owner = p.account_id("owner")?;
-    let targets = account_list(&p, "muteAccids", PER_CALL_MAX)?;
+    let targets = account_list(&p, "muteAccids", PER_CALL_MAX, false)?;
     let muted = p.int_in("mute", &[0, 1])? == 1;
     lock(&state.teams)
         .mute_members(at, &owner, &targets, muted, now_ms(call))

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::views::{joined_view, member_view, team_view};
-use super::{State, id_of, team_at};
+use super::{State, team_at, tid_list};
 use crate::call::Call;
 use crate::lock;
 use crate::params::Params;
@@ -21,7 +21,7 @@ const PAGE_MAX: u64 = 2000;
 /// ids and advanced teams are left out. Answers `{"code":200,"tinfos":[...]}`.
 pub(super) fn get_tinfos(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
-    let tids = team_ids(&p)?;
+    let tids = tid_list(&p, "tids", TIDS_MAX)?;
     let teams = lock(&state.teams);
     let found: Vec<Value> = tids
         .into_iter()
@@ -29,25 +29,6 @@ pub(super) fn get_tinfos(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
         .map(team_view)
         .collect();
     Ok(Reply::json(&json!({ "code": 200, "tinfos": found })))
-}
-
-/// `tids`: numbers, or strings holding one.
-fn team_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
-    let bad = || ApiError::param("tids must be a JSON array of team ids, e.g. [\"6000000001\"]");
-    let text = p
-        .get("tids")
-        .ok_or_else(|| ApiError::param("tids is missing"))?;
-    let items: Vec<Value> = serde_json::from_str(text).map_err(|_| bad())?;
-    if items.is_empty() || items.len() > TIDS_MAX {
-        return Err(ApiError::param(format!(
-            "tids must name 1 to {TIDS_MAX} teams"
-        )));
-    }
-    items
-        .iter()
-        .map(id_of)
-        .collect::<Option<Vec<u64>>>()
-        .ok_or_else(bad)
 }
 
 /// `superteam/getTlists.action`: a page of team `tid`'s members. Answers

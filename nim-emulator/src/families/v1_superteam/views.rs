@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::teams::{Role, Team};
+use crate::teams::Team;
 
 /// A team as `getTinfos` answers it (the Go SDK's item: `creator`, `tlevel`,
 /// `serverCustom`); texts that are unset are left out.
@@ -59,11 +59,7 @@ pub(super) fn joined_view(team: &Team) -> Value {
 /// 2 manager; `bits` bit 0 set when it silenced the team's notifications), if a member.
 pub(super) fn member_view(team: &Team, accid: &str) -> Option<Value> {
     let m = team.members.get(accid)?;
-    let role = match m.role {
-        Role::Member => 0,
-        Role::Owner => 1,
-        Role::Manager => 2,
-    };
+    let role = m.role.number();
     let mut map = Map::new();
     for (key, value) in [
         ("tid", json!(team.tid)),
@@ -89,16 +85,4 @@ pub(super) fn member_view(team: &Team, accid: &str) -> Option<Value> {
         }
     }
     Some(Value::Object(map))
-}
-
-/// Adds `faccid` (`{"accid":[...],"msg":"team count exceed"}`) to `answer` when some
-/// invitees could not be invited (in as many teams as an account may be).
-pub(super) fn with_failed(mut answer: Value, failed: &[String]) -> Value {
-    if !failed.is_empty()
-        && let Some(map) = answer.as_object_mut()
-    {
-        let faccid = json!({ "accid": failed, "msg": "team count exceed" });
-        map.insert("faccid".into(), faccid);
-    }
-    answer
 }

@@ -105,26 +105,3 @@ pub(super) fn member(team: &Team, accid: &str) -> Value {
     out.insert("updatetime".into(), json!(m.update_time));
     Value::Object(out)
 }
-
-/// The role number of `team/listTeamMute`'s `type`: 0 member, 1 owner, 2 manager.
-pub(super) fn role_number(role: Role) -> u8 {
-    match role {
-        Role::Member => 0,
-        Role::Owner => 1,
-        Role::Manager => 2,
-    }
-}
-
-/// `answer` with `faccid` naming the accounts that could not join (in too many teams), when
-/// there are any: `{"accid":[...],"msg":"team count exceed"}` as the docs show it.
-pub(super) fn with_failed(mut answer: Value, failed: Vec<String>) -> Value {
-    if !failed.is_empty()
-        && let Value::Object(map) = &mut answer
-    {
-        map.insert(
-            "faccid".into(),
-            json!({ "accid": failed, "msg": "team count exceed" }),
-        );
-    }
-    answer
-}

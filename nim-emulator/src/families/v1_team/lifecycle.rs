@@ -3,8 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{
-    INVITE_TEXT_MAX, KIND, MEMBERS_PER_CALL, State, accid_list, all_known, answers, attach, mode,
-    team_ref,
+    INVITE_TEXT_MAX, KIND, MEMBERS_PER_CALL, State, account_list, all_known, attach, mode,
+    team_ref, with_failed,
 };
 use crate::call::Call;
 use crate::lock;
@@ -27,7 +27,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let owner = p.account_id("owner")?;
     // The docs require `members`; both SDKs leave it out when it is empty: both are read.
     let mut invitees = match p.get("members") {
-        Some(_) => accid_list(&p, "members", MEMBERS_PER_CALL, true)?,
+        Some(_) => account_list(&p, "members", MEMBERS_PER_CALL, true)?,
         None => Vec::new(),
     };
     invitees.retain(|a| *a != owner);
@@ -65,7 +65,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         .create(new, &invitees, consent, Some(message), now)
         .map_err(|e| e.v1())?;
     let answer = json!({ "code": 200, "tid": tid.to_string() });
-    Ok(Reply::json(&answers::with_failed(answer, invited.failed)))
+    Ok(Reply::json(&with_failed(answer, &invited.failed)))
 }
 
 /// `team/update.action`: `owner` (or a member the team's modes allow) changes what the

@@ -1,6 +1,6 @@
 //! Managers and the owner: `team/addManager`, `team/removeManager`, `team/changeOwner`.
 
-use super::{MANAGERS_PER_CALL, State, accid_list, attach, team_ref};
+use super::{MANAGERS_PER_CALL, State, account_list, attach, team_ref};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
@@ -22,7 +22,7 @@ fn set_managers(call: &Call<'_>, state: &State, promote: bool) -> Result<Reply, 
     let p = call.form()?;
     let team = team_ref(&p)?;
     let operator = p.account_id("owner")?;
-    let targets = accid_list(&p, "members", MANAGERS_PER_CALL, false)?;
+    let targets = account_list(&p, "members", MANAGERS_PER_CALL, false)?;
     attach(&p)?;
     lock(&state.teams)
         .set_managers(

@@ -4,7 +4,8 @@
 use serde_json::json;
 
 use super::{
-    INVITE_TEXT_MAX, MEMBERS_PER_CALL, State, accid_list, all_known, answers, attach, team_ref,
+    INVITE_TEXT_MAX, MEMBERS_PER_CALL, State, account_list, all_known, attach, team_ref,
+    with_failed,
 };
 use crate::call::Call;
 use crate::lock;
@@ -24,7 +25,7 @@ pub(super) fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let team = team_ref(&p)?;
     let operator = p.account_id("owner")?;
-    let invitees = accid_list(&p, "members", MEMBERS_PER_CALL, false)?;
+    let invitees = account_list(&p, "members", MEMBERS_PER_CALL, false)?;
     let message = p.text_req("msg", INVITE_TEXT_MAX)?.to_owned();
     let magree = p.int_opt("magree", &[0, 1])?;
     attach(&p)?;
@@ -41,9 +42,9 @@ pub(super) fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let invited = teams
         .invite(team, &operator, &invitees, consent, Some(message), now)
         .map_err(|e| e.v1())?;
-    Ok(Reply::json(&answers::with_failed(
+    Ok(Reply::json(&with_failed(
         json!({ "code": 200 }),
-        invited.failed,
+        &invited.failed,
     )))
 }
 
@@ -57,7 +58,7 @@ pub(super) fn kick(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let targets = if p.get("member").is_some() {
         vec![p.account_id("member")?]
     } else if p.get("members").is_some() {
-        accid_list(&p, "members", MEMBERS_PER_CALL, false)?
+        account_list(&p, "members", MEMBERS_PER_CALL, false)?
     } else {
         return Err(ApiError::param("member or members is required"));
     };

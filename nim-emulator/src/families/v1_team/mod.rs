@@ -43,12 +43,12 @@ use std::sync::{Arc, Mutex};
 
 use crate::accounts::Accounts;
 use crate::messages::Messages;
-use crate::params::{Params, check_accid};
+use crate::params::Params;
 use crate::reply::ApiError;
 use crate::router::{Registry, Route};
 use crate::teams::{Kind, Teams};
 
-use super::message_common::known;
+use super::v1_team_params::{account_list, all_known, tid_list, with_failed};
 
 /// The team kind every `team/*` action works on.
 const KIND: Kind = Kind::Advanced;
@@ -112,65 +112,6 @@ fn attach(p: &Params) -> Result<(), ApiError> {
     p.text("attach", ATTACH_MAX).map(drop)
 }
 
-/// A JSON array of account ids in form field `name`: each checked and lowercased, the
-/// duplicates dropped (first place kept), at most `max`; empty only when `empty_ok`.
-fn accid_list(p: &Params, name: &str, max: usize, empty_ok: bool) -> Result<Vec<String>, ApiError> {
-    let text = p
-        .get(name)
-        .ok_or_else(|| ApiError::param(format!("{name} is missing")))?;
-    let raw: Vec<String> = serde_json::from_str(text).map_err(|_| {
-        ApiError::param(format!(
-            "{name} must be a JSON array of accids, e.g. [\"a\",\"b\"]"
-        ))
-    })?;
-    if raw.is_empty() && !empty_ok {
-        return Err(ApiError::param(format!("{name} is empty")));
-    }
-    if raw.len() > max {
-        return Err(ApiError::param(format!(
-            "{name} has {} items, at most {max} allowed",
-            raw.len()
-        )));
-    }
-    let mut out: Vec<String> = Vec::with_capacity(raw.len());
-    for accid in raw {
-        check_accid(name, &accid)?;
-        let accid = accid.to_ascii_lowercase();
-        if !out.contains(&accid) {
-            out.push(accid);
-        }
-    }
-    Ok(out)
-}
-
-/// A JSON array of team ids in form field `name`, 1 to `max`: numbers as the SDKs send
-/// them, or strings of digits as the docs' example writes them.
-fn tid_list(p: &Params, name: &str, max: usize) -> Result<Vec<u64>, ApiError> {
-    let bad = || {
-        ApiError::param(format!(
-            "{name} must be a JSON array of team ids, e.g. [123]"
-        ))
-    };
-    let text = p
-        .get(name)
-        .ok_or_else(|| ApiError::param(format!("{name} is missing")))?;
-    let raw: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|_| bad())?;
-    if raw.is_empty() || raw.len() > max {
-        return Err(ApiError::param(format!(
-            "{name} must name 1 to {max} teams, not {}",
-            raw.len()
-        )));
-    }
-    raw.iter()
-        .map(|v| match v {
-            serde_json::Value::Number(n) => n.as_u64(),
-            serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        })
-        .map(|tid| tid.ok_or_else(bad))
-        .collect()
-}
-
 /// An optional on/off parameter sent as `1`/`0` or `true`/`false` (the SDKs differ).
 fn switch(p: &Params, name: &str) -> Result<Option<bool>, ApiError> {
     match p.get(name) {
@@ -181,13 +122,6 @@ fn switch(p: &Params, name: &str) -> Result<Option<bool>, ApiError> {
             "{name} must be 0, 1, true or false"
         ))),
     }
-}
-
-/// Refuses unless every one of `ids` (named by form field `field`) is a registered account.
-fn all_known(accounts: &Accounts, field: &str, ids: &[String]) -> Result<(), ApiError> {
-    ids.iter()
-        .try_for_each(|id| known(accounts, field, id))
-        .map_err(|r| r.v1())
 }
 
 /// An optional mode (0 or 1, or 0 to 2 for `joinmode`) as the store keeps it.

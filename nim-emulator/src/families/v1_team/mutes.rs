@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{State, answers, attach, switch, team_ref};
+use super::{State, attach, switch, team_ref};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
@@ -70,7 +70,7 @@ pub(super) fn list_mutes(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
             let mut item = json!({
                 "accid": accid,
                 "tid": t.tid,
-                "type": answers::role_number(m.role),
+                "type": m.role.number(),
             });
             if let (Some(nick), Value::Object(map)) = (&m.nick, &mut item) {
                 map.insert("nick".into(), json!(nick));

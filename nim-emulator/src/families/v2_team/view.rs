@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::super::v2_common::ACCOUNT_NOT_FOUND;
-use crate::teams::{Role, Team, TeamError};
+use crate::teams::{Team, TeamError};
 
 /// A team (`team_info`): what create, update, get and batch query answer.
 pub(super) fn team_info(team: &Team) -> Value {
@@ -52,7 +52,7 @@ pub(super) fn member(team: &Team, accid: &str) -> Value {
     let mut map = Map::new();
     map.insert("team_id".into(), json!(team.tid));
     map.insert("account_id".into(), json!(accid));
-    map.insert("member_role".into(), json!(role(m.role)));
+    map.insert("member_role".into(), json!(m.role.number()));
     for (key, value) in [("team_nick", &m.nick), ("server_extension", &m.ext)] {
         if let Some(value) = value {
             map.insert(key.into(), json!(value));
@@ -80,15 +80,6 @@ pub(super) fn notify_state(state: u8) -> u8 {
         0 => 1,
         1 => 0,
         other => other,
-    }
-}
-
-/// The v2 `member_role`: 0 ordinary member, 1 owner, 2 manager.
-pub(super) fn role(role: Role) -> u8 {
-    match role {
-        Role::Member => 0,
-        Role::Owner => 1,
-        Role::Manager => 2,
     }
 }
 
