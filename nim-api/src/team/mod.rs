@@ -11,7 +11,7 @@
 //! - A team id (`tid`) is sent as a decimal integer (the newer docs type it 64-bit; the
 //!   legacy docs said "string", both SDKs send numbers). Answers read it as a number or a
 //!   string (`team/create` answers a string in the docs' example).
-//! - Every account is an [`Accid`](crate::Accid), checked and sent lowercased; member lists
+//! - Every account is an [`Accid`], checked and sent lowercased; member lists
 //!   are one JSON array in one form field.
 //! - Coded values are enums sent as their numbers, **always sent when set, `0` included**:
 //!   the Go SDK drops zeros and so can never unmute a member (`mute=0`), lift a team ban
