@@ -22,7 +22,7 @@ use nim_api::team::{
     QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings,
 };
 use nim_api::user::CreateUser;
-use nim_api::v2::message::{SendMessage, TeamOption};
+use nim_api::v2::message::{QueryTeamReadReceipt, SendMessage, SendTeamReadReceipt, TeamOption};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
     DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole,
@@ -476,8 +476,8 @@ async fn v1_consent_invitations_wait_for_the_invitee() {
 }
 
 #[tokio::test]
-async fn team_read_receipts_are_recorded_and_counted() {
-    let (_emu, client) = setup(&["zhangsan", "lisi", "wangwu", "zhaoliu"]).await;
+async fn team_read_receipts_are_recorded_and_counted_by_both_versions() {
+    let (emu, client) = setup(&["zhangsan", "lisi", "wangwu", "zhaoliu", "newbie"]).await;
     let settings = TeamSettings::new().beinvitemode(BeInviteMode::NoConsent);
     let members = ["lisi", "wangwu", "zhaoliu"];
     let tid = client
@@ -506,24 +506,32 @@ async fn team_read_receipts_are_recorded_and_counted() {
         .unwrap()
         .msgid;
 
-    // lisi reads all three: the plain one cannot be marked. wangwu reads both with receipts;
-    // the sender's own message is not the sender's to mark.
+    // lisi marks through v1: the plain one cannot be marked. wangwu marks both with receipts
+    // through v2. Nobody marks their own message.
     let marked = client
         .call(&MarkReadTeamMsg::new("lisi", tid, [v1, plain]))
         .await
         .unwrap();
     assert_eq!(marked.err_msg_ids, [plain]);
     let marked = client
-        .call(&MarkReadTeamMsg::new("wangwu", tid, [v1, v2]))
+        .call(&SendTeamReadReceipt::new("wangwu", tid, [v1, v2]))
         .await
         .unwrap();
-    assert!(marked.is_complete());
+    assert_eq!(marked.success_list, [v1, v2]);
+    assert!(marked.failed_list.is_empty());
     let marked = client
         .call(&MarkReadTeamMsg::new("lisi", tid, [v2]))
         .await
         .unwrap();
     assert_eq!(marked.err_msg_ids, [v2]);
 
+    // Each version counts the other's reads.
+    let v2_view = client
+        .call(&QueryTeamReadReceipt::new(tid, v1).snapshot(true))
+        .await
+        .unwrap();
+    assert_eq!((v2_view.read_size, v2_view.unread_size), (2, 1));
+    assert_eq!(v2_view.read_account_ids, ["lisi", "wangwu"]);
     let info = client
         .call(&GetTeamReadInfo::new(tid, v1, "zhangsan").snapshot(true))
         .await
@@ -544,6 +552,23 @@ async fn team_read_receipts_are_recorded_and_counted() {
         .unwrap();
     assert_eq!((info.read_size, info.unread_size), (0, 3));
     assert!(info.unread_accids.is_empty());
+
+    // A member who joins later neither counts nor marks what was sent before.
+    emu.advance_clock(5);
+    client
+        .call(&AddTeamMembers::new(tid, "zhangsan", ["newbie"], "hi"))
+        .await
+        .unwrap();
+    let marked = client
+        .call(&MarkReadTeamMsg::new("newbie", tid, [v1]))
+        .await
+        .unwrap();
+    assert_eq!(marked.err_msg_ids, [v1]);
+    let info = client
+        .call(&GetTeamReadInfo::new(tid, v1, "zhangsan").snapshot(true))
+        .await
+        .unwrap();
+    assert_eq!(info.unread_accids, ["zhaoliu"]);
 
     // A reader who leaves is no longer counted; a stranger cannot mark anything.
     client.call(&LeaveTeam::new(tid, "wangwu")).await.unwrap();

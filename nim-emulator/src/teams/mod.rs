@@ -59,6 +59,7 @@
 
 mod error;
 mod model;
+mod receipts;
 mod record;
 mod speak;
 mod team_v1_ops;
@@ -68,6 +69,7 @@ use std::collections::BTreeMap;
 pub(crate) use error::TeamError;
 use error::v2;
 pub(crate) use model::{Info, Invite, Kind, ModeChanges, Modes, Role, Team, TeamMute};
+pub(crate) use receipts::{mark_read, read_state};
 pub(crate) use speak::SpeakChecks;
 
 use model::Member;

@@ -130,20 +130,64 @@ pub struct QueryTeamReadReceipt {
     pub include_account: Option<bool>,
 }
 
-/// [`QueryTeamReadReceipt`]'s answer, read from either SDK's keys.
+/// [`QueryTeamReadReceipt`]'s answer, read from either SDK's keys (the Java SDK's
+/// `read_size`, `unread_size`, `read_account_ids`, `unread_account_ids`; the Go SDK's
+/// `read_count`, `unread_count`, `read_accounts`, `unread_accounts`). An answer carrying
+/// both sets is read too, the Java keys first.
+///
+/// ```
+/// use nim_api::v2::message::TeamReadReceipt;
+///
+/// let both: TeamReadReceipt = serde_json::from_str(
+///     r#"{"read_size":1,"read_count":1,"read_account_ids":["a"],"read_accounts":["a"]}"#,
+/// ).unwrap();
+/// assert_eq!((both.read_size, both.read_account_ids.as_slice()), (1, ["a".to_owned()].as_slice()));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "ReceiptKeys")]
 #[non_exhaustive]
 pub struct TeamReadReceipt {
     /// How many members read it (`read_size`, or `read_count`).
-    #[serde(default, alias = "read_count")]
     pub read_size: u32,
     /// How many did not (`unread_size`, or `unread_count`).
-    #[serde(default, alias = "unread_count")]
     pub unread_size: u32,
     /// Who read it, when asked (`read_account_ids`, or `read_accounts`).
-    #[serde(default, alias = "read_accounts")]
     pub read_account_ids: Vec<String>,
     /// Who did not, when asked (`unread_account_ids`, or `unread_accounts`).
-    #[serde(default, alias = "unread_accounts")]
     pub unread_account_ids: Vec<String>,
+}
+
+/// Both SDKs' keys of [`TeamReadReceipt`], each optional.
+#[derive(Deserialize)]
+struct ReceiptKeys {
+    #[serde(default)]
+    read_size: Option<u32>,
+    #[serde(default)]
+    read_count: Option<u32>,
+    #[serde(default)]
+    unread_size: Option<u32>,
+    #[serde(default)]
+    unread_count: Option<u32>,
+    #[serde(default)]
+    read_account_ids: Option<Vec<String>>,
+    #[serde(default)]
+    read_accounts: Option<Vec<String>>,
+    #[serde(default)]
+    unread_account_ids: Option<Vec<String>>,
+    #[serde(default)]
+    unread_accounts: Option<Vec<String>>,
+}
+
+impl From<ReceiptKeys> for TeamReadReceipt {
+    fn from(k: ReceiptKeys) -> Self {
+        TeamReadReceipt {
+            read_size: k.read_size.or(k.read_count).unwrap_or_default(),
+            unread_size: k.unread_size.or(k.unread_count).unwrap_or_default(),
+            read_account_ids: k.read_account_ids.or(k.read_accounts).unwrap_or_default(),
+            unread_account_ids: k
+                .unread_account_ids
+                .or(k.unread_accounts)
+                .unwrap_or_default(),
+        }
+    }
 }

@@ -9,7 +9,7 @@ use crate::families::message_common::{known, team};
 use crate::lock;
 use crate::messages::{Conversation, ReadPoint};
 use crate::reply::{ApiError, Reply};
-use crate::teams::TeamError;
+use crate::teams::{Kind, mark_read};
 
 /// `msg/markReadMsg.action`: `from` (the reader) has read `to`'s messages up to the one with
 /// client id `msgidClient`. Answers `{"code":200,"data":{"timestamp"}}`.
@@ -33,46 +33,21 @@ pub(super) fn mark_read_msg(call: &Call<'_>, state: &State) -> Result<Reply, Api
     ))
 }
 
-/// `msg/markReadTeamMsg.action`: member `accid` read `msgids` of team `tid`. Answers
-/// `{"code":200,"data":{"errMsgIds":[...]}}`, listing the ids that are not another member's
-/// live message in that team sent with read receipts (`markRead=1`). No team is 803, a
-/// non-member 804 (the store's codes; the docs name none for this action).
+/// `msg/markReadTeamMsg.action`: member `accid` read `msgids` of advanced team `tid`.
+/// Answers `{"code":200,"data":{"errMsgIds":[...]}}`, listing the ids that could not be
+/// marked (the store's [receipt rules](crate::teams::mark_read)). No team is 803, a super
+/// team 805, a non-member 804 (the store's codes; the docs name none for this action).
 pub(super) fn mark_read_team_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let accid = p.accid()?;
-    let tid = p.text_req("tid", 32)?;
+    let tid = p.u64_req("tid")?;
     let ids = p.text_req("msgids", 10_000)?;
     let ids: Vec<u64> = serde_json::from_str(ids)
         .map_err(|_| ApiError::param("msgids must be a JSON array of message ids, e.g. [1,2]"))?;
     known(&lock(&state.accounts), "accid", &accid).map_err(|r| r.v1())?;
-    let members = team(&lock(&state.teams), tid).map_err(|r| r.v1())?;
-    if !members.contains(&accid) {
-        let tid = tid.parse().unwrap_or_default();
-        return Err(TeamError::NotMember { tid, accid }.v1());
-    }
-    let mut messages = lock(&state.messages);
-    let failed: Vec<u64> = ids
-        .into_iter()
-        .filter(|&id| {
-            let readers = messages
-                .get_mut(id)
-                .filter(|m| {
-                    m.conversation_type == 2
-                        && m.receiver == tid
-                        && m.sender != accid
-                        && !m.recalled
-                        && !m.deleted
-                })
-                .and_then(|m| m.read_by.as_mut());
-            match readers {
-                Some(readers) => {
-                    readers.insert(accid.clone());
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect();
+    let teams = lock(&state.teams);
+    let team = teams.get(tid, Kind::Advanced).map_err(|e| e.v1())?;
+    let failed = mark_read(team, &mut lock(&state.messages), &accid, &ids).map_err(|e| e.v1())?;
     Ok(Reply::json(
         &json!({ "code": 200, "data": { "errMsgIds": failed } }),
     ))

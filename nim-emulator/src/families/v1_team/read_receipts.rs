@@ -8,12 +8,13 @@ use super::{State, switch, team_ref};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
+use crate::teams::read_state;
 
 /// `team/getMarkReadInfo.action`: who has read message `msgid` that `fromAccid` sent to
 /// team `tid`. Answers `{"code":200,"data":{readSize, unreadSize}}`, with `readAccids` and
-/// `unreadAccids` when `snapshot=true`: the members (the sender aside) who marked it read
-/// with `msg/markReadTeamMsg`, and the others. A message sent without read receipts has no
-/// readers: every member but the sender is unread.
+/// `unreadAccids` when `snapshot=true`: of the members who were in the team when it was
+/// sent (the sender aside), those who marked it read with `msg/markReadTeamMsg` and the
+/// others ([`read_state`]). A message sent without read receipts has no readers.
 /// A message not found in that team from that sender is 404 (the emulator's choice; the
 /// docs name none).
 pub(super) fn read_info(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
@@ -32,18 +33,13 @@ pub(super) fn read_info(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
             && !m.recalled
             && !m.deleted
     });
-    if found.is_none() {
+    let Some(message) = found else {
         return Err(ApiError::new(
             Code::NotFound,
             format!("message {msgid} from {sender} not found in team {tid}"),
         ));
-    }
-    let readers = found.and_then(|m| m.read_by.as_ref());
-    let (read, unread): (Vec<&String>, Vec<&String>) = team
-        .members
-        .keys()
-        .filter(|a| **a != sender)
-        .partition(|a| readers.is_some_and(|r| r.contains(*a)));
+    };
+    let (read, unread) = read_state(team, message);
     let mut data = json!({ "readSize": read.len(), "unreadSize": unread.len() });
     if snapshot && let Value::Object(map) = &mut data {
         map.insert("readAccids".into(), json!(read));

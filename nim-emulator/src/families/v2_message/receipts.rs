@@ -1,15 +1,18 @@
 //! Read receipts: `sendP2PReadReceipt`, `sendTeamReadReceipt`, `queryTeamReadReceipt`. Team
-//! receipts answer "team not found" (108404) until the team family exists.
+//! receipts follow the store's one rule for both protocols
+//! ([`mark_read`](crate::teams::mark_read), [`read_state`](crate::teams::read_state)), so a
+//! read marked with v1 is counted by v2 and the other way round.
 
 use serde_json::json;
 
 use super::{State, q_bool, q_u64_req};
 use crate::call::Call;
-use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, known, team};
+use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, known};
 use crate::lock;
 use crate::messages::ReadPoint;
 use crate::params::check_accid;
 use crate::reply::{ApiError, Reply};
+use crate::teams::{Kind, mark_read, read_state};
 
 /// The most message ids one team receipt takes (documented).
 const TEAM_RECEIPT_MAX: usize = 50;
@@ -76,15 +79,19 @@ pub(super) fn team_receipt(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
             "message_server_ids must hold 1 to {TEAM_RECEIPT_MAX} message ids"
         )));
     }
-    known(
-        &lock(&state.accounts),
-        "from_account_id",
-        &from.to_ascii_lowercase(),
-    )
-    .map_err(|r| r.v2())?;
-    team(&lock(&state.teams), &tid).map_err(|r| r.v2())?;
+    let from = from.to_ascii_lowercase();
+    known(&lock(&state.accounts), "from_account_id", &from).map_err(|r| r.v2())?;
+    let tid = tid
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| ApiError::param("team_id must be a team id (a number)"))?;
+    let ids: Vec<u64> = ids.iter().filter_map(serde_json::Value::as_u64).collect();
+    let teams = lock(&state.teams);
+    let team = teams.get(tid, Kind::Advanced).map_err(|e| e.v2())?;
+    let failed = mark_read(team, &mut lock(&state.messages), &from, &ids).map_err(|e| e.v2())?;
+    let marked: Vec<u64> = ids.into_iter().filter(|id| !failed.contains(id)).collect();
     Ok(Reply::ok_data(
-        json!({ "success_list": ids, "failed_list": [] }),
+        json!({ "success_list": marked, "failed_list": failed }),
     ))
 }
 
@@ -94,18 +101,31 @@ pub(super) fn query_team_receipt(call: &Call<'_>, state: &State) -> Result<Reply
     let tid = call
         .query_param("team_id")
         .ok_or_else(|| ApiError::param("team_id is required"))?;
-    q_u64_req(call, "message_server_id")?;
+    let tid = tid
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| ApiError::param("team_id must be a team id (a number)"))?;
+    let id = q_u64_req(call, "message_server_id")?;
     q_bool(call, "snapshot")?;
     q_bool(call, "include_account")?;
-    let members = team(&lock(&state.teams), &tid).map_err(|r| r.v2())?;
+    let teams = lock(&state.teams);
+    let team = teams.get(tid, Kind::Advanced).map_err(|e| e.v2())?;
+    let messages = lock(&state.messages);
+    let message = messages
+        .get(id)
+        .filter(|m| m.conversation_type == 2 && m.receiver == tid.to_string())
+        .ok_or_else(|| {
+            ApiError::with_code(V2_MESSAGE_NOT_FOUND, format!("message not found: {id}"))
+        })?;
+    let (read, unread) = read_state(team, message);
     Ok(Reply::ok_data(json!({
-        "read_size": 0,
-        "unread_size": members.len(),
-        "read_account_ids": [],
-        "unread_account_ids": members,
-        "read_count": 0,
-        "unread_count": members.len(),
-        "read_accounts": [],
-        "unread_accounts": members,
+        "read_size": read.len(),
+        "unread_size": unread.len(),
+        "read_account_ids": read,
+        "unread_account_ids": unread,
+        "read_count": read.len(),
+        "unread_count": unread.len(),
+        "read_accounts": read,
+        "unread_accounts": unread,
     })))
 }
