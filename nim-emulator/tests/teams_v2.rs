@@ -1049,3 +1049,77 @@ async fn without_an_operator_the_owner_acts() {
         .data();
     assert!(h.emu.team(tid).is_none());
 }
+
+#[tokio::test]
+async fn the_admin_routes_show_teams_and_answer_invitations() {
+    let h = harness().await;
+    let root = format!("http://{}/_emulator/state", h.emu.local_addr());
+    let data = create(
+        &h,
+        json!({
+            "owner_account_id": "alice", "team_type": 1, "name": "Ops",
+            "invite_account_ids": ["bob", "carol"],
+        }),
+    )
+    .await
+    .data();
+    let tid = data["team_info"]["team_id"].as_u64().unwrap();
+    let get_json = |url: String| {
+        let http = h.http.clone();
+        async move {
+            let answer = http.get(url).send().await.unwrap();
+            (
+                answer.status().as_u16(),
+                serde_json::from_str::<Value>(&answer.text().await.unwrap()).unwrap(),
+            )
+        }
+    };
+
+    let (status, view) = get_json(format!("{root}/teams?tid={tid}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (view["kind"].as_str(), view["owner"].as_str()),
+        (Some("advanced"), Some("alice"))
+    );
+    assert_eq!(view["pending_invitations"], json!(["bob", "carol"]));
+    assert_eq!(view["members"][0]["role"], "owner");
+
+    // bob accepts and carol declines, as their clients would; a second answer is refused.
+    let answer = |accid: &str, accept: bool| {
+        h.http
+            .post(format!("{root}/team_invitations"))
+            .body(json!({ "tid": tid, "accid": accid, "accept": accept }).to_string())
+            .send()
+    };
+    assert_eq!(answer("Bob", true).await.unwrap().status(), 200);
+    assert_eq!(answer("carol", false).await.unwrap().status(), 200);
+    assert_ne!(answer("carol", true).await.unwrap().status(), 200);
+    assert_eq!(role(&h, tid, "bob"), Some(TeamRole::Member));
+    let (_, bobs) = get_json(format!("{root}/teams?accid=BOB")).await;
+    assert_eq!(bobs["teams"][0]["tid"], tid);
+    let (_, carols) = get_json(format!("{root}/teams?accid=carol")).await;
+    assert_eq!(carols["teams"], json!([]));
+    let (status, _) = get_json(format!("{root}/teams?tid=1")).await;
+    assert_ne!(status, 200);
+
+    // The team-count cap: dave, in one team already, cannot join a second.
+    let limit = h
+        .http
+        .put(format!("{root}/team_count_limit"))
+        .body(json!({ "limit": 1 }).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(limit.status(), 200);
+    team(&h, 1, "erin", &["dave"]).await;
+    let data = create(
+        &h,
+        json!({
+            "owner_account_id": "frank", "team_type": 1, "name": "Two",
+            "invite_account_ids": ["dave"], "configuration": {"agree_mode": 1},
+        }),
+    )
+    .await
+    .data();
+    assert_eq!(data["failed_list"][0]["error_code"], 108305);
+}

@@ -13,7 +13,8 @@ use nim_api::message::{ConversationId, Message};
 use nim_api::msg::{MarkReadTeamMsg, Ope, SendMsg};
 use nim_api::superteam::{
     AddSuperTeamManagers, ChangeSuperTeamLevel, CreateSuperTeam, DismissSuperTeam,
-    InviteSuperTeamMembers, MuteSuperTeamMembers, SendSuperTeamMsg, SuperTeamSettings,
+    InviteSuperTeamMembers, MuteSuperTeam, MuteSuperTeamMembers, SendSuperTeamMsg,
+    SuperTeamSettings,
 };
 use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
@@ -22,7 +23,10 @@ use nim_api::team::{
     QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings,
 };
 use nim_api::user::CreateUser;
-use nim_api::v2::message::{QueryTeamReadReceipt, SendMessage, SendTeamReadReceipt, TeamOption};
+use nim_api::v2::message::{
+    QueryMessagesByPage, QueryTeamReadReceipt, SendMessage, SendTeamReadReceipt, SuperTeamOption,
+    TeamOption,
+};
 use nim_api::v2::team::{
     AddManagers, AgreeMode, ChatBannedFilter, ChatBannedMode, CreateTeam as CreateTeamV2,
     DisbandTeam, GetTeamInfo, ListTeamMembers, ManagerChange, MemberFilter, MemberRole,
@@ -581,6 +585,91 @@ async fn team_read_receipts_are_recorded_and_counted_by_both_versions() {
         refused(&client, &MarkReadTeamMsg::new("wangwu", tid, [v1])).await,
         804
     );
+}
+
+#[tokio::test]
+async fn v2_send_switches_let_a_stranger_in_and_skip_each_kinds_mute() {
+    let (_emu, client) = setup(&["owner", "lisi", "stranger", "boss", "ann"]).await;
+    let settings = TeamSettings::new().beinvitemode(BeInviteMode::NoConsent);
+    let tid = client
+        .call(&CreateTeam::new("Open", "owner", ["lisi"], "hi", JoinMode::Free).settings(settings))
+        .await
+        .unwrap()
+        .tid;
+
+    // A stranger is refused unless membership is not checked; then the message is stored
+    // and a member's history lists it.
+    assert_eq!(
+        refused(&client, &v2_team_message("stranger", tid)).await,
+        109_404
+    );
+    let no_membership = TeamOption::new().check_team_member_valid(false);
+    let sent = client
+        .call(&v2_team_message("stranger", tid).team_option(no_membership))
+        .await
+        .unwrap();
+    let history = client
+        .call(&QueryMessagesByPage::new(
+            ConversationId::team("lisi", tid),
+            0u64,
+            u64::MAX / 2,
+            100u32,
+        ))
+        .await
+        .unwrap();
+    assert!(
+        history
+            .items
+            .iter()
+            .any(|m| m.message_server_id == sent.message_server_id && m.sender_id == "stranger")
+    );
+
+    // The team's mute holds the stranger too, unless that check is skipped as well.
+    client
+        .call(&MuteAllTeamMembers::new(tid, "owner").mute_type(TeamMuteType::OrdinaryMembers))
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(
+            &client,
+            &v2_team_message("stranger", tid).team_option(no_membership)
+        )
+        .await,
+        108_306
+    );
+    client
+        .call(&v2_team_message("stranger", tid).team_option(no_membership.ignore_chat_banned(true)))
+        .await
+        .unwrap();
+
+    // A super team reads superteam_option, not team_option.
+    let settings = SuperTeamSettings::new().beinvitemode(BeInviteMode::NoConsent);
+    let sid = client
+        .call(
+            &CreateSuperTeam::new("boss", ["ann"], "Crowd", "hi", JoinMode::Free)
+                .settings(settings),
+        )
+        .await
+        .unwrap()
+        .tid;
+    client
+        .call(&MuteSuperTeam::new(
+            sid,
+            "boss",
+            TeamMuteType::OrdinaryMembers,
+        ))
+        .await
+        .unwrap();
+    let to_crowd = SendMessage::new(ConversationId::super_team("ann", sid), Message::text("hi"));
+    assert_eq!(refused(&client, &to_crowd).await, 108_306);
+    let wrong_option = to_crowd
+        .clone()
+        .team_option(TeamOption::new().ignore_chat_banned(true));
+    assert_eq!(refused(&client, &wrong_option).await, 108_306);
+    client
+        .call(&to_crowd.superteam_option(SuperTeamOption::new().ignore_chat_banned(true)))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

@@ -140,7 +140,8 @@ pub(super) fn known(accounts: &Accounts, field: &str, id: &str) -> Result<(), Re
     }
 }
 
-/// Whether team `tid` exists (it never does until the team family exists).
+/// The members of team `tid` (of either kind), or a refusal naming the team if there is
+/// none (v1 803, v2 108404).
 pub(super) fn team(teams: &Teams, tid: &str) -> Result<Vec<String>, Refusal> {
     team_members(teams, tid).ok_or_else(|| Refusal::NoTeam(tid.to_owned()))
 }

@@ -6,6 +6,7 @@ mod friend_admin;
 mod message_admin;
 mod message_common;
 mod state_admin;
+mod team_admin;
 mod v1_event_subscribe;
 mod v1_friend;
 mod v1_message;
@@ -47,5 +48,6 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_friend::register(registry);
     v2_team::register(registry);
     friend_admin::register(registry);
+    team_admin::register(registry);
     v1_team::register(registry);
 }

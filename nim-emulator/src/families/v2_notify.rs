@@ -66,7 +66,7 @@ fn common(body: &JsonBody) -> Result<(String, String, bool), ApiError> {
 }
 
 /// `POST /im/v2/custom_notification`: `type` 1 to account `receiver_id`, 2/3 to a team
-/// (108404 while there are no teams). data `{}`.
+/// (108404 for no such team). data `{}`.
 fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
     let (sender, content, offline) = common(&body)?;

@@ -2,7 +2,7 @@
 //! send's `team_option` / `superteam_option` switches that skip some of the checks.
 
 use super::error::v2;
-use super::{Kind, TeamError, TeamMute, Teams};
+use super::{Kind, Role, TeamError, TeamMute, Teams};
 
 /// Which checks a team message passes through. v1 sends take them all
 /// ([`SpeakChecks::ALL`]); a v2 send may skip some (`ignore_chat_banned`,
@@ -29,8 +29,8 @@ impl SpeakChecks {
 impl Teams {
     /// Who receives a message `sender` sends to `tid` of `kind` (every member), if the
     /// sender may speak there under `checks`: a member, not muted alone, not silenced by the
-    /// team's mute. A non-member let through (`membership` off) is silenced by no mute: the
-    /// mutes are members' states.
+    /// team's mute. A non-member let through (`membership` off) is held to the team's mute
+    /// as an ordinary member is: that mute is the team's state, not a member's.
     pub(crate) fn speak_with(
         &self,
         tid: u64,
@@ -40,18 +40,17 @@ impl Teams {
     ) -> Result<Vec<String>, TeamError> {
         let team = self.get(tid, kind)?;
         let everyone = || team.members.keys().cloned().collect();
-        let Some(member) = team.members.get(sender) else {
-            if checks.membership {
-                return Err(TeamError::NotMember {
-                    tid,
-                    accid: sender.to_owned(),
-                });
-            }
-            return Ok(everyone());
-        };
-        let v2 = if member.muted && checks.member_mute {
+        let member = team.members.get(sender);
+        if member.is_none() && checks.membership {
+            return Err(TeamError::NotMember {
+                tid,
+                accid: sender.to_owned(),
+            });
+        }
+        let (muted, role) = member.map_or((false, Role::Member), |m| (m.muted, m.role));
+        let v2 = if muted && checks.member_mute {
             v2::MEMBER_MUTED
-        } else if team.mute.lets_speak(member.role) || !checks.team_mute {
+        } else if team.mute.lets_speak(role) || !checks.team_mute {
             return Ok(everyone());
         } else if team.mute == TeamMute::All {
             v2::ALL_MUTED

@@ -386,13 +386,18 @@ fn v2_send_switches_skip_only_their_own_check() {
             .speak_with(t.0, t.1, "a", skip(false, false, true))
             .is_ok()
     );
-    // A stranger is let through only when membership is not checked.
+    // A stranger is let through only when membership is not checked, and is held to the
+    // team's mute as an ordinary member unless that check is skipped too.
     let err = teams
         .speak_with(t.0, t.1, "x", skip(false, false, true))
         .unwrap_err();
     assert_eq!(v2_code(err), 109404);
-    let to = teams
+    let err = teams
         .speak_with(t.0, t.1, "x", skip(true, true, false))
+        .unwrap_err();
+    assert_eq!(v2_code(err), 108306);
+    let to = teams
+        .speak_with(t.0, t.1, "x", skip(false, true, false))
         .unwrap();
     assert!(to.iter().all(|m| m != "x") && !to.is_empty());
 }

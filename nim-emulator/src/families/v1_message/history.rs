@@ -127,7 +127,7 @@ pub(super) fn query_session_msg(call: &Call<'_>, state: &State) -> Result<Reply,
 }
 
 /// `history/queryTeamMsg.action`: the messages of team `tid` as member `accid` sees them
-/// (803 while there are no teams).
+/// (803 for no such team).
 pub(super) fn query_team_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let tid = p.text_req("tid", 32)?.to_owned();

@@ -20,7 +20,7 @@ fn not_found(id: u64) -> ApiError {
     ApiError::with_code(V2_MESSAGE_NOT_FOUND, format!("message not found: {id}"))
 }
 
-/// 108404 for a team conversation while there are no teams.
+/// 108404 for a team conversation whose team does not exist.
 fn check_team(state: &State, c: &Conversation) -> Result<(), ApiError> {
     if c.kind != 1 {
         team(&lock(&state.teams), &c.peer).map_err(|r| r.v2())?;

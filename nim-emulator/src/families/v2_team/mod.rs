@@ -19,7 +19,7 @@
 //!   `member_info` (Go SDK).
 //!
 //! Emulator choices where no source fixes the behaviour: `members_limit` defaults to 200 for
-//! advanced teams (the documented default) and 2000 for super teams; an account id repeated
+//! both kinds (the store's `DEFAULT_MEMBER_LIMIT`, as v1 makes them); an account id repeated
 //! in a list counts once; list members that are not members of the team (kick, mute) and
 //! invitees with no account are listed in `failed_list` (109404, 102404) while the rest go
 //! on; invitees waiting for consent are in `success_list` (their invitation went out).
