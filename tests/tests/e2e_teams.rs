@@ -1,9 +1,10 @@
 //! Teams and super teams end to end against the emulator, through the real client: the whole
 //! life of a team (create, invite, add a manager, mute a member, kick, change the owner,
 //! dismiss) once through v1 and once through v2, each step read back through the other
-//! version; invitations that wait for the invitee's consent; every permission rule refused
-//! with its code in both versions; muted members' team messages refused; and bad member lists
-//! refused before anything is sent.
+//! version; invitations that wait for the invitee's consent; the permission rules of the
+//! store's table refused with their codes in both versions (the rest are unit-tested in the
+//! emulator); muted members' team messages refused and the v2 send switches; read receipts
+//! counted by both versions; and bad member lists refused before anything is sent.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
@@ -20,7 +21,7 @@ use nim_api::team::{
     AddTeamManagers, AddTeamMembers, AfterTransfer, BeInviteMode, ChangeTeamOwner, CreateTeam,
     DismissTeam, GetTeamReadInfo, InviteeConsent, JoinMode, JoinedTeams, KickTeamMembers,
     LeaveTeam, ListTeamMutes, MemberMute, MuteAllTeamMembers, MuteTeamMember, NotificationSwitch,
-    QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings,
+    QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings, UpdateTeam as UpdateTeamV1,
 };
 use nim_api::user::CreateUser;
 use nim_api::v2::message::{
@@ -35,7 +36,7 @@ use nim_api::v2::team::{
 };
 use nim_api::v2::team_member::{
     BatchMuteTeamMembers, InviteTeamMembers, KickTeamMembers as KickTeamMembersV2,
-    LeaveTeam as LeaveTeamV2, QueryJoinedTeams,
+    LeaveTeam as LeaveTeamV2, QueryJoinedTeams, UpdateTeamMember,
 };
 use nim_api::validate::Rule;
 use nim_api::{Client, Error};
@@ -746,10 +747,25 @@ async fn v1_refuses_each_permission_rule_with_its_code() {
             "the owner leaves",
             refused(&client, &LeaveTeam::new(tid, "owner")).await,
         ),
+        (
+            "an ordinary member edits the team",
+            refused(&client, &UpdateTeamV1::new(tid, "member").tname("Mine")).await,
+        ),
     ];
     for (case, answered) in cases {
         assert_eq!(answered, 802, "{case}");
     }
+    // 414: what no role may.
+    assert_eq!(
+        refused(&client, &KickTeamMembers::new(tid, "mgr").member("mgr")).await,
+        414,
+        "kicking oneself"
+    );
+    assert_eq!(
+        refused(&client, &AddTeamManagers::new(tid, "owner", ["owner"])).await,
+        414,
+        "the owner made a manager"
+    );
 
     // 804 / 809 / 803 / 801 / 815 / 805 / 806.
     assert_eq!(
@@ -957,6 +973,42 @@ async fn v2_refuses_each_permission_rule_with_its_code() {
             109_311,
         ),
         (
+            "an ordinary member edits the team",
+            refused(
+                &client,
+                &UpdateTeam::new(tid, "member", adv).settings(TeamSettingsV2::new().intro("mine")),
+            )
+            .await,
+            109_432,
+        ),
+        (
+            "a manager mutes itself",
+            refused(
+                &client,
+                &BatchMuteTeamMembers::new("mgr", tid, adv, ["mgr"], true),
+            )
+            .await,
+            109_303,
+        ),
+        (
+            "the owner made a manager",
+            refused(
+                &client,
+                &AddManagers::new(tid, ManagerChange::new(adv, "owner", ["owner"])),
+            )
+            .await,
+            108_430,
+        ),
+        (
+            "a manager edits the owner's member info",
+            refused(
+                &client,
+                &UpdateTeamMember::new("owner", "mgr", tid, adv).team_nick("boss"),
+            )
+            .await,
+            109_314,
+        ),
+        (
             "an unknown team",
             refused(&client, &GetTeamInfo::new(tid + 1000, adv)).await,
             108_404,
@@ -1064,7 +1116,7 @@ async fn a_super_team_through_v1_with_its_level_read_by_v2() {
     let team = client.call(&info(tid)).await.unwrap().team_info;
     assert_eq!((team.members_limit, team.member_count), (Some(3), Some(2)));
 
-    // The level caps the members: two invitees do not fit in three, until it is raised.
+    // The level caps the members: a fourth does not fit in three, until it is raised.
     client
         .call(&InviteSuperTeamMembers::new(tid, "boss", ["ben"], "hi"))
         .await
@@ -1187,7 +1239,7 @@ async fn bad_member_lists_are_refused_before_sending() {
         "{err}"
     );
 
-    // Over the per-call limit: 201 invitees, 11 managers, 11 v2 kicks.
+    // Over the per-call limit: 201 invitees, 200 at create, 11 managers, 11 v2 kicks.
     let many = |n: usize| (0..n).map(|i| format!("user{i}")).collect::<Vec<_>>();
     let err = client
         .call(&AddTeamMembers::new(
@@ -1204,6 +1256,24 @@ async fn bad_member_lists_are_refused_before_sending() {
             limit: 200,
             actual: 201
         }
+    );
+    let err = client
+        .call(&CreateTeam::new(
+            "Big",
+            "zhangsan",
+            many(200),
+            "hi",
+            JoinMode::Free,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.validation().unwrap().rule(),
+        &Rule::TooManyItems {
+            limit: 199,
+            actual: 200
+        },
+        "the owner and the members are at most 200"
     );
     let err = client
         .call(&AddTeamManagers::new(

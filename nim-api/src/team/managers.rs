@@ -80,8 +80,8 @@ int_enum! {
 /// characters) is in the newer docs and both SDKs.
 ///
 /// Not idempotent for retries: a repeat after a lost answer is refused (802, `owner` no
-/// longer owning the team) although the first call took effect, so the client does not
-/// retry it on its own.
+/// longer owning the team; 804 after [`AfterTransfer::Leave`], `owner` no longer a member)
+/// although the first call took effect, so the client does not retry it on its own.
 ///
 /// ```
 /// use nim_api::team::{AfterTransfer, ChangeTeamOwner};

@@ -21,7 +21,10 @@
 //! - **Invitations.** With agree mode 0 (v1 `beinvitemode`, v2 `agree_mode`) an invitee
 //!   must accept: the invitation waits (see
 //!   [`Emulator::answer_team_invitation`](crate::Emulator::answer_team_invitation)) and the
-//!   account is not a member until then. With mode 1, invitees join at once.
+//!   account is not a member until then. With mode 1, invitees join at once. v1
+//!   `team/create` and `team/add` also need the call's `magree=1` for the invitation to
+//!   wait (the newer docs: `magree` works together with `beinvitemode` 0); super team and
+//!   v2 invitations follow the team's mode alone.
 //! - **Limits.** `limit` members, the owner included; an invite that would overflow it
 //!   changes nothing. At most [`MANAGERS_MAX`] managers in an advanced team and
 //!   [`SUPER_MANAGERS_MAX`] in a super team. An account may be in at most
@@ -45,7 +48,7 @@
 //! | team full | 801 | 108419 (no documented code: the emulator's choice) |
 //! | too many managers | 815 | 108303 |
 //! | an account in too many teams | 806 (create) / listed in `faccid` | 108305 / `failed_list` |
-//! | only the owner may (managers, transfer, dismiss) | 802 | 109427 |
+//! | only the owner may (managers, transfer, dismiss; a super team's level and whole-team mute) | 802 | 109427 |
 //! | only the owner or a manager may (kick, update, mute) | 802 | 109432 |
 //! | no permission to invite | 802 | 109306 |
 //! | a manager acting on a manager | 802 | 109305 |
@@ -520,7 +523,8 @@ impl Teams {
 
     /// `operator` changes `tid`: texts and the member limit need a manager unless update
     /// mode 1 lets every member; `custom` likewise with its own mode; the modes and the
-    /// whole-team mute always need a manager.
+    /// whole-team mute always need a manager. In a super team the member limit and the
+    /// whole-team mute need the owner.
     pub(crate) fn update(
         &mut self,
         (tid, kind): (u64, Kind),

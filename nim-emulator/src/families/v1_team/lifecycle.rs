@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    INVITE_TEXT_MAX, KIND, MEMBERS_PER_CALL, State, account_list, all_known, attach, mode,
+    CREATE_MEMBERS_MAX, INVITE_TEXT_MAX, KIND, State, account_list, all_known, attach, mode,
     team_ref, with_failed,
 };
 use crate::call::Call;
@@ -27,7 +27,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let owner = p.account_id("owner")?;
     // The docs require `members`; both SDKs leave it out when it is empty: both are read.
     let mut invitees = match p.get("members") {
-        Some(_) => account_list(&p, "members", MEMBERS_PER_CALL, true)?,
+        Some(_) => account_list(&p, "members", CREATE_MEMBERS_MAX, true)?,
         None => Vec::new(),
     };
     invitees.retain(|a| *a != owner);

@@ -54,6 +54,8 @@ use super::v1_team_params::{account_list, all_known, tid_list, with_failed};
 const KIND: Kind = Kind::Advanced;
 /// The most accounts one `members` list of create, add and kick names (the docs).
 const MEMBERS_PER_CALL: usize = 200;
+/// The invitees of a create: the owner and the members are at most 200 together (the docs).
+const CREATE_MEMBERS_MAX: usize = 199;
 /// The most accounts one manager change names (the docs).
 const MANAGERS_PER_CALL: usize = 10;
 /// `msg`, the invitation text: at most 150 characters.

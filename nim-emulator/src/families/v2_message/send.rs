@@ -133,7 +133,7 @@ impl Draft {
 /// The checks a send's `team_option` or `superteam_option` leaves on: `ignore_chat_banned`
 /// skips the team's mute, `ignore_member_chat_banned` the sender's own, and
 /// `check_team_member_valid: false` lets a non-member send (each off by default).
-fn speak_checks(option: Option<&JsonBody>) -> Result<SpeakChecks, ApiError> {
+pub(super) fn speak_checks(option: Option<&JsonBody>) -> Result<SpeakChecks, ApiError> {
     let Some(option) = option else {
         return Ok(SpeakChecks::ALL);
     };

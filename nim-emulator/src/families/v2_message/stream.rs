@@ -6,13 +6,15 @@
 
 use serde_json::json;
 
+use super::send::speak_checks;
 use super::{State, path_conversation};
 use crate::call::Call;
-use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, friend_check, may_send};
+use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, friend_check, may_send_with};
 use crate::lock;
 use crate::message_content::{CLIENT_ID_MAX, TEXT_MAX, v2_view};
 use crate::messages::{CLIENT_TYPE_REST, Message, Stream};
 use crate::reply::{ApiError, Reply};
+use crate::teams::SpeakChecks;
 
 /// The longest gap between chunks, in ms.
 const CHUNK_GAP_MS: u64 = 30_000;
@@ -39,16 +41,24 @@ pub(super) fn stream_message(call: &Call<'_>, state: &State) -> Result<Reply, Ap
         Some(p2p) => p2p.bool("check_friend")?.unwrap_or(false),
         None => false,
     };
+    // The same team checks as a send, skipped as its options say (`mark_as_read` does not
+    // apply: a stream message has no read receipts).
+    let checks = match c.kind {
+        2 => speak_checks(body.object("team_option")?.as_ref())?,
+        3 => speak_checks(body.object("superteam_option")?.as_ref())?,
+        _ => SpeakChecks::ALL,
+    };
     {
         let accounts = lock(&state.accounts);
         let friends = lock(&state.friends);
         let teams = lock(&state.teams);
-        may_send(
+        may_send_with(
             &accounts,
             &teams,
             ("sender", &c.owner),
             c.kind,
             ("receiver", &c.peer),
+            checks,
         )
         .and_then(|()| friend_check(&friends, check_friend, &c.owner, c.kind, &c.peer))
         .map_err(|r| r.v2())?;
