@@ -8,15 +8,14 @@
 
 mod support;
 
+use nim_api::Client;
 use nim_api::event::{AddEventSubscribe, QueryEventSubscribe};
 use nim_api::friend::{
     AddFriend as AddFriendV1, FriendAddType, GetFriendList, GetFriendRelationship,
 };
 use nim_api::message::{ConversationId, Message};
 use nim_api::msg::{Ope, SendMsg};
-use nim_api::user::{
-    CreateUser, ListBlackAndMuteList, RelationType, RelationValue, SetSpecialRelation,
-};
+use nim_api::user::{ListBlackAndMuteList, RelationType, RelationValue, SetSpecialRelation};
 use nim_api::v2::block::{AddBlockContact, ListBlockContacts, RemoveBlockContact};
 use nim_api::v2::friend::{
     AddFriend, AddFriendType, DeleteFriend, FriendAdditionAction, GetFriend, HandleFriendAddition,
@@ -26,22 +25,11 @@ use nim_api::v2::message::{P2pOption, SendMessage};
 use nim_api::v2::mute::AddMuteContact;
 use nim_api::v2::subscription::{QueryUserStatusSubscription, SubscribeUserStatus};
 use nim_api::validate::Rule;
-use nim_api::{Client, Error};
 use nim_emulator::Emulator;
-use support::emulator_and_client;
+use support::{code, with_accounts};
 
 async fn setup(accounts: &[&str]) -> (Emulator, Client) {
-    let (emu, client) = emulator_and_client("rel-key", "rel-secret").await;
-    for accid in accounts {
-        client.call(&CreateUser::new(*accid)).await.unwrap();
-    }
-    (emu, client)
-}
-
-/// The server's code of a failed call (panics on any other kind of failure).
-fn code(err: &Error) -> u32 {
-    err.api_code()
-        .unwrap_or_else(|| panic!("not an API error: {err}"))
+    with_accounts("rel-key", "rel-secret", accounts).await
 }
 
 /// Every friend of `owner`, walked page by page with v2 listFriends.

@@ -10,6 +10,7 @@
 
 mod support;
 
+use nim_api::Client;
 use nim_api::message::{ConversationId, Message};
 use nim_api::msg::{MarkReadTeamMsg, Ope, SendMsg};
 use nim_api::superteam::{
@@ -23,7 +24,6 @@ use nim_api::team::{
     LeaveTeam, ListTeamMutes, MemberMute, MuteAllTeamMembers, MuteTeamMember, NotificationSwitch,
     QueryTeamDetail, SetTeamNotification, TeamMuteType, TeamSettings, UpdateTeam as UpdateTeamV1,
 };
-use nim_api::user::CreateUser;
 use nim_api::v2::message::{
     QueryMessagesByPage, QueryTeamReadReceipt, SendMessage, SendTeamReadReceipt, SuperTeamOption,
     TeamOption,
@@ -39,22 +39,11 @@ use nim_api::v2::team_member::{
     LeaveTeam as LeaveTeamV2, QueryJoinedTeams, UpdateTeamMember,
 };
 use nim_api::validate::Rule;
-use nim_api::{Client, Error};
 use nim_emulator::{Emulator, TeamRole};
-use support::emulator_and_client;
+use support::{code, with_accounts};
 
 async fn setup(accounts: &[&str]) -> (Emulator, Client) {
-    let (emu, client) = emulator_and_client("team-key", "team-secret").await;
-    for accid in accounts {
-        client.call(&CreateUser::new(*accid)).await.unwrap();
-    }
-    (emu, client)
-}
-
-/// The server's code of a failed call (panics on any other kind of failure).
-fn code(err: &Error) -> u32 {
-    err.api_code()
-        .unwrap_or_else(|| panic!("not an API error: {err}"))
+    with_accounts("team-key", "team-secret", accounts).await
 }
 
 /// The code a call that must fail answers.

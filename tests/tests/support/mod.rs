@@ -15,3 +15,25 @@ pub async fn emulator_and_client(key: &str, secret: &str) -> (Emulator, Client) 
         .unwrap();
     (emu, client)
 }
+
+/// [`emulator_and_client`] with `accounts` already created through the API (v1
+/// `user/create`). Not every test file uses it, hence the allowance.
+#[allow(dead_code)]
+pub async fn with_accounts(key: &str, secret: &str, accounts: &[&str]) -> (Emulator, Client) {
+    let (emu, client) = emulator_and_client(key, secret).await;
+    for accid in accounts {
+        client
+            .call(&nim_api::user::CreateUser::new(*accid))
+            .await
+            .unwrap();
+    }
+    (emu, client)
+}
+
+/// The server's code of a failed call (panics on any other kind of failure). Not every
+/// test file uses it, hence the allowance.
+#[allow(dead_code)]
+pub fn code(err: &nim_api::Error) -> u32 {
+    err.api_code()
+        .unwrap_or_else(|| panic!("not an API error: {err}"))
+}
