@@ -36,16 +36,89 @@ pub enum CallbackError {
     /// `CurTime` is not a decimal number.
     #[error("callback CurTime is not a number")]
     InvalidCurTime,
-    /// `CurTime` is outside the accepted window.
-    #[error("callback CurTime {cur_time} is {skew} s away from now, more than {window} s")]
+    /// `CurTime` is further in the past than the accepted window.
+    #[error("callback CurTime {cur_time} is {skew} s old, more than the {window} s window")]
     Stale {
         /// The callback's time, in seconds.
         cur_time: u64,
-        /// How far it is from the local clock, in seconds.
+        /// How far it is behind the local clock, in seconds.
         skew: u64,
         /// The accepted window, in seconds.
         window: u64,
     },
+    /// `CurTime` is further in the future than the accepted window (a clock far off, or a
+    /// forged time).
+    #[error(
+        "callback CurTime {cur_time} is {skew} s in the future, more than the {window} s window"
+    )]
+    FromFuture {
+        /// The callback's time, in seconds.
+        cur_time: u64,
+        /// How far it is ahead of the local clock, in seconds.
+        skew: u64,
+        /// The accepted window, in seconds.
+        window: u64,
+    },
+    /// The body is longer than the receiver accepts.
+    #[error("callback body is {len} bytes, more than the limit of {limit}")]
+    BodyTooLarge {
+        /// The body's length in bytes (at least `limit + 1` when the reader stopped early).
+        len: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// The same (`CheckSum`, `CurTime`) pair was already accepted inside the window.
+    #[error("callback with CurTime {cur_time} was already received (replay)")]
+    Replayed {
+        /// The replayed callback's `CurTime`, as sent.
+        cur_time: u64,
+    },
+    /// The signature holds but the body is not a JSON object.
+    #[error("callback body is not a JSON object: {reason}")]
+    InvalidJson {
+        /// What the JSON parser reported (never the body itself).
+        reason: String,
+    },
+    /// The body is JSON and its `eventType` is one this crate types, but a field of it does not
+    /// have the documented shape.
+    #[error("callback event {event_type} is malformed: {reason}")]
+    InvalidEvent {
+        /// The `eventType` read from the body.
+        event_type: u64,
+        /// Which field is wrong and how (never the body itself).
+        reason: String,
+    },
+}
+
+impl CallbackError {
+    /// The HTTP status a receiver answers with for this refusal.
+    ///
+    /// 413 for a body over the limit; 401 when the signature does not hold (missing header,
+    /// another AppKey, MD5 or CheckSum mismatch); 403 when it holds but the callback is not
+    /// acceptable now (CurTime unreadable, stale, from the future, or replayed); 400 when the
+    /// signed body is not the JSON it should be.
+    ///
+    /// ```
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::callback::CallbackError;
+    ///
+    /// assert_eq!(CallbackError::CheckSumMismatch.status(), 401);
+    /// assert_eq!(CallbackError::Replayed { cur_time: 1 }.status(), 403);
+    /// ```
+    pub fn status(&self) -> u16 {
+        match self {
+            CallbackError::BodyTooLarge { .. } => 413,
+            CallbackError::MissingHeader(_)
+            | CallbackError::AppKeyMismatch
+            | CallbackError::Md5Mismatch
+            | CallbackError::CheckSumMismatch => 401,
+            CallbackError::InvalidCurTime
+            | CallbackError::Stale { .. }
+            | CallbackError::FromFuture { .. }
+            | CallbackError::Replayed { .. } => 403,
+            CallbackError::InvalidJson { .. } | CallbackError::InvalidEvent { .. } => 400,
+        }
+    }
 }
 
 /// Verifies callbacks for one application.
