@@ -7,11 +7,14 @@
 //!   case, `CheckSum` is sha1(secret + MD5 as sent + CurTime) in either case, and `CurTime`
 //!   (seconds, or milliseconds from 10^11 on) is within the window of the clock: the verifier
 //!   never accepts a forgery and never refuses a genuine callback;
-//! - every rejection names a check that really fails (`Stale` with the true skew and window);
-//! - `verify` reports a missing or non-text header as `MissingHeader` naming one of them, and
-//!   otherwise agrees with `verify_parts` on the trimmed header values;
+//! - every rejection names a check that really fails (`Stale` for the past and `FromFuture`
+//!   for the future, with the true skew and window; `BodyTooLarge` with the true lengths);
+//! - `verify` reports a missing `MD5`, `CurTime` or `CheckSum`, or any non-text header, as
+//!   `MissingHeader` naming one of them; an absent `AppKey` is not checked; otherwise it agrees
+//!   with `verify_parts` on the trimmed header values;
 //! - a valid callback generated from the input (any body, a time inside the window in seconds
-//!   or milliseconds, either case of hex) is accepted by both.
+//!   or milliseconds, either case of hex) is accepted by both, and with replay protection on
+//!   it is accepted once and then refused as `Replayed`.
 #![no_main]
 
 use http::{HeaderMap, HeaderValue};
@@ -30,6 +33,8 @@ struct Input {
     now: u64,
     /// `None`: the default window (300 s).
     window: Option<u32>,
+    /// `None`: the default body limit (1 MiB).
+    max_body: Option<u16>,
     /// Distance of CurTime from the clock, folded into the window in the valid case.
     offset: i64,
     millis: bool,
@@ -87,6 +92,9 @@ fn verifier(input: &Input, now: u64) -> (CallbackVerifier, u64) {
     if let Some(w) = input.window {
         v = v.with_window_secs(u64::from(w));
     }
+    if let Some(limit) = input.max_body {
+        v = v.with_max_body_bytes(usize::from(limit));
+    }
     (v, window)
 }
 
@@ -107,6 +115,8 @@ fn valid_callback_is_accepted(input: &Input) {
     const MILLIS_FROM: u64 = 100_000_000;
     let now = MILLIS_FROM + input.now % 9_900_000_000;
     let (verifier, window) = verifier(input, now);
+    // A genuine callback is refused only for its size.
+    let verifier = verifier.with_max_body_bytes(input.body.len());
     let span = i128::from(window) * 2 + 1;
     let offset = i128::from(input.offset).rem_euclid(span) - i128::from(window);
     // Not before 1973: earlier millisecond times read as seconds, by design. Clamping towards
@@ -145,6 +155,13 @@ fn valid_callback_is_accepted(input: &Input) {
         };
         assert_eq!(verifier.verify(&headers, &input.body), Ok(()));
     }
+    let guarded = verifier.with_replay_protection(4);
+    let once = || guarded.verify_parts(&input.key, &md5, &cur_time, &check_sum, &input.body);
+    assert_eq!(once(), Ok(()));
+    let Ok(raw) = cur_time.parse::<u64>() else {
+        panic!("generated CurTime {cur_time} is not a number");
+    };
+    assert_eq!(once(), Err(CallbackError::Replayed { cur_time: raw }));
 }
 
 fn arbitrary_callback(input: &Input) {
@@ -164,7 +181,13 @@ fn arbitrary_callback(input: &Input) {
     let check_sum = input.check_sum.apply(&true_sum);
 
     let got = verifier.verify_parts(&app_key, &md5, &cur_time, &check_sum, &input.body);
-    check_against_oracle(input, window, [&app_key, &md5, &cur_time, &check_sum], &got);
+    let sent = [
+        Some(app_key.as_str()),
+        Some(&md5),
+        Some(&cur_time),
+        Some(&check_sum),
+    ];
+    check_against_oracle(input, window, sent, &got);
 
     let values = [app_key.as_str(), &md5, &cur_time, &check_sum];
     let Ok(headers) = header_map(&values, &input.transport) else {
@@ -175,21 +198,29 @@ fn arbitrary_callback(input: &Input) {
         .iter()
         .map(|n| headers.get(*n).and_then(|v| v.to_str().ok()))
         .collect();
+    // A header that is present but not text counts as missing, whichever it is; an absent
+    // AppKey is simply not checked.
     let missing: Vec<&str> = NAMES
         .iter()
         .zip(&texts)
-        .filter(|(_, t)| t.is_none())
+        .filter(|(n, t)| t.is_none() && (**n != "AppKey" || headers.contains_key("AppKey")))
         .map(|(n, _)| *n)
         .collect();
     if missing.is_empty() {
         let t: Vec<&str> = texts
             .iter()
-            .flatten()
-            .map(|s| s.trim_matches([' ', '\t']))
+            .map(|s| s.map_or("", |s| s.trim_matches([' ', '\t'])))
             .collect();
-        let parts = verifier.verify_parts(t[0], t[1], t[2], t[3], &input.body);
-        assert_eq!(got, parts, "verify and verify_parts disagree");
-        check_against_oracle(input, window, [t[0], t[1], t[2], t[3]], &got);
+        if texts[0].is_some() {
+            let parts = verifier.verify_parts(t[0], t[1], t[2], t[3], &input.body);
+            assert_eq!(got, parts, "verify and verify_parts disagree");
+        }
+        check_against_oracle(
+            input,
+            window,
+            [texts[0].map(|_| t[0]), Some(t[1]), Some(t[2]), Some(t[3])],
+            &got,
+        );
     } else {
         match got {
             Err(CallbackError::MissingHeader(name)) => assert!(missing.contains(&name)),
@@ -198,26 +229,34 @@ fn arbitrary_callback(input: &Input) {
     }
 }
 
-/// Checks a verdict on header values `[app_key, md5, cur_time, check_sum]` against the
-/// definition of a genuine callback.
+/// Checks a verdict on header values `[app_key, md5, cur_time, check_sum]` (each `None` when
+/// absent) against the definition of a genuine callback.
 fn check_against_oracle(
     input: &Input,
     window: u64,
-    [app_key, md5, cur_time, check_sum]: [&str; 4],
+    [app_key, md5, cur_time, check_sum]: [Option<&str>; 4],
     got: &Result<(), CallbackError>,
 ) {
-    let key_ok = app_key == input.key;
+    let (Some(md5), Some(cur_time), Some(check_sum)) = (md5, cur_time, check_sum) else {
+        panic!("the oracle needs MD5, CurTime and CheckSum");
+    };
+    let limit = input
+        .max_body
+        .map_or(CallbackVerifier::DEFAULT_MAX_BODY_BYTES, usize::from);
+    let size_ok = input.body.len() <= limit;
+    let key_ok = app_key.is_none_or(|k| k == input.key);
     let md5_ok = md5.to_ascii_lowercase() == md5_hex(&input.body);
     let sum_ok = check_sum.to_ascii_lowercase() == sha1_hex(&[&input.secret, md5, cur_time]);
     let raw = cur_time.parse::<u64>().ok();
     let secs = raw.map(|r| if r >= 100_000_000_000 { r / 1000 } else { r });
     let skew = secs.map(|s| input.now.abs_diff(s));
+    let future = secs.is_some_and(|s| s > input.now);
     let fresh = skew.is_some_and(|s| s <= window);
-    let genuine = key_ok && md5_ok && sum_ok && fresh;
+    let genuine = size_ok && key_ok && md5_ok && sum_ok && fresh;
     match got {
         Ok(()) => assert!(
             genuine,
-            "FORGERY ACCEPTED: key_ok={key_ok} md5_ok={md5_ok} sum_ok={sum_ok} fresh={fresh}"
+            "FORGERY ACCEPTED: size_ok={size_ok} key_ok={key_ok} md5_ok={md5_ok} sum_ok={sum_ok} fresh={fresh}"
         ),
         Err(e) => {
             assert!(!genuine, "genuine callback refused: {e:?}");
@@ -226,11 +265,31 @@ fn check_against_oracle(
                 CallbackError::Md5Mismatch => !md5_ok,
                 CallbackError::CheckSumMismatch => !sum_ok,
                 CallbackError::InvalidCurTime => raw.is_none(),
+                CallbackError::BodyTooLarge { len, limit: l } => {
+                    *len == input.body.len() && *l == limit && !size_ok
+                }
                 CallbackError::Stale {
                     cur_time,
                     skew: s,
                     window: w,
-                } => Some(*cur_time) == secs && Some(*s) == skew && *w == window && *s > window,
+                } => {
+                    !future
+                        && Some(*cur_time) == secs
+                        && Some(*s) == skew
+                        && *w == window
+                        && *s > window
+                }
+                CallbackError::FromFuture {
+                    cur_time,
+                    skew: s,
+                    window: w,
+                } => {
+                    future
+                        && Some(*cur_time) == secs
+                        && Some(*s) == skew
+                        && *w == window
+                        && *s > window
+                }
                 _ => false,
             };
             assert!(
