@@ -93,3 +93,5 @@ pub use kinds::{
     ClientType, ConvType, LoginFailureScope, LogoutReason, QueueOperation,
 };
 
+#[cfg(test)]
+mod tests;
