@@ -32,6 +32,7 @@
 // from every crate that depends on it.
 extern crate self as nim_api;
 
+pub mod callback;
 mod catalogue;
 pub mod event;
 pub mod friend;
@@ -61,7 +62,7 @@ pub use nim_core::{
 pub use nim_core::{
     CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
 };
-pub use nim_core::{callback, decode, path};
+pub use nim_core::{decode, path};
 
 /// serde, for declaring response types with nim-api as the only dependency
 /// (`#[derive(nim_api::serde::Deserialize)]` with `#[serde(crate = "nim_api::serde")]`).

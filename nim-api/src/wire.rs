@@ -66,6 +66,11 @@ pub(crate) use int_enum;
 /// Deserialises a yes/no member sent as a JSON boolean, as `0` / `1`, or as text holding
 /// either (v1 answers use all three); absent or `null` is `false`.
 pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    optional_flag(d).map(Option::unwrap_or_default)
+}
+
+/// [`flag`] keeping absence apart: `null` and empty text are `None`.
+pub(crate) fn optional_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Either {
@@ -77,14 +82,15 @@ pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         serde::de::Error::custom(format_args!("{shown} is not a yes/no value"))
     };
     match Option::<Either>::deserialize(d)? {
-        None => Ok(false),
-        Some(Either::Bool(b)) => Ok(b),
-        Some(Either::Number(0)) => Ok(false),
-        Some(Either::Number(1)) => Ok(true),
+        None => Ok(None),
+        Some(Either::Bool(b)) => Ok(Some(b)),
+        Some(Either::Number(0)) => Ok(Some(false)),
+        Some(Either::Number(1)) => Ok(Some(true)),
         Some(Either::Number(n)) => Err(invalid(&n)),
         Some(Either::Text(text)) => match text.trim() {
-            "true" | "1" => Ok(true),
-            "false" | "0" | "" => Ok(false),
+            "true" | "1" => Ok(Some(true)),
+            "false" | "0" => Ok(Some(false)),
+            "" => Ok(None),
             other => Err(invalid(&other)),
         },
     }
