@@ -37,13 +37,7 @@ pub(crate) fn handle(
         Ok(body) if body.len() <= MAX_BODY_BYTES => body,
         _ => return bad("request body is too large or unreadable"),
     };
-    let read = || {
-        if body.iter().all(u8::is_ascii_whitespace) {
-            Ok(JsonBody::empty())
-        } else {
-            JsonBody::parse(body)
-        }
-    };
+    let read = || JsonBody::parse_or_empty(body);
     let result = match (method, path) {
         ("GET", "/_emulator/requests") => Ok(requests(core)),
         ("DELETE", "/_emulator/requests") => {

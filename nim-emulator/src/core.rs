@@ -24,6 +24,7 @@ use crate::accounts::Accounts;
 use crate::auth::{self, Headers};
 use crate::broadcasts::Broadcasts;
 use crate::call::Call;
+use crate::callbacks::Callbacks;
 use crate::faults::{Fault, FaultQueue};
 use crate::friends::Friends;
 use crate::lock;
@@ -94,6 +95,7 @@ pub(crate) struct Core {
     pub(crate) friends: Arc<Mutex<Friends>>,
     pub(crate) subscriptions: Arc<Mutex<Subscriptions>>,
     pub(crate) teams: Arc<Mutex<Teams>>,
+    pub(crate) callbacks: Arc<Callbacks>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -117,6 +119,7 @@ impl Core {
         let friends = registry.shared::<Friends>();
         let subscriptions = registry.shared::<Subscriptions>();
         let teams = registry.shared::<Teams>();
+        let callbacks = registry.kept::<Callbacks>();
         Core {
             credentials,
             auth_clock,
@@ -130,6 +133,7 @@ impl Core {
             friends,
             subscriptions,
             teams,
+            callbacks,
             nonces: Mutex::default(),
             stats: Mutex::default(),
             faults: Mutex::default(),
@@ -164,7 +168,8 @@ impl Core {
     }
 
     /// Empties state, stubs, faults, request counts and the log; the clock offset goes back
-    /// to zero. The nonce cache is kept, so a replay stays a replay.
+    /// to zero. The nonce cache is kept, so a replay stays a replay; so is the callback URL
+    /// (configuration), while the callback deliveries log is emptied.
     pub(crate) fn reset(&self) {
         self.registry.reset();
         lock(&self.stubs).clear();

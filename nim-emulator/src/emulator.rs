@@ -11,6 +11,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::callbacks::{Signer, worker};
 use crate::core::Core;
 use crate::log::DEFAULT_CAPACITY;
 use crate::reply::Reply;
@@ -40,6 +41,8 @@ pub struct Emulator {
     base_url: String,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
+    /// The callback worker, stopped by the same signal.
+    worker: Option<JoinHandle<()>>,
 }
 
 impl Emulator {
@@ -71,6 +74,7 @@ impl Emulator {
             request_log: DEFAULT_CAPACITY,
             addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
             server: ServerConfig::default(),
+            callback_url: None,
         }
     }
 
@@ -103,6 +107,9 @@ impl Emulator {
         if let Some(task) = self.task.take() {
             // A panic in the server task would be a bug; the emulator is stopped either way.
             let _ = task.await;
+        }
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.await;
         }
     }
 
@@ -166,6 +173,7 @@ pub struct EmulatorBuilder {
     request_log: usize,
     addr: SocketAddr,
     server: ServerConfig,
+    callback_url: Option<String>,
 }
 
 impl EmulatorBuilder {
@@ -245,6 +253,26 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Where the emulator POSTs callbacks (message copies, recalls, logins...): a plain
+    /// `http://` URL, e.g. your receiver on `http://127.0.0.1:PORT/nim/copy`. An `https://`
+    /// URL or one that does not parse makes [`start`](EmulatorBuilder::start) fail with
+    /// [`io::ErrorKind::InvalidInput`]. Default: none, so no callbacks are sent. Change it
+    /// later with [`Emulator::set_callback_url`].
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() -> std::io::Result<()> {
+    /// let emu = nim_emulator::Emulator::builder("key", "secret")
+    ///     .callback_url("http://127.0.0.1:9/nim/copy")
+    ///     .start()
+    ///     .await?;
+    /// assert_eq!(emu.callback_url().as_deref(), Some("http://127.0.0.1:9/nim/copy"));
+    /// # Ok(()) }
+    /// ```
+    pub fn callback_url(mut self, url: impl Into<String>) -> Self {
+        self.callback_url = Some(url.into());
+        self
+    }
+
     /// Binds the address and starts serving. Must be called inside a Tokio runtime.
     pub async fn start(self) -> io::Result<Emulator> {
         if tokio::runtime::Handle::try_current().is_err() {
@@ -255,13 +283,21 @@ impl EmulatorBuilder {
         let listener = TcpListener::bind(self.addr).await?;
         let local_addr = listener.local_addr()?;
         let state_clock = self.state_clock.unwrap_or_else(|| Arc::clone(&self.clock));
+        // Callbacks are signed by the clock that checks CurTime: the same time base.
+        let signer = Signer::new(self.credentials.clone(), Arc::clone(&self.clock));
         let core = Arc::new(Core::new(
             self.credentials,
             self.clock,
             state_clock,
             self.request_log,
         ));
+        core.callbacks.set_url(self.callback_url.as_deref())?;
         let (stop, stopped) = watch::channel(false);
+        let worker = tokio::spawn(worker::run(
+            Arc::clone(&core.callbacks),
+            signer,
+            stopped.clone(),
+        ));
         let task = tokio::spawn(server::serve(
             listener,
             Arc::clone(&core),
@@ -275,6 +311,7 @@ impl EmulatorBuilder {
             base_url: format!("http://{local_addr}/nimserver"),
             stop,
             task: Some(task),
+            worker: Some(worker),
         })
     }
 }
@@ -287,6 +324,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("body_timeout", &self.server.body_timeout)
             .field("max_connections", &self.server.max_connections)
             .field("request_log", &self.request_log)
+            .field("callback_url", &self.callback_url)
             .finish_non_exhaustive()
     }
 }

@@ -185,7 +185,9 @@ impl Emulator {
     }
 
     /// Empties every family's state (accounts included), stubs, faults, request counts and
-    /// the request log, and takes back clock advances. The nonce cache is kept.
+    /// the request log, and takes back clock advances. The nonce cache is kept. The callback
+    /// deliveries log is emptied and queued deliveries dropped, but the callback URL stays
+    /// (it is configuration, like the console's setting).
     pub fn reset(&self) {
         self.core.reset();
     }

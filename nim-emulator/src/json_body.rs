@@ -22,6 +22,15 @@ impl JsonBody {
         JsonBody::default()
     }
 
+    /// Parses an admin body: one JSON object, or nothing but whitespace, which reads as `{}`.
+    pub(crate) fn parse_or_empty(bytes: &[u8]) -> Result<JsonBody, ApiError> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            Ok(JsonBody::empty())
+        } else {
+            JsonBody::parse(bytes)
+        }
+    }
+
     /// Parses a body that must be one JSON object.
     pub(crate) fn parse(bytes: &[u8]) -> Result<JsonBody, ApiError> {
         let value: Value = serde_json::from_slice(bytes).map_err(|err| {

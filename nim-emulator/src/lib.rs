@@ -19,6 +19,15 @@
 //! the one that checks CurTime. The binary offers the same through unsigned admin routes
 //! below `/_emulator/` on its port, for tests in any language.
 //!
+//! It can also POST signed callbacks (抄送 copies) to an app's `http://` receiver, as the real
+//! service does: a copy of every message stored by a send (eventType 1, and the custom
+//! notification copies), recalls (7, 8, 25), modifications (89, 90, 91), and logins and
+//! logouts a test simulates (2, 3). Set the URL with
+//! [`EmulatorBuilder::callback_url`] or [`Emulator::set_callback_url`]; deliveries are sent
+//! by a background task, so wait for them with [`Emulator::wait_for_deliveries`]; test a
+//! receiver's refusals with [`Emulator::redeliver`] and a [`Tamper`]. Intercepting
+//! third-party callbacks are never sent: the real service sends none for server-API actions.
+//!
 //! Each family is a module that registers its routes (method + path template + handler) and
 //! borrows the state it needs from a registry; routing, authentication, trace ids, faults,
 //! stubs and the log are written once. See the crate's README for the routes and the admin API.
@@ -48,8 +57,8 @@
 //! The `nim-emulator` binary serves the same over HTTP for tests in other languages or
 //! manual use: `nim-emulator --port 0 --app-key K --app-secret S` prints its base URL on its
 //! first line of stdout and stops cleanly on SIGINT or SIGTERM; `--request-log N` bounds the
-//! request log (default 100,000). Without `--app-secret` it
-//! reads the secret from `NIM_EMULATOR_APP_SECRET`, keeping it out of the process list.
+//! request log (default 100,000); `--callback-url URL` sends callbacks there. Without
+//! `--app-secret` it reads the secret from `NIM_EMULATOR_APP_SECRET`, keeping it out of the process list.
 #![forbid(unsafe_code)]
 
 mod accounts;
@@ -58,6 +67,7 @@ mod auth;
 mod base64;
 mod broadcasts;
 mod call;
+mod callbacks;
 mod clock;
 mod core;
 mod emulator;
@@ -65,11 +75,13 @@ mod families;
 mod faults;
 mod friends;
 mod inspect;
+mod inspect_callbacks;
 mod inspect_friends;
 mod inspect_messages;
 mod inspect_subscriptions;
 mod inspect_teams;
 mod json_body;
+mod later;
 mod log;
 mod message_content;
 mod messages;
@@ -89,6 +101,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 pub use accounts::{Account, Session};
 pub use broadcasts::{Broadcast, ChatroomBroadcast};
+pub use callbacks::{CallbacksError, Delivery, SignedHeaders, Tamper};
 pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::Fault;

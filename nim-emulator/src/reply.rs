@@ -5,6 +5,8 @@ use std::time::Duration;
 use nim_core::Code;
 use serde_json::{Value, json};
 
+use crate::later::Later;
+
 /// The content type of every API answer, as the real server labels it.
 pub(crate) const JSON: &str = "application/json; charset=utf-8";
 const HTML: &str = "text/html; charset=utf-8";
@@ -30,6 +32,10 @@ pub struct Reply {
     pub delay: Duration,
     /// Whether the server closes the connection instead of answering.
     pub drop_connection: bool,
+    /// The rest of the answer, when a background task completes it (callback redelivery):
+    /// the HTTP server awaits it and sends its answer instead; `Emulator::handle` returns
+    /// the placeholder `body` (`{"queued":true}`).
+    pub(crate) later: Option<Later>,
 }
 
 impl Reply {
@@ -65,7 +71,15 @@ impl Reply {
             body,
             delay: Duration::ZERO,
             drop_connection: false,
+            later: None,
         }
+    }
+
+    /// `{"queued":true}` now; over HTTP, the answer `later` produces.
+    pub(crate) fn later(later: Later) -> Reply {
+        let mut reply = Reply::json(&json!({ "queued": true }));
+        reply.later = Some(later);
+        reply
     }
 
     /// An HTML error page as a reverse proxy in front of the API serves it: the API never

@@ -15,6 +15,13 @@ use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Flavor, Reply};
 
+/// State that is only partly reset: it decides itself what `/_emulator/reset` clears (e.g.
+/// the callback log goes, the configured callback URL stays).
+pub(crate) trait Kept: Default + Send + Sync + 'static {
+    /// Clears what a reset clears.
+    fn reset(&self);
+}
+
 /// A route's handler: a plain function of the call and the family's state.
 pub(crate) type Handler<S> = fn(&Call<'_>, &S) -> Result<Reply, ApiError>;
 
@@ -128,6 +135,27 @@ impl Registry {
         self.resets.push(Box::new(move || {
             if let Some(state) = weak.upgrade() {
                 *lock(&state) = T::default();
+            }
+        }));
+        state
+    }
+
+    /// The instance's one `T` of a [`Kept`] type, made on first request and shared like
+    /// [`shared`](Registry::shared) state, but it locks itself and [`reset`](Registry::reset)
+    /// calls its own [`Kept::reset`] instead of replacing it.
+    pub(crate) fn kept<T: Kept>(&mut self) -> Arc<T> {
+        if let Some(any) = self.shared.get(&TypeId::of::<T>())
+            && let Ok(state) = Arc::clone(any).downcast::<T>()
+        {
+            return state;
+        }
+        let state = Arc::new(T::default());
+        let erased: Arc<dyn Any + Send + Sync> = Arc::clone(&state) as _;
+        self.shared.insert(TypeId::of::<T>(), erased);
+        let weak = Arc::downgrade(&state);
+        self.resets.push(Box::new(move || {
+            if let Some(state) = weak.upgrade() {
+                state.reset();
             }
         }));
         state

@@ -180,7 +180,7 @@ async fn answer(State(ctx): State<Ctx>, request: Request) -> Response {
     let body = tokio::time::timeout(ctx.body_timeout, read_body(body))
         .await
         .unwrap_or(Err(BodyError::TimedOut(ctx.body_timeout)));
-    let reply = {
+    let mut reply = {
         // Header values that are not visible ASCII are left out: to the pipeline a header
         // it cannot read is a missing header, answered 414, never a panic.
         let headers: Vec<(&str, &str)> = parts
@@ -199,6 +199,17 @@ async fn answer(State(ctx): State<Ctx>, request: Request) -> Response {
         )
     };
 
+    // Taken out of the placeholder, so the placeholder is what a stop leaves behind.
+    let reply = match reply.later.take() {
+        Some(later) => {
+            let mut stop = ctx.stop.clone();
+            tokio::select! {
+                answer = later.answer(reply.clone()) => answer,
+                () = stopped(&mut stop) => return close_connection(&parts.extensions).await,
+            }
+        }
+        None => reply,
+    };
     if reply.drop_connection {
         return close_connection(&parts.extensions).await;
     }
@@ -253,7 +264,7 @@ async fn read_body(mut body: Body) -> Result<Vec<u8>, BodyError> {
 }
 
 /// Resolves once the emulator stops: the flag turns `true` or its sender is dropped.
-async fn stopped(stop: &mut watch::Receiver<bool>) {
+pub(crate) async fn stopped(stop: &mut watch::Receiver<bool>) {
     // The guard `wait_for` returns is not `Send`; it is dropped here, never held by a caller.
     let _ = stop.wait_for(|stopped| *stopped).await.is_ok();
 }

@@ -206,3 +206,56 @@ fn a_non_utf8_argument_is_a_usage_error_not_a_panic() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn callback_url_sends_the_address_check_there_and_https_is_refused() {
+    // A receiver that records the bodies and headers it gets.
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = std::sync::Arc::clone(&seen);
+    let app = axum::Router::new().fallback(
+        move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+            let record = std::sync::Arc::clone(&record);
+            async move {
+                let md5 = headers["md5"].to_str().unwrap().to_owned();
+                record.lock().unwrap().push((md5, body.to_vec()));
+                "ok"
+            }
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let receiver = format!("http://{}/cb", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let (child, url) = spawn(&["--app-key=k", "--app-secret=s", "--callback-url", &receiver]);
+    let root = url.trim_end_matches("/nimserver");
+    let check = http_client(Duration::from_secs(10))
+        .post(format!("{root}/_emulator/callbacks/check"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let check: serde_json::Value = serde_json::from_str(&check).unwrap();
+    assert_eq!(check["status"], 200, "{check}");
+    assert_eq!(check["url"], receiver.as_str());
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [(nim_core::callback::body_md5(b"{}"), b"{}".to_vec())]
+    );
+    signal(&child, "-TERM");
+    assert_eq!(wait(child).code(), Some(0));
+
+    let output = command(&[
+        "--app-key=k",
+        "--app-secret=s",
+        "--callback-url",
+        "https://app.test/cb",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("https"), "{stderr}");
+}

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! nim-emulator [--port P] --app-key K [--app-secret S] [--host 127.0.0.1] [--request-log N]
+//!              [--callback-url http://HOST:PORT/PATH]
 //! ```
 //!
 //! The AppSecret comes from `--app-secret` or, when that is absent, from the environment
@@ -30,7 +31,7 @@ const SECRET_ENV: &str = "NIM_EMULATOR_APP_SECRET";
     about = "Serves an in-memory CommsEase (NetEase Yunxin) IM server API at \
              http://HOST:PORT/nimserver and prints that URL on the first line of stdout.",
     after_help = "Admin routes (unsigned) live on the same port below /_emulator/: requests, \
-                  stubs, faults, clock, reset, state/accounts. See the crate's README."
+                  stubs, faults, clock, reset, state/accounts, callbacks. See the crate's README."
 )]
 struct Args {
     /// Port to listen on; 0 picks a free one.
@@ -50,6 +51,11 @@ struct Args {
     /// How many API requests GET /_emulator/requests keeps (the oldest are forgotten first).
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     request_log: usize,
+    /// Where to POST signed callbacks (message copies, recalls, logins): a plain http:// URL
+    /// of the app's receiver. Without it no callbacks are sent; PUT /_emulator/callbacks
+    /// changes it later.
+    #[arg(long, value_name = "URL")]
+    callback_url: Option<String>,
 }
 
 /// What to serve: the arguments with the secret resolved.
@@ -116,12 +122,14 @@ async fn run(config: Config) -> std::io::Result<()> {
     // Listen for signals before announcing the URL: a caller that reads the URL and signals
     // at once must get a clean stop, not the default action of the signal.
     let signals = Signals::new()?;
-    let emu = Emulator::builder(args.app_key, app_secret)
+    let mut builder = Emulator::builder(args.app_key, app_secret)
         .host(args.host)
         .port(args.port)
-        .request_log(args.request_log)
-        .start()
-        .await?;
+        .request_log(args.request_log);
+    if let Some(url) = args.callback_url {
+        builder = builder.callback_url(url);
+    }
+    let emu = builder.start().await?;
     announce(emu.base_url())?;
     let name = signals.recv().await;
     eprintln!("nim-emulator: {name}, stopping");
@@ -220,6 +228,17 @@ mod tests {
         let defaults = args(&["--app-key", "k", "--app-secret", "s"]).unwrap();
         assert_eq!(defaults.args.port, 0);
         assert_eq!(defaults.args.request_log, 100_000);
+        assert_eq!(defaults.args.callback_url, None);
+        let with_url = args(&[
+            "--app-key=k",
+            "--app-secret=s",
+            "--callback-url",
+            "http://h/",
+        ]);
+        assert_eq!(
+            with_url.unwrap().args.callback_url.as_deref(),
+            Some("http://h/")
+        );
     }
 
     #[test]

@@ -70,11 +70,7 @@ fn limit(_: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 
 /// `{"limit": N}` sets the friend cap (default 3000) until reset.
 fn set_limit(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let body = if call.body.iter().all(u8::is_ascii_whitespace) {
-        JsonBody::empty()
-    } else {
-        JsonBody::parse(call.body)?
-    };
+    let body = JsonBody::parse_or_empty(call.body)?;
     let limit = body.uint("limit")?.ok_or_else(|| body.missing("limit"))?;
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     lock(&state.friends).set_limit(limit);

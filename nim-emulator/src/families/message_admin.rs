@@ -47,15 +47,6 @@ pub(super) fn register(registry: &mut Registry) {
     registry.routes(state, ROUTES);
 }
 
-/// A body that may be empty.
-fn body(call: &Call<'_>) -> Result<JsonBody, ApiError> {
-    if call.body.iter().all(u8::is_ascii_whitespace) {
-        Ok(JsonBody::empty())
-    } else {
-        JsonBody::parse(call.body)
-    }
-}
-
 /// Everything stored about a message, flags included.
 pub(crate) fn admin_view(m: &Message) -> Value {
     json!({
@@ -158,7 +149,7 @@ fn recall_window(_: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `{"seconds": N}` sets the two-way recall window (default 120, at most 604,800: the
 /// console's range) until reset.
 fn set_recall_window(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let body = body(call)?;
+    let body = JsonBody::parse_or_empty(call.body)?;
     let secs = body
         .uint("seconds")?
         .ok_or_else(|| body.missing("seconds"))?;
@@ -190,7 +181,7 @@ fn user_events(_: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// a login (2) or logout (3) for `history/queryUserEvents.action`; `timestamp` (ms) defaults
 /// to the state clock, `client_type` to `"AOS"`.
 fn add_user_event(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    let body = body(call)?;
+    let body = JsonBody::parse_or_empty(call.body)?;
     let accid = body.required_string("accid", 32)?.to_ascii_lowercase();
     let kind = body
         .int("event_type", &[2, 3])?

@@ -25,9 +25,32 @@
 use nim_core::{Code, desc};
 
 use crate::accounts::Accounts;
+use crate::callbacks::{Callbacks, copies};
 use crate::friends::Friends;
+use crate::messages::{Message, Messages};
+use crate::notifications::{Notification, Notifications};
 use crate::reply::ApiError;
 use crate::teams::{Kind, SpeakChecks, TeamError, Teams, team_members};
+
+/// Stores a sent message and queues its conversation copy: every send of either protocol
+/// stores through here, so every stored message is copied once. Answers the stored message.
+pub(super) fn store(
+    messages: &mut Messages,
+    callbacks: &Callbacks,
+    m: Message,
+    now_secs: u64,
+) -> Message {
+    let m = messages.insert(m, now_secs);
+    callbacks.enqueue(|| copies::conversation(&m));
+    m
+}
+
+/// Logs a custom notification and queues its copy: every notification of either protocol
+/// is logged through here.
+pub(super) fn notify(notes: &mut Notifications, callbacks: &Callbacks, n: Notification) {
+    callbacks.enqueue(|| copies::notification(&n));
+    notes.log.push(n);
+}
 
 /// v2: the sender account is banned.
 pub(super) const V2_ACCOUNT_BANNED: u32 = 102422;

@@ -1,6 +1,7 @@
 //! The families: each module registers its routes and borrows the state it needs. Adding a
 //! family is one module here and one line in [`register_all`].
 
+mod callback_admin;
 mod contact_list;
 mod friend_admin;
 mod message_admin;
@@ -49,5 +50,6 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_team::register(registry);
     friend_admin::register(registry);
     team_admin::register(registry);
+    callback_admin::register(registry);
     v1_team::register(registry);
 }

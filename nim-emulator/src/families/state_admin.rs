@@ -62,11 +62,7 @@ fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// in ms. Answers the account.
 fn set_online(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let accid = call.path_param("accid");
-    let body = if call.body.iter().all(u8::is_ascii_whitespace) {
-        JsonBody::empty()
-    } else {
-        JsonBody::parse(call.body)?
-    };
+    let body = JsonBody::parse_or_empty(call.body)?;
     let items = body
         .objects("sessions")?
         .ok_or_else(|| body.missing("sessions"))?;

@@ -5,9 +5,10 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
-use super::message_common::{known, team};
+use super::message_common::{known, notify, team};
 use crate::accounts::Accounts;
 use crate::call::Call;
+use crate::callbacks::Callbacks;
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::notifications::{Notification, Notifications};
@@ -25,6 +26,7 @@ struct State {
     accounts: Arc<Mutex<Accounts>>,
     teams: Arc<Mutex<Teams>>,
     notes: Arc<Mutex<Notifications>>,
+    callbacks: Arc<Callbacks>,
 }
 
 const ROUTES: &[Route<State>] = &[
@@ -38,6 +40,7 @@ pub(super) fn register(registry: &mut Registry) {
         accounts: registry.shared::<Accounts>(),
         teams: registry.shared::<Teams>(),
         notes: registry.shared::<Notifications>(),
+        callbacks: registry.kept::<Callbacks>(),
     };
     registry.routes(state, ROUTES);
 }
@@ -89,15 +92,19 @@ fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
             team(&lock(&state.teams), &receiver).map_err(|r| r.v2())?;
         }
     }
-    lock(&state.notes).log.push(Notification {
-        sender,
-        receiver,
-        conversation_type: u8::try_from(kind).unwrap_or(1),
-        content,
-        offline,
-        via: "/im/v2/custom_notification".into(),
-        time: call.now.saturating_mul(1000),
-    });
+    notify(
+        &mut lock(&state.notes),
+        &state.callbacks,
+        Notification {
+            sender,
+            receiver,
+            conversation_type: u8::try_from(kind).unwrap_or(1),
+            content,
+            offline,
+            via: "/im/v2/custom_notification".into(),
+            time: call.now.saturating_mul(1000),
+        },
+    );
     Ok(Reply::ok_data(json!({})))
 }
 
@@ -133,15 +140,19 @@ fn send_batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let time = call.now.saturating_mul(1000);
     let mut notes = lock(&state.notes);
     for r in &success {
-        notes.log.push(Notification {
-            sender: sender.clone(),
-            receiver: r.clone(),
-            conversation_type: 1,
-            content: content.clone(),
-            offline,
-            via: "/im/v2/custom_notification/batch".into(),
-            time,
-        });
+        notify(
+            &mut notes,
+            &state.callbacks,
+            Notification {
+                sender: sender.clone(),
+                receiver: r.clone(),
+                conversation_type: 1,
+                content: content.clone(),
+                offline,
+                via: "/im/v2/custom_notification/batch".into(),
+                time,
+            },
+        );
     }
     let success: Vec<Value> = success.into_iter().map(Value::String).collect();
     Ok(Reply::ok_data(

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::accounts::Accounts;
 use crate::broadcasts::Broadcasts;
+use crate::callbacks::Callbacks;
 use crate::friends::Friends;
 use crate::messages::Messages;
 use crate::notifications::Notifications;
@@ -30,6 +31,7 @@ pub(super) struct State {
     pub(in crate::families) messages: Arc<Mutex<Messages>>,
     broadcasts: Arc<Mutex<Broadcasts>>,
     pub(in crate::families) notes: Arc<Mutex<Notifications>>,
+    pub(in crate::families) callbacks: Arc<Callbacks>,
 }
 
 const ROUTES: &[Route<State>] = &[
@@ -86,5 +88,6 @@ pub(super) fn state(registry: &mut Registry) -> State {
         messages: registry.shared::<Messages>(),
         broadcasts: registry.shared::<Broadcasts>(),
         notes: registry.shared::<Notifications>(),
+        callbacks: registry.kept::<Callbacks>(),
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::State;
 use super::send::json_object;
 use crate::call::Call;
-use crate::families::message_common::{known, team};
+use crate::families::message_common::{known, notify, team};
 use crate::lock;
 use crate::notifications::Notification;
 use crate::params::{Params, check_accid};
@@ -57,15 +57,19 @@ pub(super) fn send_attach_msg(call: &Call<'_>, state: &State) -> Result<Reply, A
         }
         .map_err(|r| r.v1())?;
     }
-    lock(&state.notes).log.push(Notification {
-        sender: from,
-        receiver: to,
-        conversation_type: kind,
-        content: attach,
-        offline,
-        via: "msg/sendAttachMsg.action".into(),
-        time: call.now.saturating_mul(1000),
-    });
+    notify(
+        &mut lock(&state.notes),
+        &state.callbacks,
+        Notification {
+            sender: from,
+            receiver: to,
+            conversation_type: kind,
+            content: attach,
+            offline,
+            via: "msg/sendAttachMsg.action".into(),
+            time: call.now.saturating_mul(1000),
+        },
+    );
     Ok(Reply::ok())
 }
 
@@ -96,15 +100,19 @@ pub(super) fn send_batch_attach_msg(call: &Call<'_>, state: &State) -> Result<Re
     let time = call.now.saturating_mul(1000);
     let mut notes = lock(&state.notes);
     for receiver in receivers {
-        notes.log.push(Notification {
-            sender: from.clone(),
-            receiver,
-            conversation_type: 1,
-            content: attach.clone(),
-            offline,
-            via: "msg/sendBatchAttachMsg.action".into(),
-            time,
-        });
+        notify(
+            &mut notes,
+            &state.callbacks,
+            Notification {
+                sender: from.clone(),
+                receiver,
+                conversation_type: 1,
+                content: attach.clone(),
+                offline,
+                via: "msg/sendBatchAttachMsg.action".into(),
+                time,
+            },
+        );
     }
     Ok(Reply::json(&json!({
         "code": 200,

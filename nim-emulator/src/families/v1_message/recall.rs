@@ -11,6 +11,7 @@ use nim_core::Code;
 
 use super::State;
 use crate::call::Call;
+use crate::callbacks::copies;
 use crate::families::message_common::team;
 use crate::lock;
 use crate::messages::{LONG_WINDOW, Message};
@@ -31,6 +32,10 @@ pub(in crate::families) struct Target {
     pub(in crate::families) team: bool,
     pub(in crate::families) from: String,
     pub(in crate::families) to: String,
+    /// The recall's postscript (`msg`), for the recall copy's `selfMsg`.
+    pub(in crate::families) postscript: Option<String>,
+    /// The recall's `attach`, for the recall copy.
+    pub(in crate::families) attach: Option<String>,
 }
 
 fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
@@ -45,10 +50,18 @@ fn target(p: &Params, p2p: i64, team_type: i64) -> Result<Target, ApiError> {
     } else {
         p.account_id("to")?
     };
-    Ok(Target { id, team, from, to })
+    Ok(Target {
+        id,
+        team,
+        from,
+        to,
+        postscript: p.get("msg").map(str::to_owned),
+        attach: p.get("attach").map(str::to_owned),
+    })
 }
 
-/// Applies `effect` to the target within `window`; 508 outside it.
+/// Applies `effect` to the target within `window`; 508 outside it. A two-way recall queues
+/// the recall copy (7, 8 or 25).
 pub(in crate::families) fn take_back(
     call: &Call<'_>,
     state: &State,
@@ -70,7 +83,12 @@ pub(in crate::families) fn take_back(
     }
     check_window(m, now_ms, window)?;
     match effect {
-        Effect::Recall => m.recalled = true,
+        Effect::Recall => {
+            m.recalled = true;
+            state.callbacks.enqueue(|| {
+                copies::recall(m, now_ms, t.postscript.as_deref(), t.attach.as_deref())
+            });
+        }
         Effect::Delete => m.deleted = true,
         Effect::OneWay => {
             let receiver = m.receiver.clone();

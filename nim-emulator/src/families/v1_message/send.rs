@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::State;
 use crate::call::Call;
-use crate::families::message_common::{Refusal, friend_check, may_send};
+use crate::families::message_common::{Refusal, friend_check, may_send, store};
 use crate::lock;
 use crate::message_content::{self, Content, DESC_MAX, EXT_MAX, SENDABLE_TYPES};
 use crate::messages::{CLIENT_TYPE_REST, Message};
@@ -117,7 +117,12 @@ pub(super) fn send_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
             .and_then(|()| friend_check(&friends, c.check_friend, &from, kind, &to))
             .map_err(|r| r.v1())?;
     }
-    let m = lock(&state.messages).insert(record(&from, &to, kind, &c), call.now);
+    let m = store(
+        &mut lock(&state.messages),
+        &state.callbacks,
+        record(&from, &to, kind, &c),
+        call.now,
+    );
     Ok(Reply::json(&json!({
         "code": 200,
         "data": { "msgid": m.server_id, "timetag": m.create_time, "antispam": false },
@@ -179,7 +184,12 @@ pub(super) fn send_batch_msg(call: &Call<'_>, state: &State) -> Result<Reply, Ap
     let mut messages = lock(&state.messages);
     let mut ids = Map::new();
     for to in &receivers {
-        let m = messages.insert(record(&from, to, 1, &c), call.now);
+        let m = store(
+            &mut messages,
+            &state.callbacks,
+            record(&from, to, 1, &c),
+            call.now,
+        );
         ids.insert(to.clone(), json!(m.server_id));
     }
     let timetag = messages.tick(call.now);

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{State, id_of, team_at};
 use crate::call::Call;
-use crate::families::message_common::{Refusal, known, may_send};
+use crate::families::message_common::{Refusal, known, may_send, notify, store};
 use crate::families::v1_message::history::{answer, filters};
 use crate::families::v1_message::notify;
 use crate::families::v1_message::recall::{Effect, Target, ignore_time, take_back};
@@ -69,7 +69,9 @@ pub(super) fn send_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
         }
         .map_err(|r| r.v1())?;
     }
-    let m = lock(&state.messages).insert(
+    let m = store(
+        &mut lock(&state.messages),
+        &state.callbacks,
         record(&from, &tid, Kind::Super.conversation(), &c),
         call.now,
     );
@@ -93,15 +95,19 @@ pub(super) fn send_attach_msg(call: &Call<'_>, state: &State) -> Result<Reply, A
         known(&accounts, "from", &from).map_err(|r| r.v1())?;
         lock(&state.teams).get(tid, kind).map_err(|e| e.v1())?;
     }
-    lock(&state.notes).log.push(Notification {
-        sender: from,
-        receiver: tid.to_string(),
-        conversation_type: Kind::Super.conversation(),
-        content: attach,
-        offline,
-        via: "superteam/sendAttachMsg.action".into(),
-        time: call.now.saturating_mul(1000),
-    });
+    notify(
+        &mut lock(&state.notes),
+        &state.callbacks,
+        Notification {
+            sender: from,
+            receiver: tid.to_string(),
+            conversation_type: Kind::Super.conversation(),
+            content: attach,
+            offline,
+            via: "superteam/sendAttachMsg.action".into(),
+            time: call.now.saturating_mul(1000),
+        },
+    );
     Ok(Reply::ok())
 }
 
@@ -125,6 +131,8 @@ pub(super) fn recall_msg(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
         team: true,
         from,
         to: tid.to_string(),
+        postscript: p.get("msg").map(str::to_owned),
+        attach: None,
     };
     take_back(call, state, &target, window, Effect::Recall)
 }

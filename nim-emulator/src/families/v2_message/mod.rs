@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::accounts::Accounts;
 use crate::call::Call;
+use crate::callbacks::Callbacks;
 use crate::friends::Friends;
 use crate::messages::{Conversation, Messages};
 use crate::reply::ApiError;
@@ -28,6 +29,7 @@ pub(super) struct State {
     friends: Arc<Mutex<Friends>>,
     teams: Arc<Mutex<Teams>>,
     messages: Arc<Mutex<Messages>>,
+    callbacks: Arc<Callbacks>,
 }
 
 const CONV_MESSAGES: &str = "/im/v2/conversations/{conversation_id}/messages";
@@ -101,6 +103,7 @@ pub(super) fn register(registry: &mut Registry) {
         friends: registry.shared::<Friends>(),
         teams: registry.shared::<Teams>(),
         messages: registry.shared::<Messages>(),
+        callbacks: registry.kept::<Callbacks>(),
     };
     registry.routes(state, ROUTES);
 }

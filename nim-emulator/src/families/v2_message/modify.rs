@@ -3,6 +3,7 @@
 
 use super::State;
 use crate::call::Call;
+use crate::callbacks::copies;
 use crate::families::message_common::{
     V2_MESSAGE_NOT_FOUND, V2_MODIFY_TOO_OFTEN, V2_NOT_SENDER, team,
 };
@@ -106,5 +107,6 @@ pub(super) fn modify_message(call: &Call<'_>, state: &State) -> Result<Reply, Ap
         m.extension = extension;
     }
     m.modified = Some((operator, now));
+    state.callbacks.enqueue(|| copies::updated(m));
     Ok(Reply::ok_data(v2_view(m)))
 }

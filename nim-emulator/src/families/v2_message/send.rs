@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{State, path_conversation};
 use crate::call::Call;
-use crate::families::message_common::{Refusal, friend_check, may_send, may_send_with};
+use crate::families::message_common::{Refusal, friend_check, may_send, may_send_with, store};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::message_content::{self, CLIENT_ID_MAX, Content, EXT_MAX, SENDABLE_TYPES, v2_view};
@@ -183,7 +183,7 @@ pub(super) fn send_message(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
         )));
     }
     let record = draft.record(&conversation.owner, conversation.kind, &conversation.peer);
-    let m = messages.insert(record, call.now);
+    let m = store(&mut messages, &state.callbacks, record, call.now);
     let mut data = v2_view(&m);
     if let (Some(root), Some(map)) = (
         m.thread_root.and_then(|r| messages.get(r)),
@@ -279,7 +279,12 @@ pub(super) fn batch_send(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
     let success: Vec<Value> = to_send
         .iter()
         .map(|r| {
-            let m = messages.insert(draft.record(&sender, 1, r), call.now);
+            let m = store(
+                &mut messages,
+                &state.callbacks,
+                draft.record(&sender, 1, r),
+                call.now,
+            );
             if detail {
                 v2_view(&m)
             } else {

@@ -9,6 +9,7 @@ use serde_json::json;
 use super::send::speak_checks;
 use super::{State, path_conversation};
 use crate::call::Call;
+use crate::callbacks::copies;
 use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, friend_check, may_send_with};
 use crate::lock;
 use crate::message_content::{CLIENT_ID_MAX, TEXT_MAX, v2_view};
@@ -116,5 +117,9 @@ pub(super) fn stream_message(call: &Call<'_>, state: &State) -> Result<Reply, Ap
     m.message_type = 0;
     m.text = Some(joined.clone());
     m.attachment = Some(json!({ "text": joined, "index": last, "finish": u8::from(finish) }));
+    // A stream message is copied once, complete: when its last chunk arrives.
+    if finish {
+        state.callbacks.enqueue(|| copies::conversation(m));
+    }
     Ok(Reply::ok_data(v2_view(m)))
 }

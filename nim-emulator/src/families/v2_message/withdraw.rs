@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{State, path_conversation, path_message_id, q_bool, q_u64};
 use crate::call::Call;
+use crate::callbacks::copies;
 use crate::families::message_common::{V2_MESSAGE_NOT_FOUND, V2_RECALL_TIMEOUT, team};
 use crate::lock;
 use crate::messages::LONG_WINDOW;
@@ -53,7 +54,14 @@ pub(super) fn withdraw(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
             let receiver = m.receiver.clone();
             m.no_sense_for.insert(receiver);
         }
-        2 => m.recalled = true,
+        2 => {
+            m.recalled = true;
+            let description = call.query_param("description");
+            let now_ms = call.now.saturating_mul(1000);
+            state
+                .callbacks
+                .enqueue(|| copies::recall(m, now_ms, description.as_deref(), None));
+        }
         _ => m.deleted = true,
     }
     Ok(Reply::ok_data(json!({})))
