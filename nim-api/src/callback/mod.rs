@@ -45,6 +45,14 @@
 //! # Ok::<(), nim_api::callback::CallbackError>(())
 //! ```
 //!
+//! # Receiving over HTTP
+//!
+//! [`CallbackReceiver`] puts the two steps together for any framework
+//! (`verify_and_parse(&headers, &body)`), with replay protection and a body limit on, and
+//! [`CallbackError::status`] says what to answer a refusal with. With the feature `axum`,
+//! the extractor `Callback<CopyEvent>` (or `Callback<InterceptEvent>`) does it inside an
+//! axum handler's arguments.
+//!
 //! # Replying to an intercepting callback
 //!
 //! No official page reachable when this was written documents the reply, so nim-rs does
@@ -64,6 +72,8 @@
 
 pub use nim_core::callback::*;
 
+#[cfg(feature = "axum")]
+mod axum;
 mod copy;
 mod copy_messages;
 mod copy_services;
@@ -72,7 +82,11 @@ mod intercept;
 mod intercept_events;
 mod kinds;
 mod lenient;
+mod receiver;
 
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use self::axum::{Callback, CallbackRejection};
 pub use copy::{CopyEvent, parse_copy};
 pub use copy_messages::{
     ChatroomMessageCopy, ConversationCopy, MessageRef, MessageUpdateCopy, ReadReceipt,
@@ -92,6 +106,7 @@ pub use kinds::{
     AuthType, CallbackFailureReason, ChatroomLeaveReason, ChatroomMemberEvent, ChatroomRole,
     ClientType, ConvType, LoginFailureScope, LogoutReason, QueueOperation,
 };
+pub use receiver::{CallbackEvent, CallbackReceiver};
 
 #[cfg(test)]
 mod tests;
