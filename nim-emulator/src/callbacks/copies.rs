@@ -91,8 +91,8 @@ pub(crate) fn conversation(m: &Message) -> Value {
 
 /// eventType 1 for a custom system notification: CUSTOM_PERSON (CUSTOM_P2P_MSG) or
 /// CUSTOM_TEAM (CUSTOM_TEAM_MSG, or CUSTOM_SUPERTEAM_MSG for a super team), the content in
-/// `attach`. Notifications have no message ids, so none are sent.
-pub(crate) fn notification(n: &Notification) -> Value {
+/// `attach`, numbered `server_id`. Like the official examples, no client id.
+pub(crate) fn notification(n: &Notification, server_id: u64) -> Value {
     let (conv, kind) = match n.conversation_type {
         1 => ("CUSTOM_PERSON", "CUSTOM_P2P_MSG"),
         3 => ("CUSTOM_TEAM", "CUSTOM_SUPERTEAM_MSG"),
@@ -107,6 +107,7 @@ pub(crate) fn notification(n: &Notification) -> Value {
         "msgTimestamp": n.time.to_string(),
         "msgType": kind,
         "attach": n.content,
+        "msgidServer": server_id.to_string(),
         "customSafeFlag": if n.offline { "1" } else { "0" },
     })
 }

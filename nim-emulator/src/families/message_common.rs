@@ -48,7 +48,11 @@ pub(super) fn store(
 /// Logs a custom notification and queues its copy: every notification of either protocol
 /// is logged through here.
 pub(super) fn notify(notes: &mut Notifications, callbacks: &Callbacks, n: Notification) {
-    callbacks.enqueue(|| copies::notification(&n));
+    // Official custom-notification copies carry a `msgidServer`; the emulator numbers them in
+    // their own range (messages start at 10^15), under 2^53 like real ids.
+    const FIRST_NOTIFICATION_ID: u64 = 2_000_000_000_000_000;
+    let id = FIRST_NOTIFICATION_ID + u64::try_from(notes.log.len()).unwrap_or(u64::MAX / 2);
+    callbacks.enqueue(|| copies::notification(&n, id));
     notes.log.push(n);
 }
 
