@@ -100,3 +100,85 @@ where
             .map_err(CallbackRejection::from)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use axum::body::Body;
+    use nim_core::callback::{body_md5, callback_checksum};
+    use nim_core::{Credentials, FixedClock};
+
+    use super::*;
+    use crate::callback::CopyEvent;
+
+    const NOW: u64 = 1_700_000_000;
+
+    fn receiver() -> CallbackReceiver {
+        CallbackReceiver::new(Credentials::new("key", "secret"))
+            .with_clock(FixedClock(NOW))
+            .with_max_body_bytes(64)
+    }
+
+    /// A signed request for `body`; `length` adds a Content-Length header.
+    fn request(body: &'static [u8], length: Option<usize>) -> Request {
+        let md5 = body_md5(body);
+        let cur_time = "1700000000000";
+        let mut builder = http::Request::post("/nim/copies")
+            .header("CurTime", cur_time)
+            .header("MD5", &md5)
+            .header("CheckSum", callback_checksum("secret", &md5, cur_time));
+        if let Some(len) = length {
+            builder = builder.header("Content-Length", len);
+        }
+        builder.body(Body::from(body)).unwrap()
+    }
+
+    async fn extract(request: Request) -> Result<CopyEvent, CallbackRejection> {
+        Callback::<CopyEvent>::from_request(request, &receiver())
+            .await
+            .map(|Callback(event)| event)
+    }
+
+    #[tokio::test]
+    async fn a_signed_callback_is_extracted() {
+        let body = br#"{"eventType":"2","accid":"zhangsan"}"#;
+        let event = extract(request(body, Some(body.len()))).await.unwrap();
+        assert!(matches!(event, CopyEvent::Login(login) if login.accid == "zhangsan"));
+    }
+
+    #[tokio::test]
+    async fn oversized_bodies_are_refused_with_or_without_a_length() {
+        let big: &'static [u8] = &[b' '; 100];
+        let declared = extract(request(big, Some(100))).await.unwrap_err();
+        assert!(matches!(
+            declared,
+            CallbackRejection::Refused(CallbackError::BodyTooLarge {
+                len: 100,
+                limit: 64
+            })
+        ));
+        // No length: reading stops at the limit.
+        let streamed = extract(request(big, None)).await.unwrap_err();
+        assert!(matches!(
+            streamed,
+            CallbackRejection::Refused(CallbackError::BodyTooLarge { len: 65, limit: 64 })
+        ));
+        assert_eq!(streamed.into_response().status(), 413);
+    }
+
+    #[tokio::test]
+    async fn refusals_answer_their_status_and_reason() {
+        let mut tampered = request(br#"{"eventType":"2","accid":"a"}"#, None);
+        *tampered.body_mut() = Body::from(r#"{"eventType":"2","accid":"b"}"#);
+        let response = extract(tampered).await.unwrap_err().into_response();
+        assert_eq!(response.status(), 401);
+        let text = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        assert_eq!(&text[..], b"callback MD5 does not match the body");
+
+        let malformed = extract(request(b"[1,2]", None)).await.unwrap_err();
+        assert_eq!(malformed.status(), 400);
+    }
+}

@@ -81,7 +81,8 @@ mod copy_sessions;
 mod intercept;
 mod intercept_events;
 mod kinds;
-mod lenient;
+// Also read by the message bodies, whose numbers copies may send as text.
+pub(crate) mod lenient;
 mod receiver;
 
 #[cfg(feature = "axum")]

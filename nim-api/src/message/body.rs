@@ -39,10 +39,13 @@ pub struct Image {
     /// The extension, e.g. `jpg`.
     pub ext: Option<String>,
     /// Width in pixels.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub w: Option<u32>,
     /// Height in pixels.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub h: Option<u32>,
     /// Size in bytes.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub size: Option<u64>,
 }
 
@@ -69,8 +72,10 @@ pub struct Audio {
     /// The extension (`aac`).
     pub ext: Option<String>,
     /// Duration in milliseconds.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub dur: Option<u64>,
     /// Size in bytes.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub size: Option<u64>,
 }
 
@@ -97,12 +102,16 @@ pub struct Video {
     /// The extension, e.g. `mp4`.
     pub ext: Option<String>,
     /// Duration in milliseconds.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub dur: Option<u64>,
     /// Frame width in pixels.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub w: Option<u32>,
     /// Frame height in pixels.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub h: Option<u32>,
     /// Size in bytes.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub size: Option<u64>,
 }
 
@@ -131,6 +140,7 @@ pub struct FileAttachment {
     /// The extension.
     pub ext: Option<String>,
     /// Size in bytes.
+    #[serde(default, deserialize_with = "crate::callback::lenient::number")]
     pub size: Option<u64>,
 }
 

@@ -542,8 +542,7 @@ fn s1_chatroom_messages() {
     );
     assert!(matches!(location.content, Some(MessageBody::Location(_))));
 
-    // The file example sends `size` as a string, which `FileAttachment` does not read:
-    // the content stays as sent.
+    // The file example sends `size` as a string: attachments read numbers either way.
     let file = chatroom(
         r#"{
     "attach": {
@@ -566,13 +565,11 @@ fn s1_chatroom_messages() {
     "roomId": "64"
 }"#,
     );
-    assert!(matches!(
-        file.content,
-        Some(MessageBody::Other {
-            message_type: 6,
-            ..
-        })
-    ));
+    let Some(MessageBody::File(attachment)) = file.content else {
+        panic!("a file, not {:?}", file.content)
+    };
+    assert_eq!(attachment.size, Some(91_680));
+    assert_eq!(attachment.name.as_deref(), Some("BlizzardReg.ttf"));
     assert_eq!(file.attach.unwrap()["name"], "BlizzardReg.ttf");
 }
 
