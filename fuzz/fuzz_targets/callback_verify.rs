@@ -14,15 +14,23 @@
 //!   with `verify_parts` on the trimmed header values;
 //! - a valid callback generated from the input (any body, a time inside the window in seconds
 //!   or milliseconds, either case of hex) is accepted by both, and with replay protection on
-//!   it is accepted once and then refused as `Replayed`.
+//!   it is accepted once and then refused as `Replayed`;
+//! - the body parsers (`parse_copy`, `parse_intercept`) never panic on any body; a body that
+//!   is not a JSON object is `InvalidJson` and one that is never is; a parsed event reports
+//!   the `eventType` the body declares (`Unknown` included), and `InvalidEvent` names it;
+//!   bodies are often events built from the documented field names with values of any shape;
+//! - `CallbackReceiver::verify_and_parse` is exactly verification followed by the parser.
 #![no_main]
 
 use http::{HeaderMap, HeaderValue};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use md5::{Digest as _, Md5};
+use nim_api::callback::{CallbackReceiver, CopyEvent, InterceptEvent, parse_copy, parse_intercept};
 use nim_core::callback::{CallbackError, CallbackVerifier};
 use nim_core::{Credentials, FixedClock};
+use nim_fuzz::Json;
+use serde_json::{Map, Value};
 use sha1::Sha1;
 
 #[derive(Debug, Arbitrary)]
@@ -44,7 +52,138 @@ struct Input {
     check_sum: Part,
     /// How each header travels in the `HeaderMap`.
     transport: [Transport; 4],
+    payload: Payload,
+    /// The payload's bytes, filled in before use.
+    #[arbitrary(default)]
     body: Vec<u8>,
+}
+
+/// The body: raw bytes, or a callback event with documented field names and values of any
+/// shape.
+#[derive(Debug, Arbitrary)]
+enum Payload {
+    Raw(Vec<u8>),
+    Event {
+        event_type: EventType,
+        members: Vec<(Field, Json)>,
+        pretty: bool,
+    },
+}
+
+/// The `eventType` member.
+#[derive(Debug, Arbitrary)]
+enum EventType {
+    Absent,
+    /// One of [`EVENT_TYPES`], as a JSON number.
+    Number(u8),
+    /// One of [`EVENT_TYPES`], as a string (copies send it so).
+    Text(u8),
+    Other(Json),
+}
+
+/// Every event type either namespace types, plus neighbours that neither does.
+const EVENT_TYPES: [u64; 30] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 23, 25, 30, 31, 36, 40, 42, 83, 84, 89,
+    90, 91, 92, 999,
+];
+
+/// A member name: one the docs give for some event, or any other.
+#[derive(Debug, Arbitrary)]
+enum Field {
+    Known(u8),
+    Other(String),
+}
+
+const FIELDS: [&str; 48] = [
+    "convType",
+    "to",
+    "fromAccount",
+    "fromClientType",
+    "fromDeviceId",
+    "fromNick",
+    "msgTimestamp",
+    "msgType",
+    "body",
+    "attach",
+    "msgidClient",
+    "msgidServer",
+    "resendFlag",
+    "customSafeFlag",
+    "tMembers",
+    "ext",
+    "antispam",
+    "accid",
+    "clientIp",
+    "clientType",
+    "code",
+    "sdkVersion",
+    "timestamp",
+    "logOutReason",
+    "roomId",
+    "event",
+    "roleType",
+    "msgId",
+    "clientId",
+    "from",
+    "deleteTime",
+    "sendTime",
+    "objects",
+    "callback",
+    "qEvent",
+    "type",
+    "reason",
+    "callbackBody",
+    "fail",
+    "modifyTime",
+    "subType",
+    "attachment",
+    "tid",
+    "inviteList",
+    "creator",
+    "account",
+    "gender",
+    "autoLogin",
+];
+
+impl Payload {
+    fn bytes(&self) -> Vec<u8> {
+        let (event_type, members, pretty) = match self {
+            Payload::Raw(bytes) => return bytes.clone(),
+            Payload::Event {
+                event_type,
+                members,
+                pretty,
+            } => (event_type, members, *pretty),
+        };
+        let pick = |i: &u8| EVENT_TYPES[usize::from(*i) % EVENT_TYPES.len()];
+        let mut map = Map::new();
+        match event_type {
+            EventType::Absent => {}
+            EventType::Number(i) => {
+                map.insert("eventType".into(), Value::from(pick(i)));
+            }
+            EventType::Text(i) => {
+                map.insert("eventType".into(), Value::from(pick(i).to_string()));
+            }
+            EventType::Other(json) => {
+                map.insert("eventType".into(), json.to_value());
+            }
+        }
+        for (field, value) in members {
+            let name = match field {
+                Field::Known(i) => FIELDS[usize::from(*i) % FIELDS.len()].to_owned(),
+                Field::Other(name) => name.clone(),
+            };
+            map.insert(name, value.to_value());
+        }
+        let value = Value::Object(map);
+        let text = if pretty {
+            serde_json::to_string_pretty(&value)
+        } else {
+            serde_json::to_string(&value)
+        };
+        text.map(String::into_bytes).unwrap_or_default()
+    }
 }
 
 /// One header value.
@@ -79,9 +218,53 @@ enum Transport {
 const NAMES: [&str; 4] = ["AppKey", "MD5", "CurTime", "CheckSum"];
 
 fuzz_target!(|input: Input| {
+    let mut input = input;
+    input.body = input.payload.bytes();
+    parsers_hold(&input.body);
     valid_callback_is_accepted(&input);
     arbitrary_callback(&input);
 });
+
+/// The `eventType` a body declares, read as the docs send it: a number or a string holding
+/// one. `None` when the body is not an object or declares none that reads.
+fn declared_event_type(json: &Option<Value>) -> Option<u64> {
+    match json.as_ref()?.get("eventType")? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn parsers_hold(body: &[u8]) {
+    let json: Option<Value> = serde_json::from_slice(body).ok();
+    let is_object = json.as_ref().is_some_and(Value::is_object);
+    let declared = declared_event_type(&json);
+    let copy = parse_copy(body).map(|e| e.event_type());
+    let intercept = parse_intercept(body).map(|e| e.event_type());
+    for (kind, got) in [("copy", copy), ("intercept", intercept)] {
+        match got {
+            Ok(event_type) => {
+                assert!(is_object, "{kind}: parsed a body that is not a JSON object");
+                // An eventType that does not read as a number is an Unknown without one.
+                if declared.is_some() {
+                    assert_eq!(event_type, declared, "{kind}: reports another eventType");
+                }
+            }
+            Err(CallbackError::InvalidJson { .. }) => {
+                assert!(!is_object, "{kind}: refused a JSON object as not JSON");
+            }
+            Err(CallbackError::InvalidEvent { event_type, .. }) => {
+                assert!(is_object, "{kind}: a malformed event that is not an object");
+                assert_eq!(
+                    Some(event_type),
+                    declared,
+                    "{kind}: names another eventType"
+                );
+            }
+            Err(other) => panic!("{kind}: parsing failed with a verification error {other:?}"),
+        }
+    }
+}
 
 fn verifier(input: &Input, now: u64) -> (CallbackVerifier, u64) {
     let window = input
@@ -155,6 +338,17 @@ fn valid_callback_is_accepted(input: &Input) {
         };
         assert_eq!(verifier.verify(&headers, &input.body), Ok(()));
     }
+    // The receiver is the verifier followed by the parser, errors included.
+    let receiver = CallbackReceiver::from_verifier(verifier.clone());
+    let headers = signed_headers(&md5, &cur_time, &check_sum);
+    assert_eq!(
+        receiver.verify_and_parse::<CopyEvent>(&headers, &input.body),
+        parse_copy(&input.body)
+    );
+    assert_eq!(
+        receiver.verify_and_parse::<InterceptEvent>(&headers, &input.body),
+        parse_intercept(&input.body)
+    );
     let guarded = verifier.with_replay_protection(4);
     let once = || guarded.verify_parts(&input.key, &md5, &cur_time, &check_sum, &input.body);
     assert_eq!(once(), Ok(()));
@@ -298,6 +492,18 @@ fn check_against_oracle(
             );
         }
     }
+}
+
+/// `MD5`, `CurTime` and `CheckSum` as a map (no `AppKey`: it is checked only when sent).
+fn signed_headers(md5: &str, cur_time: &str, check_sum: &str) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in [("MD5", md5), ("CurTime", cur_time), ("CheckSum", check_sum)] {
+        let Ok(value) = HeaderValue::from_str(value) else {
+            panic!("{name} {value:?} is not header text");
+        };
+        map.insert(name, value);
+    }
+    map
 }
 
 impl Part {
