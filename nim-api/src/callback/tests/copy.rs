@@ -11,7 +11,7 @@ use crate::message::{
 };
 
 fn copy(body: &str) -> CopyEvent {
-    parse_copy(body.as_bytes()).unwrap()
+    super::signed(body)
 }
 
 fn conversation(body: &str) -> ConversationCopy {

@@ -10,7 +10,7 @@ use crate::callback::*;
 use crate::message::{MessageBody, MessageClientId};
 
 fn intercept(body: &str) -> InterceptEvent {
-    parse_intercept(body.as_bytes()).unwrap()
+    super::signed(body)
 }
 
 /// S11, "1.1 HTTP example": an empty `msgidClient`.
