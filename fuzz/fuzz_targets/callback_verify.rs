@@ -352,10 +352,7 @@ fn valid_callback_is_accepted(input: &Input) {
     let guarded = verifier.with_replay_protection(4);
     let once = || guarded.verify_parts(&input.key, &md5, &cur_time, &check_sum, &input.body);
     assert_eq!(once(), Ok(()));
-    let Ok(raw) = cur_time.parse::<u64>() else {
-        panic!("generated CurTime {cur_time} is not a number");
-    };
-    assert_eq!(once(), Err(CallbackError::Replayed { cur_time: raw }));
+    assert_eq!(once(), Err(CallbackError::Replayed { cur_time: secs }));
 }
 
 fn arbitrary_callback(input: &Input) {

@@ -78,20 +78,19 @@ pub(crate) fn optional_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bo
         Number(u64),
         Text(String),
     }
-    let invalid = |shown: &dyn std::fmt::Display| {
-        serde::de::Error::custom(format_args!("{shown} is not a yes/no value"))
-    };
+    // The value is not quoted: callback bodies may hold tokens.
+    let invalid = || serde::de::Error::custom("expected a yes/no value (true/false, 1/0)");
     match Option::<Either>::deserialize(d)? {
         None => Ok(None),
         Some(Either::Bool(b)) => Ok(Some(b)),
         Some(Either::Number(0)) => Ok(Some(false)),
         Some(Either::Number(1)) => Ok(Some(true)),
-        Some(Either::Number(n)) => Err(invalid(&n)),
+        Some(Either::Number(_)) => Err(invalid()),
         Some(Either::Text(text)) => match text.trim() {
             "true" | "1" => Ok(Some(true)),
             "false" | "0" => Ok(Some(false)),
             "" => Ok(None),
-            other => Err(invalid(&other)),
+            _ => Err(invalid()),
         },
     }
 }

@@ -3,8 +3,8 @@
 //! verifies under nim-api's `CallbackReceiver` and parses into its typed event, with the
 //! fields of the action that caused it.
 //!
-//! The URL points at a closed port: the emulator records each delivery (headers and body)
-//! whatever the app answers, and the test reads them from its log.
+//! The URL points at a port nothing should listen on: the emulator records each delivery
+//! (headers and body) whatever the app answers, and the test reads them from its log.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
@@ -166,10 +166,6 @@ async fn every_delivered_copy_verifies_and_parses_into_its_event() {
     let events: Vec<CopyEvent> = deliveries
         .iter()
         .map(|d| {
-            assert!(
-                d.error.is_some(),
-                "nothing listens, so each POST fails: {d:?}"
-            );
             receiver
                 .verify_and_parse(&headers_of(d), d.body.as_bytes())
                 .unwrap_or_else(|e| panic!("{e}: {}", d.body))

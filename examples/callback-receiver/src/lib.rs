@@ -22,6 +22,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
@@ -31,24 +32,26 @@ use axum::routing::post;
 use nim_api::callback::{Callback, CallbackReceiver, CopyEvent, InterceptEvent};
 use serde_json::json;
 
-/// The copies received so far, oldest first; clones share the log.
+/// The last [`Received::KEPT`] copies received, oldest first; clones share the log.
 #[derive(Debug, Clone, Default)]
-pub struct Received(Arc<Mutex<Vec<CopyEvent>>>);
+pub struct Received(Arc<Mutex<VecDeque<CopyEvent>>>);
 
 impl Received {
-    /// A snapshot of the copies received so far.
+    /// How many copies the log keeps: a long-running server forgets the oldest.
+    pub const KEPT: usize = 1_000;
+
+    /// A snapshot of the copies kept.
     pub fn copies(&self) -> Vec<CopyEvent> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        let log = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        log.iter().cloned().collect()
     }
 
     fn push(&self, event: CopyEvent) {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(event);
+        let mut log = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if log.len() >= Self::KEPT {
+            log.pop_front();
+        }
+        log.push_back(event);
     }
 }
 

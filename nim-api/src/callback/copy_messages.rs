@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::kinds::{ClientType, ConvType};
 use super::lenient::{
-    client_id, flag, json, list, message_type_number, number, req_number, req_server_id, req_text,
-    text,
+    client_id, flag, json, json_in, list, message_type_number, number, req_number, req_server_id,
+    req_text, text,
 };
 use crate::message::{ConversationType, MessageBody, MessageClientId, MessageServerId};
 
@@ -145,8 +145,9 @@ pub struct ChatroomMessageCopy {
     /// `TIPS`, `CUSTOM`, `NETCALL_AUDIO`, ...
     #[serde(deserialize_with = "req_text")]
     pub msg_type: String,
-    /// `attach`: the content as sent: the text of a text message, JSON otherwise.
-    #[serde(default, deserialize_with = "json")]
+    /// `attach`: the content: the text of a text or tip message as sent (even when it looks
+    /// like JSON), JSON otherwise (parsed when sent as a string holding it).
+    #[serde(default)]
     pub attach: Option<Value>,
     /// Not on the wire: `attach` read as a [`MessageBody`] for the message types it
     /// models; `None` otherwise.
@@ -175,9 +176,13 @@ pub struct ChatroomMessageCopy {
 impl ChatroomMessageCopy {
     /// Fills [`content`](Self::content) from `attach`.
     pub(crate) fn with_content(mut self) -> Self {
+        let number = message_type_number(&self.msg_type);
+        // Text is text: only other types' attachments are read as JSON.
+        if !matches!(number, Some(0 | 10)) {
+            self.attach = self.attach.take().and_then(json_in);
+        }
         let text = self.attach.as_ref().and_then(Value::as_str);
-        self.content = message_type_number(&self.msg_type)
-            .map(|n| MessageBody::from_v2(n, text, self.attach.as_ref()));
+        self.content = number.map(|n| MessageBody::from_v2(n, text, self.attach.as_ref()));
         self
     }
 }

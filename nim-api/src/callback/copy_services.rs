@@ -87,7 +87,11 @@ pub struct SmsReply {
 #[non_exhaustive]
 pub struct ChatroomQueueCopy {
     /// `qEvent`: the operation.
-    #[serde(default, rename = "qEvent")]
+    #[serde(
+        default,
+        rename = "qEvent",
+        deserialize_with = "crate::callback::lenient::code"
+    )]
     pub q_event: Option<QueueOperation>,
     /// `roomid`: the chatroom.
     #[serde(default, rename = "roomid", deserialize_with = "number")]
@@ -243,7 +247,7 @@ pub struct UploadTaskCopy {
 #[non_exhaustive]
 pub struct CallbackFailedCopy {
     /// `reason`: why it failed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::callback::lenient::code")]
     pub reason: Option<CallbackFailureReason>,
     /// `callbackBody`: the callback's body, as sent (text).
     #[serde(default, deserialize_with = "text")]

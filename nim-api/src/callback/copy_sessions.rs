@@ -45,7 +45,7 @@ pub struct SessionCopy {
     #[serde(default, deserialize_with = "text")]
     pub device_id: Option<String>,
     /// `logOutReason`: why it logged out (logout only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::callback::lenient::code")]
     pub log_out_reason: Option<LogoutReason>,
 }
 
@@ -78,7 +78,7 @@ pub struct ChatroomMemberCopy {
     #[serde(default, deserialize_with = "number")]
     pub timestamp: Option<u64>,
     /// `roleType`: the member's role.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::callback::lenient::code")]
     pub role_type: Option<ChatroomRole>,
     /// `anonymous`: whether the member logged in anonymously.
     #[serde(default, deserialize_with = "flag")]
@@ -134,7 +134,7 @@ pub struct HeartbeatCopy {
 #[non_exhaustive]
 pub struct LoginFailedCopy {
     /// `event`: which login failed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::callback::lenient::code")]
     pub event: Option<LoginFailureScope>,
     /// `chatRoomId`: the chatroom (chatroom logins).
     #[serde(default, deserialize_with = "number")]

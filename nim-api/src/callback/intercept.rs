@@ -33,7 +33,7 @@ pub enum InterceptEvent {
     /// 36: an IM login about to be let in.
     Login(LoginCallback),
     /// 40: a QChat (圈组) login about to be let in.
-    QchatLogin(LoginCallback),
+    QChatLogin(LoginCallback),
     /// A body with no `eventType`, or one this crate does not type, as received.
     Unknown {
         /// The `eventType`, when the body has a whole number there.
@@ -53,7 +53,7 @@ impl InterceptEvent {
             InterceptEvent::CreateTeam(_) => 7,
             InterceptEvent::SuperTeamInvite(_) => 23,
             InterceptEvent::Login(_) => 36,
-            InterceptEvent::QchatLogin(_) => 40,
+            InterceptEvent::QChatLogin(_) => 40,
             InterceptEvent::Unknown { event_type, .. } => return *event_type,
         })
     }
@@ -86,7 +86,7 @@ pub fn parse_intercept(body: &[u8]) -> Result<InterceptEvent, CallbackError> {
         7 => InterceptEvent::CreateTeam(read_event(n, map)?),
         23 => InterceptEvent::SuperTeamInvite(read_event(n, map)?),
         36 => InterceptEvent::Login(read_event(n, map)?),
-        40 => InterceptEvent::QchatLogin(read_event(n, map)?),
+        40 => InterceptEvent::QChatLogin(read_event(n, map)?),
         _ => unknown(Some(n), map),
     })
 }

@@ -221,7 +221,9 @@ pub struct SuperTeamInviteCallback {
 
 /// A login about to be let in (intercept eventType 36, "登录回调"; eventType 40,
 /// "圈组登录回调", for QChat). Not the upload copy, which shares the number 36.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+///
+/// `Debug` shows whether a token was sent, never the token.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LoginCallback {
@@ -233,7 +235,7 @@ pub struct LoginCallback {
     pub token: Option<String>,
     /// `authType`: how the login is authenticated; with
     /// [`AuthType::ThirdParty`] this callback alone decides.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::callback::lenient::code")]
     pub auth_type: Option<AuthType>,
     /// `loginExt`: the login's extension.
     #[serde(default, deserialize_with = "text")]
@@ -253,4 +255,21 @@ pub struct LoginCallback {
     /// The client, device and address.
     #[serde(flatten)]
     pub origin: CallbackOrigin,
+}
+
+impl std::fmt::Debug for LoginCallback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = self.token.as_ref().map(|_| "<redacted>");
+        f.debug_struct("LoginCallback")
+            .field("from_account", &self.from_account)
+            .field("token", &token)
+            .field("auth_type", &self.auth_type)
+            .field("login_ext", &self.login_ext)
+            .field("custom_tag", &self.custom_tag)
+            .field("custom_client_type", &self.custom_client_type)
+            .field("auto_login", &self.auto_login)
+            .field("timestamp", &self.timestamp)
+            .field("origin", &self.origin)
+            .finish()
+    }
 }

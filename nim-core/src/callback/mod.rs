@@ -1,9 +1,11 @@
-//! Verifying callbacks (message copies) that the IM server POSTs to your app server.
+//! Verifying the callbacks (message copies and intercepting callbacks) that the IM server
+//! POSTs to your app server.
 //!
 //! The server signs a callback with headers `AppKey`, `CurTime`, `MD5` (md5 hex of the raw
 //! body) and `CheckSum = sha1_hex(AppSecret + MD5 + CurTime)`. [`CallbackVerifier`] checks all
-//! of them, comparing digests in constant time, and that `CurTime` is recent. Whether IM
-//! callbacks send `CurTime` in seconds or milliseconds is not documented, so both are read.
+//! of them, comparing digests in constant time, and that `CurTime` is recent. The official
+//! pages send `CurTime` in milliseconds; seconds are read too (the API's own requests use
+//! them), told apart by size.
 
 use std::sync::Arc;
 
@@ -73,7 +75,7 @@ pub enum CallbackError {
     /// The same (`CheckSum`, `CurTime`) pair was already accepted inside the window.
     #[error("callback with CurTime {cur_time} was already received (replay)")]
     Replayed {
-        /// The replayed callback's `CurTime`, as sent.
+        /// The replayed callback's time, in seconds (like [`Stale`](Self::Stale)'s).
         cur_time: u64,
     },
     /// The signature holds but the body is not a JSON object.
@@ -230,7 +232,7 @@ impl CallbackVerifier {
     /// assert!(verifier.verify_parts("key", &md5, "1700000000000", &sum, b"{}").is_ok());
     /// assert_eq!(
     ///     verifier.verify_parts("key", &md5, "1700000000000", &sum, b"{}"),
-    ///     Err(CallbackError::Replayed { cur_time: 1_700_000_000_000 })
+    ///     Err(CallbackError::Replayed { cur_time: 1_700_000_000 })
     /// );
     /// ```
     pub fn with_replay_protection(mut self, capacity: usize) -> Self {
@@ -356,7 +358,7 @@ impl CallbackVerifier {
         if let Some(replay) = &self.replay
             && !replay.first_sight(&expected, raw, secs.saturating_add(window), now)
         {
-            return Err(CallbackError::Replayed { cur_time: raw });
+            return Err(CallbackError::Replayed { cur_time: secs });
         }
         Ok(())
     }
@@ -527,7 +529,7 @@ mod tests {
         assert_eq!(
             clone.verify_parts("key", &md5, t, &sum.to_ascii_uppercase(), body),
             Err(CallbackError::Replayed {
-                cur_time: 1_700_000_000_000
+                cur_time: 1_700_000_000
             })
         );
         // Without protection the same callback verifies again and again.

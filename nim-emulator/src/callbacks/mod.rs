@@ -65,6 +65,9 @@ struct Inner {
     log: VecDeque<Delivery>,
     next_seq: u64,
     generation: u64,
+    /// Deliveries recorded since the log was last emptied (the log keeps only the last
+    /// `LOG_MAX`).
+    recorded: usize,
 }
 
 /// The callback sink of one emulator: configuration, queue and delivery log.
@@ -72,7 +75,7 @@ pub(crate) struct Callbacks {
     inner: Mutex<Inner>,
     /// Wakes the worker when a job is queued (a permit is stored if it is busy).
     wake: Notify,
-    /// How many deliveries the log holds, for waiters.
+    /// How many deliveries were recorded since the log was last emptied, for waiters.
     recorded: watch::Sender<usize>,
 }
 
@@ -94,6 +97,7 @@ impl Kept for Callbacks {
         // Dropping the jobs drops their answer senders: waiters learn they were cancelled.
         inner.queue.clear();
         inner.generation += 1;
+        inner.recorded = 0;
         self.recorded.send_replace(0);
     }
 }
@@ -223,7 +227,10 @@ impl Callbacks {
             inner.log.pop_front();
         }
         inner.log.push_back(delivery.clone());
-        self.recorded.send_replace(inner.log.len());
+        // Counted apart from the log, which forgets its oldest: a wait for n deliveries must
+        // not be met by a full log.
+        inner.recorded += 1;
+        self.recorded.send_replace(inner.recorded);
         if let Some(answer) = job.answer {
             // The waiter may have given up; the record is in the log either way.
             let _ = answer.send(delivery);
@@ -239,10 +246,12 @@ impl Callbacks {
     pub(crate) fn clear(&self) {
         let mut inner = lock(&self.inner);
         inner.log.clear();
+        inner.recorded = 0;
         self.recorded.send_replace(0);
     }
 
-    /// Every recorded delivery once there are at least `n`, waiting at most `timeout`.
+    /// Every logged delivery once at least `n` have been recorded since the log was last
+    /// emptied, waiting at most `timeout`.
     pub(crate) async fn wait_for(
         &self,
         n: usize,

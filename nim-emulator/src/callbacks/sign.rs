@@ -3,6 +3,7 @@
 //! a tampered redelivery.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use nim_core::callback::body_md5;
 use nim_core::{Clock, Credentials};
@@ -17,16 +18,39 @@ const SKEW_MS: u64 = 3_600_000;
 pub(crate) struct Signer {
     credentials: Credentials,
     clock: Arc<dyn Clock>,
+    /// The last CurTime given to a fresh delivery.
+    last_cur_time: AtomicU64,
 }
 
 impl Signer {
     pub(crate) fn new(credentials: Credentials, clock: Arc<dyn Clock>) -> Signer {
-        Signer { credentials, clock }
+        Signer {
+            credentials,
+            clock,
+            last_cur_time: AtomicU64::new(0),
+        }
+    }
+
+    /// The CurTime of a fresh delivery: [`now_ms`](Self::now_ms), moved on by a millisecond
+    /// past the previous one when needed. Two identical bodies within one second (two logins
+    /// of a device, two address checks) would otherwise carry the same (CheckSum, CurTime)
+    /// and a receiver's replay protection would refuse the second, genuine one. The drift
+    /// stays a millisecond per delivery, far inside any verification window.
+    pub(crate) fn next_cur_time_ms(&self) -> u64 {
+        let now = self.now_ms();
+        let previous = self
+            .last_cur_time
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |last| {
+                Some(now.max(last.saturating_add(1)))
+            })
+            // The closure always answers Some.
+            .unwrap_or(now);
+        now.max(previous.saturating_add(1))
     }
 
     /// The CurTime clock in milliseconds. The clock counts whole seconds (a test's
-    /// `ManualClock` moves callbacks and request checks together), so the last three digits
-    /// are always 000: still the 13-digit millisecond CurTime receivers expect.
+    /// `ManualClock` moves callbacks and request checks together), so this ends in 000:
+    /// still the 13-digit millisecond CurTime receivers expect.
     pub(crate) fn now_ms(&self) -> u64 {
         self.clock.now_unix().saturating_mul(1000)
     }
@@ -115,6 +139,16 @@ mod tests {
         assert_eq!(h.md5, "99914b932bd37a50b983c5e7c90ae93b");
         assert_eq!(h.check_sum, "570d1ef707f637a88ded846b26965d745f55b47f");
         assert_eq!(h.cur_time, "1700000000000");
+    }
+
+    #[test]
+    fn fresh_deliveries_never_share_a_cur_time() {
+        let signer = signer();
+        let first = signer.next_cur_time_ms();
+        assert_eq!(first, 1_700_000_000_000);
+        assert_eq!(signer.next_cur_time_ms(), first + 1);
+        assert_eq!(signer.next_cur_time_ms(), first + 2);
+        assert_eq!(signer.now_ms(), first);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(crate) async fn run(
         };
         let (body, headers, replay_of, tamper) = match &job.what {
             What::Fresh(body) => {
-                let headers = signer.sign(body.as_bytes(), signer.now_ms());
+                let headers = signer.sign(body.as_bytes(), signer.next_cur_time_ms());
                 (body.clone(), headers, None, None)
             }
             What::Replay(original, tamper) => {

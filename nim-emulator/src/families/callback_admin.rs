@@ -3,6 +3,8 @@
 //! `.../login` / `.../logout` (the emulator has no IM clients, so a test says when one
 //! logs in or out: the session, the user event and the copy follow).
 
+use std::time::Duration;
+
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
@@ -86,12 +88,23 @@ fn clear(_: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     ))
 }
 
-/// Answers the record `answer` brings, once the worker has made the delivery.
+/// How long an admin request waits for its delivery: it joins the back of the one queue, so
+/// a slow app with many deliveries ahead could hold it for long.
+const ADMIN_WAIT: Duration = Duration::from_secs(30);
+
+/// Answers the record `answer` brings, once the worker has made the delivery; after
+/// [`ADMIN_WAIT`] answers that it is still queued (it is made later all the same).
 fn when_delivered(answer: oneshot::Receiver<Delivery>) -> Reply {
     Reply::later(Later::new(async move {
-        match answer.await {
-            Ok(delivery) => Reply::json(&delivery.to_json()),
-            Err(_) => admin_error(CallbacksError::Cancelled).into_reply(Flavor::Admin),
+        match tokio::time::timeout(ADMIN_WAIT, answer).await {
+            Ok(Ok(delivery)) => Reply::json(&delivery.to_json()),
+            Ok(Err(_)) => admin_error(CallbacksError::Cancelled).into_reply(Flavor::Admin),
+            Err(_) => admin_error(CallbacksError::TimedOut {
+                wanted: 1,
+                waited: ADMIN_WAIT,
+                deliveries: Vec::new(),
+            })
+            .into_reply(Flavor::Admin),
         }
     }))
 }

@@ -966,3 +966,16 @@ fn v1_conversation() {
     assert_eq!(c.msgid_server.get(), 1001);
     assert_eq!(c.content, Some(MessageBody::Text("hello".into())));
 }
+
+/// A chatroom text that looks like JSON stays text; a custom attachment sent as text is JSON.
+#[test]
+fn chatroom_text_is_text_even_when_it_looks_like_json() {
+    let base = r#""eventType":"4","roomId":"64","fromAccount":"a","msgTimestamp":"1""#;
+    let text = chatroom(&format!(r#"{{{base},"msgType":"TEXT","attach":"[1,2]"}}"#));
+    assert_eq!(text.content, Some(MessageBody::Text("[1,2]".into())));
+    assert_eq!(text.attach, Some(json!("[1,2]")));
+    let custom = chatroom(&format!(
+        r#"{{{base},"msgType":"CUSTOM","attach":"{{\"kind\":1}}"}}"#
+    ));
+    assert_eq!(custom.attach, Some(json!({"kind": 1})));
+}

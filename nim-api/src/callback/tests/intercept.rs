@@ -156,13 +156,19 @@ fn s15_qchat_login() {
 }"#,
     );
     assert_eq!(event.event_type(), Some(40));
-    let InterceptEvent::QchatLogin(login) = event else {
+    let InterceptEvent::QChatLogin(login) = event else {
         panic!("a QChat login")
     };
     assert_eq!(login.auth_type, Some(AuthType::Token));
     assert_eq!(login.custom_client_type.as_deref(), Some("0"));
     assert_eq!(login.custom_tag.as_deref(), Some("custom-ygy"));
     assert_eq!(login.token.as_deref(), Some("xxxxx"));
+    // A user's login token stays out of logs.
+    let shown = format!("{login:?}");
+    assert!(
+        !shown.contains("xxxxx") && shown.contains("<redacted>"),
+        "{shown}"
+    );
 }
 
 /// The same numbers in both namespaces are different events.
