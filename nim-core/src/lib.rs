@@ -68,7 +68,7 @@ pub mod __private {
     pub use crate::accid::Accid;
     pub use crate::dynamic::__private::{
         Read, ReadFlat, ReadFlatNothing, ReadNothing, ReadSerde, ReadWire, any_present, missing,
-        unreadable,
+        no_members, read_defaulted, read_optional, read_required, unreadable,
     };
     pub use crate::dynamic::{
         FromWire, FromWireMembers, ParamInfo, ParamPlace, no_unknown, object, take,

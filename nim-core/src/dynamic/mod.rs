@@ -84,7 +84,26 @@ use crate::validate::{Rule, ValidationError};
 
 /// A value that can be read from the JSON form of its parameters, keyed by wire names: an
 /// action or a parameter object. Derived with `#[derive(Endpoint)]` and
-/// `#[derive(Params)]`; see the [module documentation](self) for how values are read.
+/// `#[derive(Params)]`; see the [module documentation](self) for how values are read, and
+/// for a hand-written impl.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::dynamic::FromWire;
+///
+/// // A list of objects is read item by item; errors name the item.
+/// let err = <Vec<Flag>>::from_wire(serde_json::json!([{"on": true}, {"on": "maybe"}]));
+/// assert_eq!(err.unwrap_err().field(), "[1].on");
+/// # #[derive(Debug)]
+/// # struct Flag { on: bool }
+/// # impl FromWire for Flag {
+/// #     const PARAMS: &'static [nim_api::dynamic::ParamInfo] = &[];
+/// #     fn from_wire(value: serde_json::Value) -> Result<Self, nim_api::ValidationError> {
+/// #         let mut members = nim_api::dynamic::object(value)?;
+/// #         Ok(Flag { on: nim_api::dynamic::param(&mut members, "on")?.unwrap_or_default() })
+/// #     }
+/// # }
+/// ```
 pub trait FromWire: Sized {
     /// The parameters, in declaration order (skipped fields left out).
     const PARAMS: &'static [ParamInfo];
@@ -98,6 +117,25 @@ pub trait FromWire: Sized {
 /// A parameter object whose members are sent as the parameters of the action that holds it
 /// (`#[nim(flatten)]`): read from the action's own parameters. Derived with
 /// `#[derive(Params)]`.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::dynamic::{FromWireMembers, ParamInfo, ParamPlace};
+///
+/// struct Point { x: i32 }
+/// impl FromWireMembers for Point {
+///     const MEMBERS: &'static [ParamInfo] = &[ParamInfo::new("x", "i32", true, ParamPlace::Body)];
+///     fn from_wire_members(
+///         params: &mut serde_json::Map<String, serde_json::Value>,
+///     ) -> Result<Self, nim_api::ValidationError> {
+///         Ok(Point { x: nim_api::dynamic::param(params, "x")?.unwrap_or_default() })
+///     }
+/// }
+///
+/// let mut params = nim_api::dynamic::object(serde_json::json!({"x": "3", "y": 4})).unwrap();
+/// assert_eq!(Point::from_wire_members(&mut params).unwrap().x, 3);
+/// assert_eq!(params.len(), 1); // `y` is left for the action
+/// ```
 pub trait FromWireMembers: Sized {
     /// The members, in declaration order.
     const MEMBERS: &'static [ParamInfo];
@@ -140,6 +178,12 @@ impl<T: FromWire> FromWire for Vec<T> {
 }
 
 /// Where a parameter is sent.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::dynamic::ParamPlace;
+/// assert_eq!(ParamPlace::Path.as_str(), "path");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParamPlace {
@@ -166,20 +210,17 @@ impl ParamPlace {
 }
 
 /// One parameter of an action or parameter object, as declared: what `nim actions
-/// --verbose` prints.
+/// --verbose` prints. The derives write them (`FromWire::PARAMS`).
 ///
 /// ```
 /// # extern crate nim_core as nim_api;
-/// use nim_api::dynamic::{FromWire, ParamPlace};
+/// use nim_api::dynamic::{ParamInfo, ParamPlace};
 ///
-/// // `Vec<T>` lists the parameters of its items.
-/// assert!(<Vec<Option<Never>> as FromWire>::PARAMS.is_empty());
-/// # struct Never;
-/// # impl FromWire for Never {
-/// #     const PARAMS: &'static [nim_api::dynamic::ParamInfo] = &[];
-/// #     fn from_wire(_: serde_json::Value) -> Result<Self, nim_api::ValidationError> { unreachable!() }
-/// # }
-/// assert_eq!(ParamPlace::Query.as_str(), "query");
+/// let name = ParamInfo::new("name", "Option<String>", false, ParamPlace::Body)
+///     .with_rules("max_len = 64");
+/// assert_eq!((name.name, name.ty, name.required), ("name", "Option<String>", false));
+/// assert_eq!(name.rules, "max_len = 64");
+/// assert!(name.members().is_empty());
 /// ```
 #[derive(Clone, Copy)]
 #[non_exhaustive]
@@ -303,6 +344,14 @@ pub fn object(value: Value) -> Result<Map<String, Value>, ValidationError> {
 }
 
 /// Takes the parameter `name` out of `params`; `null` counts as absent.
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// let mut params = nim_api::dynamic::object(serde_json::json!({"a": null, "b": 1})).unwrap();
+/// assert_eq!(nim_api::dynamic::take(&mut params, "a"), None);
+/// assert_eq!(nim_api::dynamic::take(&mut params, "b"), Some(serde_json::json!(1)));
+/// assert!(params.is_empty());
+/// ```
 pub fn take(params: &mut Map<String, Value>, name: &str) -> Option<Value> {
     params.remove(name).filter(|value| !value.is_null())
 }
@@ -451,6 +500,24 @@ impl EncodedCall {
     /// A request encoded by other means, for an action declared nowhere: not idempotent, no
     /// rate limit of its own, its answer checked for its code only. `action_path` keys the
     /// client's per-action settings (e.g. `"user/create.action"`).
+    ///
+    /// ```
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::dynamic::EncodedCall;
+    /// use nim_api::{ApiVersion, Encoded, Method, RateLimit};
+    ///
+    /// let encoded = Encoded {
+    ///     method: Method::Post,
+    ///     version: ApiVersion::V1,
+    ///     path: "demo/thing.action".to_owned(),
+    ///     body: Some((nim_api::FORM_CONTENT_TYPE, "a=1".to_owned())),
+    /// };
+    /// let call = EncodedCall::new(encoded, "demo/thing.action")
+    ///     .idempotent(true)
+    ///     .rate_limit(Some(RateLimit::per_minute(120)));
+    /// assert!(call.idempotent);
+    /// assert_eq!(call.decode(br#"{"code":200,"anything":[1]}"#).unwrap()["anything"][0], 1);
+    /// ```
     pub fn new(encoded: Encoded, action_path: &'static str) -> EncodedCall {
         EncodedCall {
             encoded,
@@ -504,10 +571,12 @@ pub mod __private {
         ValidationError::new(name, Rule::Required)
     }
 
-    /// Reads a field's value by the most specific means its type has, chosen by method
-    /// resolution at the concrete type (`(&&&Read::<T>::new()).read_wire(value)`): its own
-    /// [`FromWire`] impl (found at the first step), else its `Deserialize` impl read leniently
-    /// (the second), else an error saying it cannot be read (the third).
+    /// Chooses how a field's value is read, by the most specific means its type has, by
+    /// method resolution at the concrete type (`(&&&Read::<T>::new()).reader()`): its own
+    /// [`FromWire`] impl (found at the first step), else its `Deserialize` impl read
+    /// leniently (the second), else an error saying it cannot be read (the third). The
+    /// reader is a function pointer, so the code that calls it ([`read_required`],
+    /// [`read_optional`], [`read_defaulted`]) is generic over the type only and shared by every field of that type.
     pub struct Read<T>(PhantomData<T>);
 
     impl<T> Read<T> {
@@ -518,17 +587,20 @@ pub mod __private {
         }
     }
 
+    /// How a value is read.
+    pub type Reader<T> = fn(Value) -> Result<T, ValidationError>;
+
     /// The first choice: `T: FromWire`.
     pub trait ReadWire<T> {
-        /// Reads the value.
-        fn read_wire(&self, value: Value) -> Result<T, ValidationError>;
+        /// The reader.
+        fn reader(&self) -> Reader<T>;
         /// The members of a parameter object.
         fn wire_members(&self) -> &'static [ParamInfo];
     }
 
     impl<T: FromWire> ReadWire<T> for &&Read<T> {
-        fn read_wire(&self, value: Value) -> Result<T, ValidationError> {
-            T::from_wire(value)
+        fn reader(&self) -> Reader<T> {
+            T::from_wire
         }
         fn wire_members(&self) -> &'static [ParamInfo] {
             T::PARAMS
@@ -537,15 +609,15 @@ pub mod __private {
 
     /// The second choice: `T: Deserialize`.
     pub trait ReadSerde<T> {
-        /// Reads the value.
-        fn read_wire(&self, value: Value) -> Result<T, ValidationError>;
+        /// The reader.
+        fn reader(&self) -> Reader<T>;
         /// None.
         fn wire_members(&self) -> &'static [ParamInfo];
     }
 
     impl<T: DeserializeOwned> ReadSerde<T> for &Read<T> {
-        fn read_wire(&self, value: Value) -> Result<T, ValidationError> {
-            from_value(value)
+        fn reader(&self) -> Reader<T> {
+            from_value::<T>
         }
         fn wire_members(&self) -> &'static [ParamInfo] {
             &[]
@@ -554,19 +626,56 @@ pub mod __private {
 
     /// The last resort: a type that cannot be read.
     pub trait ReadNothing<T> {
-        /// Fails.
-        fn read_wire(&self, value: Value) -> Result<T, ValidationError>;
+        /// A reader that fails.
+        fn reader(&self) -> Reader<T>;
         /// None.
         fn wire_members(&self) -> &'static [ParamInfo];
     }
 
     impl<T> ReadNothing<T> for Read<T> {
-        fn read_wire(&self, _value: Value) -> Result<T, ValidationError> {
-            Err(cannot_read())
+        fn reader(&self) -> Reader<T> {
+            |_| Err(cannot_read())
         }
         fn wire_members(&self) -> &'static [ParamInfo] {
             &[]
         }
+    }
+
+    /// A field that must be given: read by `read`, [`missing`] when absent.
+    pub fn read_required<T>(
+        params: &mut Map<String, Value>,
+        name: &'static str,
+        read: Reader<T>,
+    ) -> Result<T, ValidationError> {
+        match take(params, name) {
+            Some(value) => read(value).map_err(|e| e.within(name)),
+            None => Err(missing(name)),
+        }
+    }
+
+    /// An `Option` field: `None` when absent.
+    pub fn read_optional<T>(
+        params: &mut Map<String, Value>,
+        name: &'static str,
+        read: Reader<T>,
+    ) -> Result<Option<T>, ValidationError> {
+        take(params, name)
+            .map(|value| read(value).map_err(|e| e.within(name)))
+            .transpose()
+    }
+
+    /// A `default` field: its `Default` when absent.
+    pub fn read_defaulted<T: Default>(
+        params: &mut Map<String, Value>,
+        name: &'static str,
+        read: Reader<T>,
+    ) -> Result<T, ValidationError> {
+        read_optional(params, name, read).map(Option::unwrap_or_default)
+    }
+
+    /// The members of a value that is not a parameter object.
+    pub fn no_members() -> &'static [ParamInfo] {
+        &[]
     }
 
     /// The error of a field `name` whose type cannot be read: it implements neither

@@ -46,6 +46,7 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
             impl #impl_generics #private::FromWire for #ident #ty_generics #where_clause {
                 const PARAMS: &'static [#private::ParamInfo] = &[#(#infos),*];
 
+                #[inline]
                 fn from_wire(
                     #value: #private::Value,
                 ) -> #private::Result<Self, #private::ValidationError> {
@@ -62,6 +63,7 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
         impl #impl_generics #private::FromWireMembers for #ident #ty_generics #where_clause {
             const MEMBERS: &'static [#private::ParamInfo] = &[#(#infos),*];
 
+            #[inline]
             fn from_wire_members(
                 #params: &mut #private::Map<#private::String, #private::Value>,
             ) -> #private::Result<Self, #private::ValidationError> {
@@ -74,6 +76,7 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
             const PARAMS: &'static [#private::ParamInfo] =
                 <Self as #private::FromWireMembers>::MEMBERS;
 
+            #[inline]
             fn from_wire(
                 #value: #private::Value,
             ) -> #private::Result<Self, #private::ValidationError> {
@@ -151,35 +154,18 @@ fn read(private: &TokenStream, field: &Field, params: &syn::Ident) -> TokenStrea
             }
         }
         Place::Body | Place::Path | Place::Query => {
-            let error = param("error");
-            let given = param("given");
-            let read = quote! {
-                #private::Result::map_err(
-                    {
-                        use #private::{ReadWire as _, ReadSerde as _, ReadNothing as _};
-                        (&&&#private::Read::<#ty>::new()).read_wire(#given)
-                    },
-                    |#error| #private::ValidationError::within(#error, #wire),
-                )?
-            };
-            let absent = if optional {
-                quote!(#private::Option::None)
+            let reader = quote! {{
+                use #private::{ReadWire as _, ReadSerde as _, ReadNothing as _};
+                (&&&#private::Read::<#ty>::new()).reader()
+            }};
+            let helper = if optional {
+                quote!(read_optional)
             } else if field.default {
-                quote!(::core::default::Default::default())
+                quote!(read_defaulted)
             } else {
-                quote!(return #private::Result::Err(#private::missing(#wire)))
+                quote!(read_required)
             };
-            let present = if optional {
-                quote!(#private::Option::Some(#read))
-            } else {
-                read
-            };
-            quote! {
-                match #private::take(#params, #wire) {
-                    #private::Option::Some(#given) => #present,
-                    #private::Option::None => #absent,
-                }
-            }
+            quote!(#private::#helper(#params, #wire, #reader)?)
         }
     }
 }
@@ -197,8 +183,8 @@ fn info(private: &TokenStream, field: &Field) -> TokenStream {
         Place::Query => quote!(Query),
         Place::Body | Place::Skipped => quote!(Body),
     };
-    let members = if borrows(ty) {
-        quote!(&[])
+    let members = if borrows(ty) || is_leaf(ty) {
+        quote!(#private::no_members)
     } else if field.place == Place::Flattened {
         quote! {{
             use #private::{ReadFlat as _, ReadFlatNothing as _};
@@ -209,6 +195,11 @@ fn info(private: &TokenStream, field: &Field) -> TokenStream {
             use #private::{ReadWire as _, ReadSerde as _, ReadNothing as _};
             (&&&#private::Read::<#ty>::new()).wire_members()
         }}
+    };
+    let members = if borrows(ty) || is_leaf(ty) {
+        members
+    } else {
+        quote!(|| #members)
     };
     let name = if field.place == Place::Flattened {
         let ident = syn::ext::IdentExt::unraw(&field.ident).to_string();
@@ -223,8 +214,29 @@ fn info(private: &TokenStream, field: &Field) -> TokenStream {
             #required,
             #private::ParamPlace::#place,
             #rules,
-            || #members,
+            #members,
         )
+    }
+}
+
+/// Whether `ty` is plainly no parameter object (text, a number, a flag, an account id, JSON,
+/// or a list of them), so its parameter list needs no reader of its members: one shared
+/// function instead of a closure per field.
+fn is_leaf(ty: &syn::Type) -> bool {
+    const LEAVES: [&str; 16] = [
+        "String", "Accid", "bool", "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64",
+        "isize", "f32", "f64", "Value",
+    ];
+    if let Some(item) = single_argument(ty, "Vec") {
+        return is_leaf(item);
+    }
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().is_some_and(|last| {
+                last.arguments.is_none() && LEAVES.iter().any(|l| last.ident == l)
+            })
+        }
+        _ => false,
     }
 }
 
