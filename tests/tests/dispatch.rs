@@ -599,3 +599,38 @@ async fn the_whole_catalogue_is_built_from_json_and_called_by_name() {
         unbuilt.join("\n")
     );
 }
+
+/// A field type with neither `FromWire` nor `Deserialize`, and a borrowed one.
+#[derive(Debug, nim_api::Endpoint)]
+#[nim(path = "user/odd.action")]
+struct Odd<'a> {
+    plain: Option<String>,
+    borrowed: Option<&'a str>,
+    opaque: Option<Opaque>,
+}
+
+#[derive(Debug)]
+struct Opaque;
+
+impl nim_api::FormValue for Opaque {
+    fn write_form(&self, _name: &str, _form: &mut nim_api::Form) {}
+}
+
+#[test]
+fn unreadable_fields_keep_compiling_and_fail_only_when_given() {
+    use nim_api::dynamic::FromWire;
+
+    let read = Odd::from_wire(json!({"plain": "x"})).unwrap();
+    assert_eq!(read.to_form().unwrap(), "plain=x");
+    for name in ["borrowed", "opaque"] {
+        let err = Odd::from_wire(json!({ name: "x" })).unwrap_err();
+        assert_eq!(err.field(), name);
+        assert!(
+            err.to_string().contains("cannot be read from JSON"),
+            "{err}"
+        );
+    }
+    let names: Vec<&str> = Odd::PARAMS.iter().map(|p| p.name).collect();
+    assert_eq!(names, ["plain", "borrowed", "opaque"]);
+    assert_eq!(Odd::PARAMS[1].ty, "Option<&'a str>");
+}

@@ -331,6 +331,16 @@ impl Client {
 
     /// [`call_encoded`](Self::call_encoded) with per-call options, answering the trace id and
     /// the attempts too.
+    ///
+    /// ```no_run
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::CallOptions;
+    /// use nim_api::dynamic::EncodedCall;
+    /// # async fn run(client: nim_api::Client, call: EncodedCall) -> Result<(), nim_api::Error> {
+    /// let called = client.call_encoded_with(call, CallOptions::new()).await?;
+    /// println!("{} after {} attempt(s), trace id {}", called.response, called.attempts, called.trace_id);
+    /// # Ok(()) }
+    /// ```
     pub fn call_encoded_with(
         &self,
         call: EncodedCall,
