@@ -45,7 +45,7 @@ pub mod user;
 pub mod v2;
 mod wire;
 
-pub use catalogue::{ActionInfo, catalogue};
+pub use catalogue::{ActionInfo, catalogue, find_action};
 pub use wire::{BatchResult, FailedAccids, Failure, Gender, TokenPage};
 
 // The traits and the derives share names, in different namespaces (like serde's `Serialize`).
@@ -62,7 +62,7 @@ pub use nim_core::{
 pub use nim_core::{
     CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
 };
-pub use nim_core::{decode, path};
+pub use nim_core::{decode, dynamic, path};
 
 /// serde, for declaring response types with nim-api as the only dependency
 /// (`#[derive(nim_api::serde::Deserialize)]` with `#[serde(crate = "nim_api::serde")]`).

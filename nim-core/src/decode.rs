@@ -2,6 +2,7 @@
 //!
 //! Pure functions over bytes, so they are tested and fuzzed without a network.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -41,11 +42,69 @@ pub fn decode<E: Endpoint>(body: &[u8]) -> Result<E::Response, Error> {
 /// `max_response_bytes`, [`MAX_BODY_BYTES`] by default); nesting is bounded by the JSON
 /// parser's recursion limit.
 pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) -> Result<R, Error> {
+    let mut object = success(body)?;
+    object.remove("code");
+    let payload = match field {
+        Some(name) => object.remove(name).unwrap_or(Value::Null),
+        None => Value::Object(object),
+    };
+    R::deserialize(payload).map_err(|e| does_not_fit(body, &e))
+}
+
+/// Decodes an answer to `E` as JSON: the whole answer object (`code` included) when its code
+/// is 200 and its response fits `E::Response`, otherwise the error [`decode`] returns. What
+/// an action called by name answers (see [`EncodedCall`](crate::dynamic::EncodedCall)).
+///
+/// ```
+/// # extern crate nim_core as nim_api;
+/// use nim_api::{decode, Endpoint, NoContent, ValidationError};
+///
+/// struct Ping;
+/// impl Endpoint for Ping {
+///     const PATH: &'static str = "ping.action";
+///     type Response = NoContent;
+///     fn validate(&self) -> Result<(), ValidationError> { Ok(()) }
+/// }
+///
+/// let answer = decode::decode_answer::<Ping>(br#"{"code":200,"extra":1}"#).unwrap();
+/// assert_eq!(answer, serde_json::json!({"code": 200, "extra": 1}));
+/// ```
+pub fn decode_answer<E: Endpoint>(body: &[u8]) -> Result<Value, Error> {
+    let mut object = success(body)?;
+    let code = object.remove("code");
+    let fits = match E::RESPONSE_FIELD {
+        Some(name) => E::Response::deserialize(object.get(name).unwrap_or(&Value::Null)).err(),
+        None => {
+            let whole = Value::Object(object);
+            let fits = E::Response::deserialize(&whole).err();
+            let Value::Object(back) = whole else {
+                return Err(unexpected(body, "not a JSON object"));
+            };
+            object = back;
+            fits
+        }
+    };
+    if let Some(err) = fits {
+        return Err(does_not_fit(body, &err));
+    }
+    if let Some(code) = code {
+        object.insert("code".to_owned(), code);
+    }
+    Ok(Value::Object(object))
+}
+
+/// [`decode_answer`] for an answer of no known type: only its code is checked.
+pub(crate) fn decode_any_answer(body: &[u8]) -> Result<Value, Error> {
+    success(body).map(Value::Object)
+}
+
+/// The answer object, when it is one and its code is 200; the code's error otherwise.
+fn success(body: &[u8]) -> Result<serde_json::Map<String, Value>, Error> {
     let value: Value = serde_json::from_slice(body).map_err(|e| json_error(body, e))?;
     let Value::Object(mut object) = value else {
         return Err(unexpected(body, "not a JSON object"));
     };
-    let code = match object.remove("code") {
+    let code = match object.get("code") {
         Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         // Some gateways send the code as a string; accept "200" as 200.
         Some(Value::String(s)) => s.trim().parse::<u32>().ok(),
@@ -59,21 +118,19 @@ pub fn decode_response<R: DeserializeOwned>(body: &[u8], field: Option<&str>) ->
         let text = object.remove("desc").or_else(|| object.remove("msg"));
         return Err(Error::api(code, desc_text(text)));
     }
-    let payload = match field {
-        Some(name) => object.remove(name).unwrap_or(Value::Null),
-        None => Value::Object(object),
-    };
-    R::deserialize(payload).map_err(|e| {
-        unexpected(
-            body,
-            &format!("response does not fit: {}", mask_values(&e.to_string())),
-        )
-    })
+    Ok(object)
+}
+
+fn does_not_fit(body: &[u8], err: &serde_json::Error) -> Error {
+    unexpected(
+        body,
+        &format!("response does not fit: {}", mask_values(&err.to_string())),
+    )
 }
 
 /// serde's messages quote the offending value (`invalid type: string "abc", expected u32`);
 /// that value may be a token, so messages that carry one keep only their shape.
-fn mask_values(message: &str) -> String {
+pub(crate) fn mask_values(message: &str) -> String {
     const QUOTES_A_VALUE: [&str; 4] = [
         "invalid type",
         "invalid value",

@@ -22,6 +22,7 @@ mod code;
 mod credentials;
 pub mod decode;
 mod digest;
+pub mod dynamic;
 mod endpoint;
 mod error;
 pub mod form;
@@ -65,6 +66,13 @@ pub use validate::ValidationError;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::accid::Accid;
+    pub use crate::dynamic::__private::{
+        Read, ReadFlat, ReadFlatNothing, ReadNothing, ReadSerde, ReadWire, any_present, missing,
+        no_members, read_defaulted, read_optional, read_required, unreadable,
+    };
+    pub use crate::dynamic::{
+        FromWire, FromWireMembers, ParamInfo, ParamPlace, no_unknown, object, take,
+    };
     pub use crate::endpoint::{BodyKind, Endpoint, Method, NoContent};
     pub use crate::form::{Form, FormMembers, FormValue, append_accid, append_json};
     pub use crate::json::{JsonMembers, JsonObject};
@@ -83,6 +91,7 @@ pub mod __private {
     pub use core::primitive::{bool, str};
     pub use core::result::Result;
     pub use serde;
+    pub use serde_json::{Map, Value};
     pub use std::string::String;
     pub use std::vec::Vec;
 

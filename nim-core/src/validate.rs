@@ -85,6 +85,18 @@ pub enum Rule {
         /// The position of the repeat.
         again: usize,
     },
+    /// A parameter given by name (an action read from JSON, see
+    /// [`FromWire`](crate::dynamic::FromWire)) that the action or object does not have.
+    UnknownParameter {
+        /// The names it has, in declaration order.
+        known: Vec<&'static str>,
+    },
+    /// A parameter given by name whose JSON value cannot be read as the field's type (text
+    /// where a number is expected, a number out of the type's range, ...).
+    WrongType {
+        /// What did not fit, with any value quoted by the reader left out.
+        reason: String,
+    },
     /// A rule defined by the endpoint itself.
     Custom {
         /// What was expected, in words.
@@ -257,6 +269,21 @@ impl fmt::Display for ValidationError {
                 "`{field}` lists {item:?} twice (items {first} and {again}); each may appear \
                  once (accounts compare ignoring case)"
             ),
+            Rule::UnknownParameter { known } if known.is_empty() => {
+                write!(f, "`{field}` is not a parameter: none are taken here")
+            }
+            Rule::UnknownParameter { known } => {
+                write!(f, "`{field}` is not a parameter; expected one of ")?;
+                for (i, name) in known.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}`{name}`")?;
+                }
+                Ok(())
+            }
+            Rule::WrongType { reason } if field.is_empty() => {
+                write!(f, "the parameters cannot be read: {reason}")
+            }
+            Rule::WrongType { reason } => write!(f, "`{field}` cannot be read: {reason}"),
             Rule::Custom { message } => write!(f, "`{field}`: {message}"),
         }
     }

@@ -2,11 +2,12 @@
 //! object from the same value.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::body::{Audio, FileAttachment, Image, Location, MessageBody, Video};
 use super::ids::MessageClientId;
-use crate::validate::{Validate, ValidationError};
+use crate::dynamic::{self, FromWire, FromWireMembers, ParamInfo, ParamPlace};
+use crate::validate::{Rule, Validate, ValidationError};
 use crate::{Form, FormMembers};
 
 /// The most characters of a v1 `body` (the JSON text of the content).
@@ -204,6 +205,105 @@ impl FormMembers for Message {
         form.append("body", &self.v1_body());
         self.description.write_form("msgDesc", form);
         self.sub_type.write_form("subType", form);
+    }
+}
+
+/// The members of the v2 `message` object, for [`FromWire`].
+const V2_MEMBERS: &[ParamInfo] = &[
+    ParamInfo::new("message_type", "u32", true, ParamPlace::Body),
+    ParamInfo::new("sub_type", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
+    ParamInfo::new("text", "Option<String>", false, ParamPlace::Body),
+    ParamInfo::new("attachment", "Option<Value>", false, ParamPlace::Body),
+    ParamInfo::new(
+        "message_client_id",
+        "Option<MessageClientId>",
+        false,
+        ParamPlace::Body,
+    ),
+];
+
+/// The v1 parameters of a message, for [`FromWireMembers`].
+const V1_MEMBERS: &[ParamInfo] = &[
+    ParamInfo::new("type", "u32", true, ParamPlace::Body),
+    ParamInfo::new("body", "Value", true, ParamPlace::Body),
+    ParamInfo::new("msgDesc", "Option<String>", false, ParamPlace::Body),
+    ParamInfo::new("subType", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
+];
+
+/// A required member of a message read from JSON.
+fn required<T: serde::de::DeserializeOwned>(
+    params: &mut Map<String, Value>,
+    name: &'static str,
+) -> Result<T, ValidationError> {
+    dynamic::param(params, name)?.ok_or_else(|| ValidationError::new(name, Rule::Required))
+}
+
+/// The v2 `message` object, as [`Serialize`] writes it: `message_type`, `text` (the text, or
+/// the description of other kinds), `attachment` (an object, or text holding one),
+/// `sub_type`, `message_client_id`.
+///
+/// ```
+/// use nim_api::dynamic::FromWire;
+/// use nim_api::message::{Image, Message};
+///
+/// let read = Message::from_wire(serde_json::json!({
+///     "message_type": 1,
+///     "text": "a cat",
+///     "attachment": {"url": "https://example.com/cat.jpg"},
+/// }))
+/// .unwrap();
+/// assert_eq!(read, Message::image(Image::new("https://example.com/cat.jpg")).description("a cat"));
+/// ```
+impl FromWire for Message {
+    const PARAMS: &'static [ParamInfo] = V2_MEMBERS;
+
+    fn from_wire(value: Value) -> Result<Self, ValidationError> {
+        let mut members = dynamic::object(value)?;
+        dynamic::no_unknown(&members, Self::PARAMS)?;
+        let message_type: u32 = required(&mut members, "message_type")?;
+        let sub_type = dynamic::param(&mut members, "sub_type")?;
+        let text: Option<String> = dynamic::param(&mut members, "text")?;
+        let attachment: Option<Value> = dynamic::param(&mut members, "attachment")?;
+        let client_id = dynamic::param(&mut members, "message_client_id")?;
+        let body = MessageBody::from_v2(message_type, text.as_deref(), attachment.as_ref());
+        let description = if body.is_textual() { None } else { text };
+        Ok(Message {
+            body,
+            description,
+            sub_type,
+            client_id,
+        })
+    }
+}
+
+/// The v1 parameters, as [`FormMembers`] writes them: `type`, `body` (an object, or the
+/// JSON text the form carries), `msgDesc`, `subType`.
+///
+/// ```
+/// use nim_api::dynamic::FromWireMembers;
+/// use nim_api::message::Message;
+///
+/// let mut params = nim_api::dynamic::object(serde_json::json!({
+///     "type": "0", "body": r#"{"msg":"hi"}"#, "to": "lisi",
+/// }))
+/// .unwrap();
+/// assert_eq!(Message::from_wire_members(&mut params).unwrap(), Message::text("hi"));
+/// assert!(params.contains_key("to"));
+/// ```
+impl FromWireMembers for Message {
+    const MEMBERS: &'static [ParamInfo] = V1_MEMBERS;
+
+    fn from_wire_members(params: &mut Map<String, Value>) -> Result<Self, ValidationError> {
+        let message_type: u32 = required(params, "type")?;
+        let body: Value = required(params, "body")?;
+        let description = dynamic::param(params, "msgDesc")?;
+        let sub_type = dynamic::param(params, "subType")?;
+        Ok(Message {
+            body: MessageBody::from_v1(message_type, &body),
+            description,
+            sub_type,
+            client_id: None,
+        })
     }
 }
 

@@ -23,6 +23,11 @@ pub const MAX_UPLOAD_BYTES: usize = 15 * 1024 * 1024;
 /// FileContent::from(b"hello").write_form("content", &mut form);
 /// assert_eq!(form.finish(), "content=aGVsbG8%3D");
 /// assert_eq!(format!("{:?}", FileContent::from(vec![0u8; 3])), "FileContent(3 bytes)");
+///
+/// // Read from the base64 text the form carries (an action called by name).
+/// let read: FileContent = serde_json::from_str(r#""aGVsbG8=""#).unwrap();
+/// assert_eq!(read.as_bytes(), b"hello");
+/// assert!(serde_json::from_str::<FileContent>(r#""not base64!""#).is_err());
 /// ```
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct FileContent(pub Vec<u8>);
@@ -55,6 +60,18 @@ impl From<&[u8]> for FileContent {
 impl<const N: usize> From<&[u8; N]> for FileContent {
     fn from(bytes: &[u8; N]) -> Self {
         FileContent(bytes.to_vec())
+    }
+}
+
+/// The base64 text of the bytes, as sent.
+impl<'de> Deserialize<'de> for FileContent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use base64::Engine as _;
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .map(FileContent)
+            .map_err(|_| serde::de::Error::custom("`content` is not base64 text"))
     }
 }
 

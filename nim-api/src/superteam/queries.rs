@@ -19,9 +19,19 @@ use crate::{Accid, ListItem};
 /// let mut out = String::new();
 /// TeamIdText::from(42u64).write_json(&mut out);
 /// assert_eq!(out, r#""42""#);
+///
+/// // Read from the text or the number (an action called by name).
+/// let read: Vec<TeamIdText> = serde_json::from_str(r#"["42", 43]"#).unwrap();
+/// assert_eq!(read, [TeamIdText(42), TeamIdText(43)]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TeamIdText(pub u64);
+
+impl<'de> serde::Deserialize<'de> for TeamIdText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::message::number_or_string(deserializer).map(TeamIdText)
+    }
+}
 
 impl From<u64> for TeamIdText {
     fn from(tid: u64) -> Self {

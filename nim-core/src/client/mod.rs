@@ -25,9 +25,11 @@ use bytes::Bytes;
 use tracing::Instrument;
 
 use crate::decode;
+use crate::dynamic::EncodedCall;
 use crate::endpoint::{Encoded, Endpoint, Method};
 use crate::error::{Error, ErrorKind};
 use crate::paging::Paged;
+use crate::rate::RateLimit;
 use crate::sign::{
     HEADER_APP_KEY, HEADER_CHECK_SUM, HEADER_CUR_TIME, HEADER_NONCE, SignedHeaders, Signer,
 };
@@ -144,6 +146,31 @@ fn http_method(method: Method) -> reqwest::Method {
     }
 }
 
+/// What the client needs to know about the action of a call, besides its encoded request.
+#[derive(Clone, Copy)]
+struct ActionMeta {
+    /// The declared path (v2: the template): the key of the action's rate limiter.
+    path: &'static str,
+    /// The HTTP method, for the call's span.
+    method: &'static str,
+    idempotent: bool,
+    rate_limit: Option<RateLimit>,
+}
+
+impl ActionMeta {
+    fn of<E: Endpoint>() -> ActionMeta {
+        ActionMeta {
+            path: E::PATH,
+            method: E::METHOD.as_str(),
+            idempotent: E::IDEMPOTENT,
+            rate_limit: E::RATE_LIMIT,
+        }
+    }
+}
+
+/// Turns an answer's body into the call's result.
+type Decoder<R> = fn(&[u8]) -> Result<R, Error>;
+
 /// The result of one attempt, with the server's clock when it answered.
 struct Attempt<R> {
     result: Result<R, Error>,
@@ -190,19 +217,46 @@ impl Client {
 
     /// Validates, encodes and signs `request` without sending it, with a fresh trace id.
     pub fn prepare<E: Endpoint>(&self, request: &E) -> Result<PreparedRequest, Error> {
-        let encoded = request.encode()?;
+        Ok(self.sign(request.encode()?))
+    }
+
+    /// Signs an already encoded call without sending it, with a fresh trace id: what
+    /// [`call_encoded`](Self::call_encoded) would put on the wire first (a `--dry-run`).
+    ///
+    /// ```
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::dynamic::EncodedCall;
+    /// use nim_api::{ApiVersion, Client, Encoded, Method};
+    ///
+    /// let client = Client::builder().app_key("k").app_secret("s")
+    ///     .base_url("http://127.0.0.1:1/nimserver").build().unwrap();
+    /// let encoded = Encoded {
+    ///     method: Method::Get,
+    ///     version: ApiVersion::V2,
+    ///     path: "/im/v2/accounts/zhangsan".to_owned(),
+    ///     body: None,
+    /// };
+    /// let prepared = client.prepare_encoded(&EncodedCall::new(encoded, "/im/v2/accounts/{account_id}"));
+    /// assert_eq!(prepared.url, "http://127.0.0.1:1/nimserver/im/v2/accounts/zhangsan");
+    /// assert_eq!(prepared.trace.0, "X-custom-traceid");
+    /// ```
+    pub fn prepare_encoded(&self, call: &EncodedCall) -> PreparedRequest {
+        self.sign(call.encoded.clone())
+    }
+
+    fn sign(&self, encoded: Encoded) -> PreparedRequest {
         let (content_type, body) = match encoded.body {
             Some((content_type, body)) => (Some(content_type), body),
             None => (None, String::new()),
         };
-        Ok(PreparedRequest {
+        PreparedRequest {
             method: encoded.method,
             url: endpoint_url(&self.inner.base_url, &encoded.path),
             headers: self.inner.signer.sign_with_offset(self.clock_offset_secs()),
             trace: (encoded.version.trace_header(), options::new_trace_id()),
             content_type,
             body,
-        })
+        }
     }
 
     /// Sends `request` and returns its typed response.
@@ -248,11 +302,76 @@ impl Client {
                 .map(|encoded| Outgoing::new(encoded, trace_id.clone()))
                 .map_err(|e| Error::from(e).with_trace_id(&trace_id))
         });
+        self.send(prepared, ActionMeta::of::<E>(), decode::decode::<E>)
+    }
+
+    /// Sends a call encoded beforehand, typically an action read by name from JSON
+    /// parameters (`nim_api::ActionInfo::call` builds one), and returns the answer as JSON:
+    /// the whole answer object once its code is 200 and its response fits the action's type.
+    ///
+    /// Everything else is [`call`](Self::call)'s: signing, the trace id, retries (only when
+    /// [`EncodedCall::idempotent`] or the attempt provably never reached the server), rate
+    /// limits, errors.
+    ///
+    /// ```no_run
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::dynamic::EncodedCall;
+    /// # async fn run<E: nim_api::Endpoint>(client: nim_api::Client, request: E) -> Result<(), nim_api::Error> {
+    /// let answer: serde_json::Value = client.call_encoded(EncodedCall::of(&request)?).await?;
+    /// println!("{answer}");
+    /// # Ok(()) }
+    /// ```
+    pub fn call_encoded(
+        &self,
+        call: EncodedCall,
+    ) -> impl Future<Output = Result<serde_json::Value, Error>> + Send + use<> {
+        let call = self.call_encoded_with(call, CallOptions::new());
+        async move { call.await.map(|called| called.response) }
+    }
+
+    /// [`call_encoded`](Self::call_encoded) with per-call options, answering the trace id and
+    /// the attempts too.
+    ///
+    /// ```no_run
+    /// # extern crate nim_core as nim_api;
+    /// use nim_api::CallOptions;
+    /// use nim_api::dynamic::EncodedCall;
+    /// # async fn run(client: nim_api::Client, call: EncodedCall) -> Result<(), nim_api::Error> {
+    /// let called = client.call_encoded_with(call, CallOptions::new()).await?;
+    /// println!("{} after {} attempt(s), trace id {}", called.response, called.attempts, called.trace_id);
+    /// # Ok(()) }
+    /// ```
+    pub fn call_encoded_with(
+        &self,
+        call: EncodedCall,
+        options: CallOptions,
+    ) -> impl Future<Output = Result<Called<serde_json::Value>, Error>> + Send + use<> {
+        let meta = ActionMeta {
+            path: call.action_path,
+            method: call.encoded.method.as_str(),
+            idempotent: call.idempotent,
+            rate_limit: call.rate_limit,
+        };
+        let check = call.check;
+        let encoded = call.encoded;
+        let prepared = options
+            .into_trace_id()
+            .map(|trace_id| Outgoing::new(encoded, trace_id));
+        self.send(prepared, meta, check)
+    }
+
+    /// The one way every call is sent: in a span, attempt after attempt.
+    fn send<R: Send + 'static>(
+        &self,
+        prepared: Result<Outgoing, Error>,
+        meta: ActionMeta,
+        decode: Decoder<R>,
+    ) -> impl Future<Output = Result<Called<R>, Error>> + Send + use<R> {
         let client = self.clone();
         let span = tracing::info_span!(
             "nim_call",
-            path = E::PATH,
-            method = E::METHOD.as_str(),
+            path = meta.path,
+            method = meta.method,
             trace_id = tracing::field::Empty,
             attempts = tracing::field::Empty,
             code = tracing::field::Empty,
@@ -261,7 +380,7 @@ impl Client {
         async move {
             let outgoing = prepared?;
             tracing::Span::current().record("trace_id", outgoing.trace_id.as_str());
-            client.run::<E>(outgoing).await
+            client.run(outgoing, meta, decode).await
         }
         .instrument(span)
     }
@@ -304,7 +423,12 @@ impl Client {
         }
     }
 
-    async fn run<E: Endpoint>(&self, outgoing: Outgoing) -> Result<Called<E::Response>, Error> {
+    async fn run<R>(
+        &self,
+        outgoing: Outgoing,
+        meta: ActionMeta,
+        decode: Decoder<R>,
+    ) -> Result<Called<R>, Error> {
         let inner = &*self.inner;
         let started = Instant::now();
         let mut attempts: u32 = 0;
@@ -313,7 +437,7 @@ impl Client {
         let result = loop {
             attempts += 1;
             if let Some(limiter) = &inner.limiter {
-                if let Some(action) = inner.action_limiters.get(E::PATH, E::RATE_LIMIT) {
+                if let Some(action) = inner.action_limiters.get(meta.path, meta.rate_limit) {
                     action.acquire().await;
                 }
                 limiter.acquire().await;
@@ -328,7 +452,12 @@ impl Client {
                 result,
                 server_time,
             } = self
-                .attempt::<E>(endpoint_url(base, &outgoing.path), headers, &outgoing)
+                .attempt(
+                    endpoint_url(base, &outgoing.path),
+                    headers,
+                    &outgoing,
+                    decode,
+                )
                 .await;
             tracing::debug!(
                 attempt = attempts,
@@ -368,7 +497,8 @@ impl Client {
                 );
                 continue;
             }
-            if attempts >= inner.retry.attempts() || verdict(&err, E::IDEMPOTENT) == Verdict::Stop {
+            if attempts >= inner.retry.attempts() || verdict(&err, meta.idempotent) == Verdict::Stop
+            {
                 break Err(err);
             }
             let wait = inner.retry.wait_before(attempts);
@@ -411,12 +541,13 @@ impl Client {
         (offset != 0).then_some(offset)
     }
 
-    async fn attempt<E: Endpoint>(
+    async fn attempt<R>(
         &self,
         url: String,
         headers: SignedHeaders,
         outgoing: &Outgoing,
-    ) -> Attempt<E::Response> {
+        decode: Decoder<R>,
+    ) -> Attempt<R> {
         let mut builder = self
             .inner
             .http
@@ -455,7 +586,7 @@ impl Client {
                     snippet: crate::error::snippet(&bytes),
                 }))
             }
-            Ok(bytes) => decode::decode::<E>(&bytes),
+            Ok(bytes) => decode(&bytes),
         };
         Attempt {
             result,

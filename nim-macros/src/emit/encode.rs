@@ -13,7 +13,7 @@ use crate::model::{Field, Place};
 /// A name for the method's parameter that no one writes: mixed-site hygiene keeps the user's
 /// local variables away from it, but not their items (a `struct form;` in scope would turn an
 /// identifier pattern into a path pattern).
-fn param(name: &str) -> syn::Ident {
+pub(super) fn param(name: &str) -> syn::Ident {
     format_ident!("__nim_{}", name, span = Span::mixed_site())
 }
 

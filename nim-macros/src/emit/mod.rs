@@ -4,6 +4,7 @@
 //! expansion depends on nothing the user imported or declared.
 
 mod encode;
+mod from_wire;
 mod params;
 mod rules;
 mod setters;
@@ -21,6 +22,7 @@ impl ToTokens for Checked {
             Some(action) => tokens.extend(endpoint_impl(self, action)),
             None => tokens.extend(params::impls(self)),
         }
+        tokens.extend(from_wire::impls(self));
         if self.setters {
             Setters {
                 private: &self.private,

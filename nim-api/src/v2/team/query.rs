@@ -41,8 +41,13 @@ pub struct GetTeamInfo {
 /// let mut query = Form::new();
 /// TeamIds::from([1u64, 2]).write_query("team_ids", &mut query);
 /// assert_eq!(query.as_str(), "team_ids=%5B1%2C2%5D");
+///
+/// // Read as the list it holds (an action called by name).
+/// let ids: TeamIds = serde_json::from_str("[1,2]").unwrap();
+/// assert_eq!(ids, TeamIds::from([1, 2]));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
 pub struct TeamIds(pub Vec<u64>);
 
 impl<const N: usize> From<[u64; N]> for TeamIds {
