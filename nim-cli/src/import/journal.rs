@@ -62,13 +62,16 @@ pub const SYNC_INTERVAL: Duration = Duration::from_secs(1);
 /// An accid's identity: the MD5 of its lowercase form (the server lowercases accids), 16
 /// bytes however long the accid, so a million of them fit in a few tens of megabytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AccidKey(u128);
+pub struct AccidKey([u64; 2]);
 
 impl AccidKey {
     /// The key of `accid`.
     pub fn of(accid: &str) -> AccidKey {
-        let digest = Md5::digest(accid.to_ascii_lowercase().as_bytes());
-        AccidKey(u128::from_be_bytes(digest.into()))
+        let digest: [u8; 16] = Md5::digest(accid.to_ascii_lowercase().as_bytes()).into();
+        let (high, low) = digest.split_at(8);
+        // Two u64s rather than a u128: 8-byte alignment keeps a (key, line) entry at 24 bytes.
+        let half = |bytes: &[u8]| u64::from_be_bytes(bytes.try_into().unwrap_or_default());
+        AccidKey([half(high), half(low)])
     }
 }
 

@@ -56,17 +56,42 @@ impl Counters {
         get(&self.failed)
     }
 
+    /// Each count with its short label (progress) and its long one (summary).
+    fn counts(&self) -> [(u64, &'static str, &'static str); 7] {
+        [
+            (get(&self.created), "created", "created"),
+            (
+                get(&self.refreshed),
+                "refreshed",
+                "refreshed (already registered)",
+            ),
+            (
+                get(&self.recovered),
+                "recovered",
+                "recovered (outcome was unknown, token refreshed)",
+            ),
+            (
+                get(&self.skipped),
+                "skipped",
+                "skipped (already registered)",
+            ),
+            (
+                get(&self.already_done),
+                "already done",
+                "already done (journal)",
+            ),
+            (get(&self.failed), "failed", "failed"),
+            (
+                get(&self.errors),
+                "errors",
+                "call errors (retried or resolved)",
+            ),
+        ]
+    }
+
     fn status(&self) -> String {
-        format!(
-            "created {}, refreshed {}, recovered {}, skipped {}, already done {}, failed {}, errors {}",
-            get(&self.created),
-            get(&self.refreshed),
-            get(&self.recovered),
-            get(&self.skipped),
-            get(&self.already_done),
-            get(&self.failed),
-            get(&self.errors),
-        )
+        let counts = self.counts().map(|(n, short, _)| format!("{short} {n}"));
+        counts.join(", ")
     }
 
     /// The closing summary.
@@ -85,18 +110,11 @@ impl Counters {
         } else {
             0.0
         };
+        let counts = self.counts().map(|(n, _, long)| format!("{n} {long}"));
         format!(
-            "{} rows in {secs:.1} s: {} created, {} refreshed (already registered), \
-             {} recovered (outcome was unknown, token refreshed), {} skipped (already \
-             registered), {} already done (journal), {} failed; {} call errors; {rate:.0} accounts/s",
+            "{} rows in {secs:.1} s: {}; {rate:.0} accounts/s",
             self.rows(),
-            get(&self.created),
-            get(&self.refreshed),
-            get(&self.recovered),
-            get(&self.skipped),
-            get(&self.already_done),
-            get(&self.failed),
-            get(&self.errors),
+            counts.join(", ")
         )
     }
 }
