@@ -59,6 +59,8 @@
 //! first line of stdout and stops cleanly on SIGINT or SIGTERM; `--request-log N` bounds the
 //! request log (default 100,000); `--callback-url URL` sends callbacks there. Without
 //! `--app-secret` it reads the secret from `NIM_EMULATOR_APP_SECRET`, keeping it out of the process list.
+//! Its argument parsing and run loop are [`cli::run`], which `nim emulator` (the `nim-cli`
+//! crate) calls too, so both take the same flags.
 #![forbid(unsafe_code)]
 
 mod accounts;
@@ -68,6 +70,7 @@ mod base64;
 mod broadcasts;
 mod call;
 mod callbacks;
+pub mod cli;
 mod clock;
 mod core;
 mod emulator;
