@@ -60,7 +60,8 @@ pub use nim_core::{
 };
 #[cfg(feature = "client")]
 pub use nim_core::{
-    CallOptions, Called, Client, ClientBuilder, Pager, PreparedRequest, Region, RetryPolicy,
+    CallOptions, Called, Client, ClientBuilder, ENV_APP_KEY, ENV_APP_SECRET, ENV_BASE_URL,
+    ENV_REGION, Pager, PreparedRequest, Region, RetryPolicy,
 };
 pub use nim_core::{decode, dynamic, path};
 

@@ -1,5 +1,6 @@
 //! The `nim` command for the CommsEase (NetEase Yunxin) IM server API, built on
-//! [`nim_api`]: bulk account import that survives crashes, and the offline emulator.
+//! [`nim_api`]: bulk account import that survives crashes, any action of the catalogue from
+//! the shell, and the offline emulator.
 //!
 //! ```console
 //! $ cargo install nim-cli
@@ -50,6 +51,25 @@
 //!   `NIM_BASE_URL`), as for [`nim_api::Client::from_env`]; `--base-url` overrides the URL.
 //!   A missing one is named, with exit status 2.
 //!
+//! # `nim call` and `nim actions`
+//!
+//! `nim call ACTION` sends any action of [`nim_api::catalogue()`] and prints the answer as
+//! JSON. The action is found by [`nim_api::find_action`] (catalogue name, v1 path, v2 route,
+//! v2 operation, or a unique type name); its parameters, by wire name, come from
+//! `-p name=value` flags (a repeated name makes a list) and `--json '{...}'` or `--json -`
+//! (stdin); [`nim_api::ActionInfo::build`] reads and validates them before anything is sent.
+//! `--dry-run` prints the request instead. `nim actions [FILTER] [--verbose] [--json]` lists
+//! the catalogue with each parameter's type, place and rules.
+//!
+//! ```console
+//! $ nim call user/getUinfos.action -p accids=zhangsan -p accids=lisi --compact
+//! {"code":200,"uinfos":[{"accid":"zhangsan",...},{"accid":"lisi",...}]}
+//! $ nim call createAccount --json '{"account_id": "wangwu"}' --dry-run
+//! ```
+//!
+//! Exit status: 0 answered, 1 the server answered an error or the call failed, 2 a usage
+//! mistake (an unknown action, a bad parameter, a missing credential).
+//!
 //! # `nim emulator`
 //!
 //! Runs the [`nim_emulator`] server with exactly the flags of the `nim-emulator` binary, so
@@ -83,6 +103,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod actions;
+pub mod call;
+pub mod credentials;
 pub mod emulator;
 pub mod import;
 
@@ -97,7 +120,7 @@ use clap::{Parser, Subcommand};
     name = "nim",
     version,
     about = "The CommsEase (NetEase Yunxin) IM server API from the shell: bulk account \
-             import with resume, and the offline emulator.",
+             import with resume, any action by name, and the offline emulator.",
     after_help = "Credentials: NIM_APP_KEY and NIM_APP_SECRET (and optionally NIM_BASE_URL) \
                   in the environment, as for the nim-api library."
 )]
@@ -112,11 +135,12 @@ pub struct Cli {
 pub enum Command {
     /// Create accounts from a CSV or JSON Lines file, writing accid,token of each; resumable.
     Import(import::ImportArgs),
+    /// Send any action of the catalogue by name and print its answer as JSON.
+    Call(call::CallArgs),
+    /// List the actions `nim call` can send, with their parameters (--verbose).
+    Actions(actions::ActionsArgs),
     /// Run the in-memory emulator of the API (the flags of the nim-emulator binary).
     Emulator(emulator::EmulatorArgs),
-    // `nim actions` (list `nim_api::catalogue()`) and `nim call <action> --param k=v`
-    // (dispatch by name through the catalogue) go here: one variant and one module
-    // (src/actions.rs, src/call.rs) each, like the two above.
 }
 
 /// Runs the `nim` command with `args` (the program name first, as from
@@ -131,6 +155,35 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match cli.command {
         Command::Import(args) => import::run(args),
+        Command::Call(args) => call::run(args),
+        Command::Actions(args) => actions::run(args),
         Command::Emulator(args) => emulator::run(args),
+    }
+}
+
+/// Writes `text` to stdout. A closed pipe (`nim actions | head`) is not an error worth a
+/// message; any other failure is said on stderr. Answers whether it was all written.
+pub(crate) fn write_stdout(text: &str) -> bool {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => true,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => false,
+        Err(err) => {
+            eprintln!("nim: cannot write to stdout: {err}");
+            false
+        }
+    }
+}
+
+/// Reads a `--...-secs` flag: between 0 and a day, or a sentence naming `--flag`.
+pub(crate) fn seconds_flag(flag: &str, value: f64) -> Result<std::time::Duration, String> {
+    if (0.0..=86_400.0).contains(&value) {
+        Ok(std::time::Duration::from_secs_f64(value))
+    } else {
+        Err(format!("--{flag} must be between 0 and 86400 seconds"))
     }
 }

@@ -230,6 +230,39 @@ const V1_MEMBERS: &[ParamInfo] = &[
     ParamInfo::new("subType", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
 ];
 
+/// `body` when a send can carry it. Otherwise an error naming the member as the user wrote
+/// it: `field` for content that does not have its type's shape (text without its text, an
+/// image without its URL), `type_field` for a type no send takes.
+fn has_its_shape(
+    body: MessageBody,
+    field: &'static str,
+    type_field: &'static str,
+) -> Result<MessageBody, ValidationError> {
+    let MessageBody::Other { message_type, .. } = &body else {
+        return Ok(body);
+    };
+    let shape = match message_type {
+        0 | 10 if field == "body" => r#"a JSON object {"msg": "..."}"#,
+        0 | 10 => "the message's text",
+        1..=3 | 6 => "an object with at least its `url`",
+        4 => "an object with `lng` and `lat`",
+        100 => "a JSON object",
+        // The body's own rule says why (no send takes this type); only the name changes.
+        _ => {
+            return match body.validate() {
+                Ok(()) => Ok(body),
+                Err(err) => Err(ValidationError::new(type_field, err.rule().clone())),
+            };
+        }
+    };
+    Err(ValidationError::new(
+        field,
+        Rule::WrongType {
+            reason: format!("a type {message_type} message needs {shape}"),
+        },
+    ))
+}
+
 /// A required member of a message read from JSON.
 fn required<T: serde::de::DeserializeOwned>(
     params: &mut Map<String, Value>,
@@ -265,7 +298,16 @@ impl FromWire for Message {
         let text: Option<String> = dynamic::param(&mut members, "text")?;
         let attachment: Option<Value> = dynamic::param(&mut members, "attachment")?;
         let client_id = dynamic::param(&mut members, "message_client_id")?;
-        let body = MessageBody::from_v2(message_type, text.as_deref(), attachment.as_ref());
+        let field = if matches!(message_type, 0 | 10) {
+            "text"
+        } else {
+            "attachment"
+        };
+        let body = has_its_shape(
+            MessageBody::from_v2(message_type, text.as_deref(), attachment.as_ref()),
+            field,
+            "message_type",
+        )?;
         let description = if body.is_textual() { None } else { text };
         Ok(Message {
             body,
@@ -289,6 +331,11 @@ impl FromWire for Message {
 /// .unwrap();
 /// assert_eq!(Message::from_wire_members(&mut params).unwrap(), Message::text("hi"));
 /// assert!(params.contains_key("to"));
+///
+/// // A text body that is not `{"msg": ...}` is named as the `body` at fault.
+/// let mut params = nim_api::dynamic::object(serde_json::json!({"type": 0, "body": "hi"})).unwrap();
+/// let err = Message::from_wire_members(&mut params).unwrap_err();
+/// assert_eq!(err.field(), "body");
 /// ```
 impl FromWireMembers for Message {
     const MEMBERS: &'static [ParamInfo] = V1_MEMBERS;
@@ -299,7 +346,7 @@ impl FromWireMembers for Message {
         let description = dynamic::param(params, "msgDesc")?;
         let sub_type = dynamic::param(params, "subType")?;
         Ok(Message {
-            body: MessageBody::from_v1(message_type, &body),
+            body: has_its_shape(MessageBody::from_v1(message_type, &body), "body", "type")?,
             description,
             sub_type,
             client_id: None,

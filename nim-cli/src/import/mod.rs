@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use nim_api::{Client, RetryPolicy};
-use nim_core::{ENV_APP_KEY, ENV_APP_SECRET};
 use tokio::sync::{mpsc, watch};
 
 use input::{Format, Rows};
@@ -116,18 +115,9 @@ struct Prepared {
 
 fn prepare(args: &ImportArgs) -> Result<Prepared, (u8, String)> {
     let usage = |message: String| (2u8, message);
-    let secs = |name: &str, value: f64| {
-        if (0.0..=86_400.0).contains(&value) {
-            Ok(())
-        } else {
-            Err(usage(format!(
-                "--{name} must be between 0 and 86400 seconds"
-            )))
-        }
-    };
-    secs("block-secs", args.block_secs)?;
-    secs("timeout-secs", args.timeout_secs)?;
-    secs("grace-secs", args.grace_secs)?;
+    crate::seconds_flag("block-secs", args.block_secs).map_err(usage)?;
+    crate::seconds_flag("timeout-secs", args.timeout_secs).map_err(usage)?;
+    crate::seconds_flag("grace-secs", args.grace_secs).map_err(usage)?;
     let format = args
         .format
         .unwrap_or_else(|| Format::from_path(&args.input));
@@ -139,29 +129,14 @@ fn prepare(args: &ImportArgs) -> Result<Prepared, (u8, String)> {
     Ok(Prepared { client, format })
 }
 
-/// The client, from the environment (and `--base-url`), with no retries of its own.
+/// The client, from the environment (and `--base-url`), with no retries of its own: the
+/// worker decides what is sent again.
 fn client(args: &ImportArgs) -> Result<Client, String> {
-    for name in [ENV_APP_KEY, ENV_APP_SECRET] {
-        match std::env::var(name) {
-            Ok(value) if !value.trim().is_empty() => {}
-            _ => {
-                return Err(format!(
-                    "{name} is not set: export {ENV_APP_KEY} and {ENV_APP_SECRET} (the app's \
-                     credentials), and NIM_BASE_URL or --base-url for a server other than \
-                     the default (e.g. the emulator)"
-                ));
-            }
-        }
-    }
-    let mut builder = Client::builder()
-        .from_env()
-        .map_err(|err| err.to_string())?
-        .retry_policy(RetryPolicy::none())
-        .timeout(Duration::from_secs_f64(args.timeout_secs.max(0.1)));
-    if let Some(url) = &args.base_url {
-        builder = builder.base_url(url);
-    }
-    builder.build().map_err(|err| err.to_string())
+    crate::credentials::client(
+        args.base_url.as_deref(),
+        Duration::from_secs_f64(args.timeout_secs.max(0.1)),
+        RetryPolicy::none(),
+    )
 }
 
 async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
