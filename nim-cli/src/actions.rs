@@ -70,7 +70,11 @@ pub fn run(args: ActionsArgs) -> ExitCode {
 /// assert_eq!(names, ["v2::account::CreateAccount"]);
 /// ```
 pub fn select(args: &ActionsArgs) -> Vec<&'static ActionInfo> {
-    let filter = args.filter.as_deref().map(str::to_lowercase);
+    // Placeholders are not searched, so a route written with its `{name}`s still matches.
+    let filter = args
+        .filter
+        .as_deref()
+        .map(|f| without_placeholders(f).to_lowercase());
     nim_api::catalogue()
         .iter()
         .filter(|a| match args.version {
@@ -213,6 +217,8 @@ fn params_json(params: &[ParamInfo]) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Command;
+    use clap::Parser as _;
 
     #[test]
     fn filters_skip_path_placeholders_but_match_routes() {
@@ -226,5 +232,12 @@ mod tests {
         let get_user = nim_api::find_action("getUser").unwrap();
         assert!(!matches(get_user, "account"));
         assert!(matches(get_user, "/users/"));
+        let Command::Actions(args) =
+            crate::Cli::parse_from(["nim", "actions", "GET /im/v2/accounts/{account_id}"]).command
+        else {
+            unreachable!()
+        };
+        let found: Vec<_> = select(&args).iter().map(|a| a.name).collect();
+        assert_eq!(found, ["v2::account::GetAccountDetails"]);
     }
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
-use nim_api::{ActionInfo, Client, ENV_BASE_URL, Error, RetryPolicy};
+use nim_api::{ActionInfo, Client, ENV_BASE_URL, ENV_REGION, Error, RetryPolicy};
 use serde_json::{Map, Value, json};
 
 /// The most JSON read from stdin (`--json -`): far above any action's parameters.
@@ -191,9 +191,9 @@ fn params(json: Option<&str>, stdin: Option<&str>, pairs: &[String]) -> Result<V
     let mut given = Map::new();
     for pair in pairs {
         let Some((name, value)) = pair.split_once('=') else {
-            return Err(format!(
-                "--param `{pair}` has no `=`: write NAME=VALUE, e.g. -p accid=zhangsan"
-            ));
+            return Err(
+                "a --param has no `=`: write NAME=VALUE, e.g. -p accid=zhangsan".to_owned(),
+            );
         };
         let name = name.trim();
         if name.is_empty() {
@@ -253,15 +253,17 @@ fn call_failure(action: &ActionInfo, err: &Error) -> String {
 
 /// For `--dry-run`: the client of the environment when its credentials are there, else one
 /// with placeholder credentials (the request is shown, never sent, and its signature is not
-/// printed) and the base URL of `--base-url` or NIM_BASE_URL.
+/// printed), the region of NIM_REGION and the base URL of `--base-url` or NIM_BASE_URL.
 fn dry_run_client(base_url: Option<&str>) -> Result<Client, String> {
     if crate::credentials::missing().is_none() {
         return crate::credentials::client(base_url, Duration::from_secs(10), RetryPolicy::none());
     }
     let mut builder = Client::builder().app_key("-").app_secret("-");
-    let from_env = std::env::var(ENV_BASE_URL)
-        .ok()
-        .filter(|url| !url.trim().is_empty());
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    if let Some(region) = env(ENV_REGION) {
+        builder = builder.region(region.parse().map_err(|err: Error| err.to_string())?);
+    }
+    let from_env = env(ENV_BASE_URL);
     if let Some(url) = base_url.map(str::to_owned).or(from_env) {
         builder = builder.base_url(url);
     }

@@ -295,3 +295,84 @@ fn nim_emulator_takes_the_emulator_binary_flags() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("NIM_EMULATOR_APP_SECRET"), "{stderr}");
 }
+
+#[test]
+fn an_account_in_flight_whose_row_left_the_input_is_resolved_not_lost() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let emu = Emu::start();
+    let dir = workdir("orphans");
+    let input = dir.join("accounts.csv");
+    let out = dir.join("tokens.csv");
+    // An earlier run stopped with two creates in flight: `orph1`'s reached the server,
+    // `orph2`'s did not. Their rows have since been dropped from the input.
+    let created = std::process::Command::new(NIM)
+        .args(["call", "user/create.action", "-p", "accid=orph1"])
+        .args(["--base-url", &emu.base])
+        .env("NIM_APP_KEY", KEY)
+        .env("NIM_APP_SECRET", SECRET)
+        .output()
+        .unwrap();
+    assert_eq!(created.status.code(), Some(0));
+    std::fs::write(
+        dir.join("tokens.csv.journal"),
+        "{\"journal\":\"nim import\",\"version\":1}\n\
+         {\"op\":\"sending\",\"accid\":\"orph1\",\"line\":2}\n\
+         {\"op\":\"sending\",\"accid\":\"orph2\",\"line\":3}\n",
+    )
+    .unwrap();
+    std::fs::write(&input, "accid\nstays\n").unwrap();
+
+    let (status, stderr) = finish(
+        import_command(&emu, &input, &out, &[]).spawn().unwrap(),
+        Duration::from_secs(30),
+    );
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("2 in flight"), "{stderr}");
+    assert!(
+        stderr.contains("2 accids in flight in an earlier run are no longer in the input"),
+        "{stderr}"
+    );
+    let state = rt.block_on(emu.tokens());
+    let rows: std::collections::HashMap<String, String> = read_tokens(&out).into_iter().collect();
+    // orph1 exists: its token was unknown, so it got a new one, which is in the output.
+    assert_eq!(rows["orph1"], state["orph1"]);
+    assert_eq!(rows["stays"], state["stays"]);
+    // orph2 was never created, and is not created now.
+    assert!(!state.contains_key("orph2"));
+    assert_eq!(rows.len(), 2);
+    let journal = std::fs::read_to_string(dir.join("tokens.csv.journal")).unwrap();
+    assert!(
+        journal.contains("{\"op\":\"failed\",\"accid\":\"orph2\",\"reason\":\"no longer in the input, and never created\"}"),
+        "{journal}"
+    );
+
+    // A rerun has nothing left in flight.
+    let (status, stderr) = finish(
+        import_command(&emu, &input, &out, &[]).spawn().unwrap(),
+        Duration::from_secs(30),
+    );
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("0 in flight"), "{stderr}");
+}
+
+#[test]
+fn an_unusable_input_leaves_no_output_files_and_exits_2() {
+    let emu = Emu::start();
+    let dir = workdir("unusable-input");
+    let out = dir.join("t.csv");
+    let bad_header = dir.join("bad.csv");
+    std::fs::write(&bad_header, "accid,nickname\nx,y\n").unwrap();
+    for input in [dir.join("missing.csv"), bad_header] {
+        let (status, stderr) = finish(
+            import_command(&emu, &input, &out, &[]).spawn().unwrap(),
+            Duration::from_secs(30),
+        );
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.starts_with("t.csv"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

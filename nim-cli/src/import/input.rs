@@ -1,12 +1,18 @@
-//! Reading the accounts to import: CSV with a header row, or JSON Lines, streamed one row at
-//! a time (a million rows never sit in memory), each row turned into a validated
-//! [`CreateUser`] or a [`BadRow`] with its line number and the reason.
+//! Reading the accounts to import: CSV with a header row, or JSON Lines, streamed one line at
+//! a time (a million rows never sit in memory, and no line longer than [`MAX_LINE`] is
+//! loaded), each row turned into a validated [`CreateUser`] or a [`BadRow`] with its line
+//! number and the reason.
 //!
-//! Columns (CSV) and keys (JSON) are the create action's parameters by their wire names:
-//! `accid` (required), `name`, `icon`, `token`, `sign`, `email`, `birth`, `mobile`, `gender`
-//! (`0`/`1`/`2` or `unknown`/`male`/`female`) and `ex`. An empty CSV cell or a JSON `null` is
-//! an absent parameter. An accid met a second time (compared lowercased, as the server
-//! compares them) is a bad row naming the line it was first seen on.
+//! Columns (CSV) and keys (JSON) are the create action's parameters by their wire names, as
+//! [`CreateUser`] declares them ([`columns`]): `accid` (required), `name`, `icon`, `token`,
+//! `sign`, `email`, `birth`, `mobile`, `gender` (`0`/`1`/`2` or `unknown`/`male`/`female`),
+//! `ex` and the deprecated `props`. An empty CSV cell or a JSON `null` is an absent
+//! parameter. An accid met a second time (compared lowercased, as the server compares them)
+//! is a bad row naming the line it was first seen on.
+//!
+//! A CSV record is one line (RFC 4180 quoting within it: `"Bob, ""B"""`): a quote left open
+//! is a bad row of its own instead of swallowing the lines after it. Values with line breaks
+//! go in JSON Lines. A UTF-8 byte order mark at the start is ignored in both formats.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -14,24 +20,39 @@ use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use nim_api::Endpoint as _;
-use nim_api::Gender;
+use nim_api::dynamic::FromWire as _;
 use nim_api::user::CreateUser;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::journal::AccidKey;
 
-/// The longest JSON line read; a longer one is a bad row (and is skipped, not loaded).
-pub const MAX_JSON_LINE: usize = 64 * 1024;
+/// The longest line read; a longer one is a bad row (and is skipped, not loaded).
+pub const MAX_LINE: usize = 64 * 1024;
 
-/// The parameters a row may carry, by wire name.
-pub const COLUMNS: [&str; 10] = [
-    "accid", "name", "icon", "token", "sign", "email", "birth", "mobile", "gender", "ex",
-];
+/// The parameters a row may carry, by wire name: those of [`CreateUser`].
+///
+/// ```
+/// let columns: Vec<_> = nim_cli::import::input::columns().collect();
+/// assert_eq!(columns[0], "accid");
+/// assert!(columns.contains(&"gender") && columns.contains(&"ex"));
+/// ```
+pub fn columns() -> impl Iterator<Item = &'static str> {
+    CreateUser::PARAMS.iter().map(|param| param.name)
+}
+
+/// The column called `name` (any case).
+fn column(name: &str) -> Option<&'static str> {
+    columns().find(|column| column.eq_ignore_ascii_case(name))
+}
+
+fn column_list() -> String {
+    columns().collect::<Vec<_>>().join(", ")
+}
 
 /// The input's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Comma-separated values with a header row.
+    /// Comma-separated values with a header row, one record per line.
     Csv,
     /// One JSON object per line.
     Jsonl,
@@ -55,7 +76,7 @@ impl Format {
 /// One account to create, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The input line it starts on (1 is the first line of the file).
+    /// The input line it is on (1 is the first line of the file).
     pub line: u64,
     /// The create request, validated.
     pub request: CreateUser,
@@ -66,7 +87,7 @@ pub struct Row {
 /// A row that cannot be imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
-    /// The input line it starts on.
+    /// The input line it is on.
     pub line: u64,
     /// Its accid, when one could be read.
     pub accid: Option<String>,
@@ -109,48 +130,81 @@ impl From<io::Error> for InputError {
 /// Streams rows out of an input, checking each and remembering the accids seen (16 bytes
 /// and a line number each) to find duplicates.
 pub struct Rows<R: Read> {
-    source: Source<R>,
+    lines: Lines<R>,
+    /// The CSV header's columns, in order; `None` for JSON Lines.
+    header: Option<Vec<&'static str>>,
     seen: HashMap<AccidKey, u64>,
 }
 
-enum Source<R: Read> {
-    Csv {
-        reader: csv::Reader<R>,
-        columns: Vec<&'static str>,
-        record: csv::StringRecord,
-    },
-    Jsonl {
-        reader: io::BufReader<R>,
-        line: u64,
-        buf: Vec<u8>,
-    },
+/// The input's lines, at most [`MAX_LINE`] bytes each, numbered from 1.
+struct Lines<R: Read> {
+    reader: io::BufReader<R>,
+    number: u64,
+    buf: Vec<u8>,
+}
+
+/// One line read: its number and its text (end of line and a leading byte order mark
+/// removed), or why it cannot be used.
+type Line<'a> = (u64, Result<&'a str, String>);
+
+impl<R: Read> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines {
+            reader: io::BufReader::with_capacity(64 * 1024, input),
+            number: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The next line that is not blank; `None` at the end.
+    fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
+        loop {
+            self.buf.clear();
+            let read = (&mut self.reader)
+                .take(MAX_LINE as u64 + 1)
+                .read_until(b'\n', &mut self.buf)?;
+            if read == 0 {
+                return Ok(None);
+            }
+            self.number += 1;
+            if self.buf.len() > MAX_LINE && self.buf.last() != Some(&b'\n') {
+                skip_line(&mut self.reader)?;
+                let reason = format!("line longer than {MAX_LINE} bytes");
+                return Ok(Some((self.number, Err(reason))));
+            }
+            // The line's text within `buf`, as a range: a borrow would outlive the `continue`.
+            let mut start = 0;
+            if self.number == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                start = 3;
+            }
+            let mut end = self.buf.len();
+            if end > start && self.buf[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && self.buf[end - 1] == b'\r' {
+                end -= 1;
+            }
+            if self.buf[start..end].trim_ascii().is_empty() {
+                continue;
+            }
+            let bytes = &self.buf[start..end];
+            let text = std::str::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_owned());
+            return Ok(Some((self.number, text)));
+        }
+    }
 }
 
 impl<R: Read> Rows<R> {
     /// Starts reading `input` in `format`. For CSV the header row is read and checked here.
     pub fn new(input: R, format: Format) -> Result<Rows<R>, InputError> {
-        let source = match format {
-            Format::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(true)
-                    .flexible(true)
-                    .from_reader(input);
-                let header = reader.headers().map_err(csv_error)?.clone();
-                let columns = check_header(&header)?;
-                Source::Csv {
-                    reader,
-                    columns,
-                    record: csv::StringRecord::new(),
-                }
-            }
-            Format::Jsonl => Source::Jsonl {
-                reader: io::BufReader::with_capacity(64 * 1024, input),
-                line: 0,
-                buf: Vec::new(),
-            },
+        let mut lines = Lines::new(input);
+        let header = match format {
+            Format::Csv => Some(read_header(&mut lines)?),
+            Format::Jsonl => None,
         };
         Ok(Rows {
-            source,
+            lines,
+            header,
             seen: HashMap::new(),
         })
     }
@@ -158,21 +212,23 @@ impl<R: Read> Rows<R> {
     /// The next row: `Ok(None)` at the end, `Ok(Some(Err(bad)))` for a row to report and
     /// skip, `Err` when the input cannot be read any further.
     pub fn next_row(&mut self) -> Result<Option<Result<Row, BadRow>>, InputError> {
-        let parsed = match &mut self.source {
-            Source::Csv {
-                reader,
-                columns,
-                record,
-            } => match next_csv(reader, columns, record)? {
-                Some(parsed) => parsed,
-                None => return Ok(None),
-            },
-            Source::Jsonl { reader, line, buf } => match next_jsonl(reader, line, buf)? {
-                Some(parsed) => parsed,
-                None => return Ok(None),
-            },
+        let Some((line, text)) = self.lines.next_line()? else {
+            return Ok(None);
         };
-        Ok(Some(parsed.and_then(|row| self.first_time(row))))
+        let bad = |reason: String| BadRow {
+            line,
+            accid: None,
+            reason,
+        };
+        let fields = text.and_then(|text| match &self.header {
+            Some(header) => csv_fields(header, text),
+            None => json_fields(text),
+        });
+        let row = fields
+            .map_err(bad)
+            .and_then(|fields| build(line, fields))
+            .and_then(|row| self.first_time(row));
+        Ok(Some(row))
     }
 
     /// Checks that the row's accid was not seen before, and remembers it.
@@ -191,30 +247,28 @@ impl<R: Read> Rows<R> {
     }
 }
 
-fn csv_error(err: csv::Error) -> InputError {
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => InputError::Io(err),
-        other => InputError::Header(format!("{other:?}")),
-    }
-}
-
-/// Checks the header: known, distinct columns including `accid`.
-fn check_header(header: &csv::StringRecord) -> Result<Vec<&'static str>, InputError> {
+/// Reads and checks the header: known, distinct columns including `accid`.
+fn read_header<R: Read>(lines: &mut Lines<R>) -> Result<Vec<&'static str>, InputError> {
+    let header = match lines.next_line()? {
+        None => return Err(InputError::Header("the file is empty".into())),
+        Some((_, Err(reason))) => return Err(InputError::Header(reason)),
+        Some((_, Ok(text))) => split_csv(text).map_err(InputError::Header)?,
+    };
     let mut columns = Vec::with_capacity(header.len());
-    for name in header {
+    for name in &header {
         let name = name.trim();
-        let Some(known) = COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name)) else {
+        let Some(known) = column(name) else {
             return Err(InputError::Header(format!(
                 "unknown column {name:?}; columns are {}",
-                COLUMNS.join(", ")
+                column_list()
             )));
         };
-        if columns.contains(known) {
+        if columns.contains(&known) {
             return Err(InputError::Header(format!(
                 "column {known:?} appears twice"
             )));
         }
-        columns.push(*known);
+        columns.push(known);
     }
     if !columns.contains(&"accid") {
         return Err(InputError::Header("no accid column".into()));
@@ -222,113 +276,104 @@ fn check_header(header: &csv::StringRecord) -> Result<Vec<&'static str>, InputEr
     Ok(columns)
 }
 
-fn next_csv<R: Read>(
-    reader: &mut csv::Reader<R>,
-    columns: &[&'static str],
-    record: &mut csv::StringRecord,
-) -> Result<Option<Result<Row, BadRow>>, InputError> {
-    match reader.read_record(record) {
-        Ok(false) => Ok(None),
-        Ok(true) => {
-            let line = record.position().map_or(0, csv::Position::line);
-            if record.len() != columns.len() {
-                return Ok(Some(Err(BadRow {
-                    line,
-                    accid: None,
-                    reason: format!(
-                        "{} fields where the header has {}",
-                        record.len(),
-                        columns.len()
-                    ),
-                })));
+/// A CSV line's non-empty cells, by column.
+fn csv_fields(header: &[&'static str], text: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let cells = split_csv(text)?;
+    if cells.len() != header.len() {
+        return Err(format!(
+            "{} fields where the header has {}",
+            cells.len(),
+            header.len()
+        ));
+    }
+    Ok(header
+        .iter()
+        .zip(cells)
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| (*name, value))
+        .collect())
+}
+
+/// Splits one CSV line into its cells: separated by commas; a cell in double quotes may hold
+/// commas and doubled quotes (`"Bob, ""B"""`). A quote inside an unquoted cell is kept as it
+/// is.
+pub(crate) fn split_csv(text: &str) -> Result<Vec<String>, String> {
+    let mut cells = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        let mut cell = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    None => {
+                        return Err(format!(
+                            "the quote opening field {} is not closed on its line (a CSV \
+                             record is one line; use JSON Lines for values with line breaks)",
+                            cells.len() + 1
+                        ));
+                    }
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cell.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => cell.push(c),
+                }
             }
-            let fields = columns
-                .iter()
-                .zip(record.iter())
-                .filter(|(_, value)| !value.is_empty())
-                .map(|(name, value)| (*name, value.to_owned()));
-            Ok(Some(build(line, fields)))
-        }
-        Err(err) => {
-            let line = err.position().map_or(0, csv::Position::line);
-            match err.into_kind() {
-                csv::ErrorKind::Io(err) => Err(InputError::Io(err)),
-                csv::ErrorKind::Utf8 { .. } => Ok(Some(Err(BadRow {
-                    line,
-                    accid: None,
-                    reason: "not valid UTF-8".into(),
-                }))),
-                other => Ok(Some(Err(BadRow {
-                    line,
-                    accid: None,
-                    reason: format!("malformed CSV: {other:?}"),
-                }))),
+            match chars.next() {
+                None => {
+                    cells.push(cell);
+                    return Ok(cells);
+                }
+                Some(',') => cells.push(cell),
+                Some(_) => {
+                    return Err(format!(
+                        "text after the closing quote of field {}",
+                        cells.len() + 1
+                    ));
+                }
             }
+        } else {
+            loop {
+                match chars.next() {
+                    None => {
+                        cells.push(cell);
+                        return Ok(cells);
+                    }
+                    Some(',') => break,
+                    Some(c) => cell.push(c),
+                }
+            }
+            cells.push(cell);
         }
     }
 }
 
-fn next_jsonl<R: Read>(
-    reader: &mut io::BufReader<R>,
-    line: &mut u64,
-    buf: &mut Vec<u8>,
-) -> Result<Option<Result<Row, BadRow>>, InputError> {
-    loop {
-        buf.clear();
-        let read = reader
-            .by_ref()
-            .take(MAX_JSON_LINE as u64 + 1)
-            .read_until(b'\n', buf)?;
-        if read == 0 {
-            return Ok(None);
-        }
-        *line += 1;
-        let this = *line;
-        if buf.len() > MAX_JSON_LINE && buf.last() != Some(&b'\n') {
-            skip_line(reader)?;
-            return Ok(Some(Err(BadRow {
-                line: this,
-                accid: None,
-                reason: format!("line longer than {MAX_JSON_LINE} bytes"),
-            })));
-        }
-        let text = buf.trim_ascii();
-        if text.is_empty() {
-            continue;
-        }
-        let bad = |reason: String| {
-            Ok(Some(Err(BadRow {
-                line: this,
-                accid: None,
-                reason,
-            })))
+/// A JSON line's members, as text by column (`null` is absent).
+fn json_fields(text: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => return Err("not a JSON object".into()),
+        Err(err) => return Err(format!("malformed JSON: {err}")),
+    };
+    let mut fields = Vec::with_capacity(object.len());
+    for (key, value) in object {
+        let Some(name) = columns().find(|c| *c == key) else {
+            return Err(format!("unknown key {key:?}; keys are {}", column_list()));
         };
-        let object = match serde_json::from_slice::<Value>(text) {
-            Ok(Value::Object(object)) => object,
-            Ok(_) => return bad("not a JSON object".into()),
-            Err(err) => return bad(format!("malformed JSON: {err}")),
-        };
-        let mut fields = Vec::with_capacity(object.len());
-        for (key, value) in object {
-            let Some(name) = COLUMNS.iter().find(|c| **c == key) else {
-                return bad(format!(
-                    "unknown key {key:?}; keys are {}",
-                    COLUMNS.join(", ")
-                ));
-            };
-            match value {
-                Value::Null => {}
-                Value::String(text) => fields.push((*name, text)),
-                Value::Number(n) => fields.push((*name, n.to_string())),
-                // `ex` is JSON text; an object or array given as is is sent as its text.
-                value @ (Value::Object(_) | Value::Array(_)) if *name == "ex" => {
-                    fields.push((*name, value.to_string()));
-                }
-                _ => return bad(format!("{key} must be a string")),
+        match value {
+            Value::Null => {}
+            Value::String(text) => fields.push((name, text)),
+            Value::Number(n) => fields.push((name, n.to_string())),
+            // `ex` is JSON text; an object or array given as is is sent as its text.
+            value @ (Value::Object(_) | Value::Array(_)) if name == "ex" => {
+                fields.push((name, value.to_string()));
             }
+            _ => return Err(format!("{key} must be text or a number")),
         }
-        return Ok(Some(build(this, fields.into_iter())));
     }
+    Ok(fields)
 }
 
 /// Consumes the rest of an over-long line.
@@ -347,60 +392,52 @@ fn skip_line<R: Read>(reader: &mut io::BufReader<R>) -> io::Result<()> {
     }
 }
 
-/// Builds and validates the create request of one row.
-fn build(line: u64, fields: impl Iterator<Item = (&'static str, String)>) -> Result<Row, BadRow> {
-    let mut request = CreateUser::default();
-    let mut has_accid = false;
-    let mut bad = None;
+/// Builds and validates the create request of one row: read by the action's own reader
+/// (as `nim call user/create.action` would), then checked by its rules.
+fn build(line: u64, fields: Vec<(&'static str, String)>) -> Result<Row, BadRow> {
+    let mut params = Map::with_capacity(fields.len());
+    let mut accid = None;
     for (name, value) in fields {
-        match name {
+        let value = match name {
             "accid" => {
-                has_accid = true;
-                request.accid = value.into();
+                accid = Some(value.clone());
+                value
             }
-            "name" => request.name = Some(value),
-            "icon" => request.icon = Some(value),
-            "token" => request.token = Some(value),
-            "sign" => request.sign = Some(value),
-            "email" => request.email = Some(value),
-            "birth" => request.birth = Some(value),
-            "mobile" => request.mobile = Some(value),
-            "ex" => request.ex = Some(value),
             "gender" => match parse_gender(&value) {
-                Some(gender) => request.gender = Some(gender),
+                Some(code) => code.to_owned(),
                 None => {
-                    bad = Some(format!(
-                        "gender {value:?} is not 0, 1, 2, unknown, male or female"
-                    ));
+                    return Err(BadRow {
+                        line,
+                        accid,
+                        reason: format!("gender {value:?} is not 0, 1, 2, unknown, male or female"),
+                    });
                 }
             },
-            _ => {}
-        }
+            _ => value,
+        };
+        params.insert(name.to_owned(), Value::String(value));
     }
-    let accid = has_accid.then(|| request.accid.to_string());
     let fail = |reason: String| BadRow {
         line,
         accid: accid.clone(),
         reason,
     };
-    if !has_accid {
+    if accid.is_none() {
         return Err(fail("no accid".into()));
     }
-    if let Some(reason) = bad {
-        return Err(fail(reason));
-    }
-    if let Err(err) = request.validate() {
-        return Err(fail(format!("invalid: {err}")));
-    }
+    let request = CreateUser::from_wire(Value::Object(params))
+        .and_then(|request| request.validate().map(|()| request))
+        .map_err(|err| fail(format!("invalid: {err}")))?;
     let key = AccidKey::of(&request.accid);
     Ok(Row { line, request, key })
 }
 
-fn parse_gender(value: &str) -> Option<Gender> {
+/// The wire code of a gender written as a code or a word.
+fn parse_gender(value: &str) -> Option<&'static str> {
     match value.trim().to_ascii_lowercase().as_str() {
-        "0" | "unknown" => Some(Gender::Unknown),
-        "1" | "male" => Some(Gender::Male),
-        "2" | "female" => Some(Gender::Female),
+        "0" | "unknown" => Some("0"),
+        "1" | "male" => Some("1"),
+        "2" | "female" => Some("2"),
         _ => None,
     }
 }
@@ -431,6 +468,7 @@ pub fn estimate_rows(path: &Path, format: Format) -> io::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nim_api::Gender;
 
     fn read_all(text: &str, format: Format) -> Vec<Result<Row, BadRow>> {
         let mut rows = Rows::new(text.as_bytes(), format).unwrap();
@@ -479,9 +517,11 @@ mod tests {
                     ok2\n\
                     ,nobody\n\
                     OK1,again\n\
-                    ok3,\"multi\nline\"\n\
+                    ok3,\"multi\n\
+                    line\"\n\
                     ok4,y,extra\n\
-                    ok5,z\n";
+                    ok5,\"a\"b\n\
+                    ok6,z\n";
         let rows = read_all(text, Format::Csv);
         let got = lines_and_reasons(&rows);
         assert_eq!(got[0], (2, "ok ok1".into()));
@@ -491,13 +531,48 @@ mod tests {
         assert_eq!(got[2], (4, "1 fields where the header has 2".into()));
         assert_eq!(got[3], (5, "no accid".into()));
         assert_eq!(got[4], (6, "duplicate accid (first on line 2)".into()));
-        assert_eq!(got[5], (7, "ok ok3".into()));
-        // The quoted field spans two lines: the next record starts on line 9.
-        assert_eq!(got[6], (9, "3 fields where the header has 2".into()));
-        assert_eq!(got[7], (10, "ok ok5".into()));
-        assert_eq!(rows.len(), 8);
+        // A quote left open is its own bad row: the next line is read as a record.
+        assert_eq!(got[5].0, 7);
+        assert!(got[5].1.contains("not closed on its line"), "{got:?}");
+        assert_eq!(got[6], (8, "1 fields where the header has 2".into()));
+        assert_eq!(got[7], (9, "3 fields where the header has 2".into()));
+        assert_eq!(
+            got[8],
+            (10, "text after the closing quote of field 2".into())
+        );
+        assert_eq!(got[9], (11, "ok ok6".into()));
+        assert_eq!(rows.len(), 10);
         let Err(dup) = &rows[4] else { panic!() };
         assert_eq!(dup.accid.as_deref(), Some("OK1"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_rows_after_it() {
+        let text = "accid,name\na,\"oops\nb,x\nc,y\n";
+        let got = lines_and_reasons(&read_all(text, Format::Csv));
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].0, 2);
+        assert!(got[0].1.contains("not closed"), "{got:?}");
+        assert_eq!(got[1], (3, "ok b".into()));
+        assert_eq!(got[2], (4, "ok c".into()));
+    }
+
+    #[test]
+    fn byte_order_marks_and_crlf_are_ignored_and_props_is_a_column() {
+        let csv = "\u{feff}accid,props\r\na,\"{\"\"k\"\":1}\"\r\n";
+        let rows = read_all(csv, Format::Csv);
+        let a = rows[0].as_ref().unwrap();
+        assert_eq!(a.request.props.as_deref(), Some("{\"k\":1}"));
+        let jsonl = "\u{feff}{\"accid\":\"b\"}\r\n";
+        assert_eq!(
+            lines_and_reasons(&read_all(jsonl, Format::Jsonl)),
+            [(1, "ok b".into())]
+        );
+        let err = match Rows::new("".as_bytes(), Format::Csv) {
+            Err(err) => err.to_string(),
+            Ok(_) => panic!("an empty file has no header"),
+        };
+        assert!(err.contains("empty"), "{err}");
     }
 
     #[test]
@@ -552,7 +627,7 @@ mod tests {
         assert_eq!(got[4].0, 6);
         assert!(got[4].1.contains("unknown key \"nick\""), "{got:?}");
         assert_eq!(got[5], (7, "duplicate accid (first on line 1)".into()));
-        assert_eq!(got[6], (8, "accid must be a string".into()));
+        assert_eq!(got[6], (8, "accid must be text or a number".into()));
         assert_eq!(got[7], (9, "no accid".into()));
         assert_eq!(got[8], (10, "ok a5".into()));
         assert_eq!(rows.len(), 9);
@@ -562,7 +637,7 @@ mod tests {
     fn an_over_long_json_line_is_skipped_without_loading_it() {
         let long = format!(
             "{{\"accid\":\"a\",\"ex\":\"{}\"}}\n{{\"accid\":\"b\"}}\n",
-            "x".repeat(MAX_JSON_LINE * 3)
+            "x".repeat(MAX_LINE * 3)
         );
         let got = lines_and_reasons(&read_all(&long, Format::Jsonl));
         assert_eq!(got.len(), 2);

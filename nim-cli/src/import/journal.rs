@@ -30,18 +30,24 @@
 //! Each record is one `write` to the file, so it is in the operating system's hands before
 //! the next step (a create is sent only after its `sending` record is written): a crash, a
 //! `kill -9` or Ctrl-C of the import loses nothing. The file is `fsync`ed every
-//! [`SYNC_EVERY`] records, every [`SYNC_INTERVAL`] and at the end, not after every record (an
+//! [`SYNC_EVERY`] records, every [`SYNC_INTERVAL`] (on a timer, also while nothing is being
+//! written) and at the end, not after every record (an
 //! `fsync` costs milliseconds on a disk, which would cap the import far below the API's rate
 //! limit): after a power loss or an operating-system crash the last second of records may be
 //! missing. An account created in that second is then created again by the rerun, which the
 //! server answers "already registered", and the import refreshes its token (with
-//! `--existing refresh`, the default) or lists it as skipped (`--existing skip`).
+//! `--existing refresh`, the default) or lists it as skipped (`--existing skip`). A token the
+//! tokens file still has (complete rows only) is kept: it is journaled again when the outputs
+//! are opened.
+//!
+//! The journal is locked (an advisory, exclusive lock) while an import uses it: a second
+//! import on the same `--out` is refused.
 //!
 //! A record cut short by a crash in the middle of a write (the last line, without its newline
 //! or unreadable) is dropped when the journal is opened again; an unreadable line anywhere
 //! else is an error.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -145,8 +151,9 @@ impl Record {
 pub struct Replayed {
     /// Accids with a final record (created, refreshed, skipped).
     pub done: HashSet<AccidKey>,
-    /// Accids whose last record is `sending`.
-    pub in_flight: HashSet<AccidKey>,
+    /// Accids whose last record is `sending`, with the accid as written and its input line:
+    /// a rerun resolves each, even one whose row is no longer in the input.
+    pub in_flight: HashMap<AccidKey, (String, u64)>,
     /// How many records were read.
     pub records: u64,
     /// Whether a cut-short last record was dropped.
@@ -157,8 +164,8 @@ impl Replayed {
     fn apply(&mut self, record: &Record) {
         let key = AccidKey::of(record.accid());
         match record {
-            Record::Sending { .. } => {
-                self.in_flight.insert(key);
+            Record::Sending { accid, line } => {
+                self.in_flight.insert(key, (accid.clone(), *line));
             }
             Record::Created { .. } | Record::Refreshed { .. } | Record::Skipped { .. } => {
                 self.in_flight.remove(&key);
@@ -184,21 +191,56 @@ impl Journal {
     /// Opens the journal at `path`, creating it (with its header) when absent. An existing
     /// journal is read first: each record is passed to `each` in order and summed up in the
     /// [`Replayed`] answer; a last record cut short by a crash is dropped from the file.
-    pub fn open(path: &Path, mut each: impl FnMut(&Record)) -> io::Result<(Journal, Replayed)> {
-        let mut file = private_options().read(true).write(true).open(path)?;
+    /// [`Journal::lock`] then [`Locked::replay`].
+    pub fn open(path: &Path, each: impl FnMut(&Record)) -> io::Result<(Journal, Replayed)> {
+        Journal::lock(path)?.replay(each)
+    }
+
+    /// Opens (or creates) the journal at `path` and takes an exclusive lock on it, held until
+    /// the [`Journal`] is dropped: a second import writing the same outputs is refused
+    /// instead of creating the same accounts and overwriting the tokens file.
+    pub fn lock(path: &Path) -> io::Result<Locked> {
+        use fs4::fs_std::FileExt as _;
+        let file = private_options().read(true).write(true).open(path)?;
+        if !file.try_lock_exclusive()? {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "another `nim import` is using this journal (the same --out); wait for it \
+                 to finish, or choose another --out",
+            ));
+        }
+        Ok(Locked { file })
+    }
+}
+
+/// A journal opened and locked, not read yet.
+#[derive(Debug)]
+pub struct Locked {
+    file: File,
+}
+
+impl Locked {
+    /// Reads the journal (see [`Journal::open`]) and readies it for appending.
+    pub fn replay(self, mut each: impl FnMut(&Record)) -> io::Result<(Journal, Replayed)> {
+        let mut file = self.file;
         let mut replayed = Replayed::default();
         let len = file.metadata()?.len();
-        if len == 0 {
-            file.write_all(HEADER.as_bytes())?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
+        let good = if len == 0 {
+            0
         } else {
-            let good = replay(&mut file, &mut replayed, &mut each)?;
-            if good < len {
-                file.set_len(good)?;
-                file.sync_all()?;
-                replayed.dropped_torn_record = true;
-            }
+            replay(&mut file, &mut replayed, &mut each)?
+        };
+        if good < len {
+            file.set_len(good)?;
+            file.sync_all()?;
+            replayed.dropped_torn_record = true;
+        }
+        if good == 0 {
+            // A new journal, or one whose header was cut short: the header and its newline
+            // in one write, so a crash leaves all of it or none.
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(format!("{HEADER}\n").as_bytes())?;
+            file.sync_all()?;
         }
         file.seek(SeekFrom::End(0))?;
         let journal = Journal {
@@ -208,7 +250,9 @@ impl Journal {
         };
         Ok((journal, replayed))
     }
+}
 
+impl Journal {
     /// Appends `record` with one write; `fsync`s when [`SYNC_EVERY`] records or
     /// [`SYNC_INTERVAL`] have passed since the last one.
     pub fn append(&mut self, record: &Record) -> io::Result<()> {
@@ -217,6 +261,15 @@ impl Journal {
         self.file.write_all(&line)?;
         self.unsynced += 1;
         if self.unsynced >= SYNC_EVERY || self.last_sync.elapsed() >= SYNC_INTERVAL {
+            self.sync()?;
+        }
+        Ok(())
+    }
+
+    /// Forces the records written so far to the disk when some are not yet, and
+    /// [`SYNC_INTERVAL`] has passed since the last time (a timer calls it).
+    pub fn sync_if_needed(&mut self) -> io::Result<()> {
+        if self.unsynced > 0 && self.last_sync.elapsed() >= SYNC_INTERVAL {
             self.sync()?;
         }
         Ok(())
@@ -361,7 +414,12 @@ mod tests {
         assert_eq!(seen.len(), 9);
         let key = AccidKey::of;
         assert_eq!(replayed.done, HashSet::from([key("a"), key("d"), key("e")]));
-        assert_eq!(replayed.in_flight, HashSet::from([key("B")]));
+        // In flight with the accid as written and its line: a rerun can resolve it even
+        // when its row is gone from the input.
+        assert_eq!(
+            replayed.in_flight,
+            HashMap::from([(key("b"), ("b".to_owned(), 1))])
+        );
         assert!(!replayed.dropped_torn_record);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with(HEADER), "{text}");
@@ -387,7 +445,7 @@ mod tests {
         let (mut journal, replayed) = Journal::open(&path, |_| {}).unwrap();
         assert!(replayed.dropped_torn_record);
         assert_eq!(replayed.records, 3);
-        assert!(replayed.in_flight.contains(&AccidKey::of("b")));
+        assert!(replayed.in_flight.contains_key(&AccidKey::of("b")));
         assert!(std::fs::metadata(&path).unwrap().len() < full);
         journal.append(&created("b")).unwrap();
         drop(journal);
@@ -400,6 +458,31 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 5, "{text}");
         assert!(text.ends_with("\"token\":\"t-b\"}\n"), "{text}");
+    }
+
+    #[test]
+    fn a_header_cut_short_is_written_again() {
+        let path = temp("torn-header.journal");
+        // A crash in the middle of writing the header of a new journal.
+        std::fs::write(&path, &HEADER[..10]).unwrap();
+        let (mut journal, replayed) = Journal::open(&path, |_| {}).unwrap();
+        assert!(replayed.dropped_torn_record);
+        journal.append(&created("a")).unwrap();
+        drop(journal);
+        let (_, replayed) = Journal::open(&path, |_| {}).unwrap();
+        assert_eq!(replayed.records, 1);
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with(HEADER));
+    }
+
+    #[test]
+    fn a_second_import_on_the_same_journal_is_refused_while_the_first_runs() {
+        let path = temp("locked.journal");
+        let (first, _) = Journal::open(&path, |_| {}).unwrap();
+        let err = Journal::open(&path, |_| {}).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        assert!(err.to_string().contains("another `nim import`"), "{err}");
+        drop(first);
+        assert!(Journal::open(&path, |_| {}).is_ok());
     }
 
     #[test]

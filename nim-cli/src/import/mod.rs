@@ -142,26 +142,8 @@ fn client(args: &ImportArgs) -> Result<Client, String> {
 async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
     let started = Instant::now();
     let paths = Paths::new(&args.out);
-    let opened = if args.dry_run {
-        Outputs::failures_only(&paths).map(|o| (o, journal::Replayed::default()))
-    } else {
-        Outputs::open(&paths)
-    };
-    let (outputs, replayed) = match opened {
-        Ok(opened) => opened,
-        Err(err) => {
-            eprintln!("nim import: {err}");
-            return 1;
-        }
-    };
-    if replayed.records > 0 && !args.quiet {
-        eprintln!(
-            "nim import: resuming from {}: {} accounts done, {} in flight (checked first)",
-            paths.journal.display(),
-            replayed.done.len(),
-            replayed.in_flight.len()
-        );
-    }
+    // The input first: a missing file or a bad header is a usage mistake, and leaves no
+    // output files behind.
     let file = match std::fs::File::open(&args.input) {
         Ok(file) => file,
         Err(err) => {
@@ -176,6 +158,26 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
             return 2;
         }
     };
+    let opened = if args.dry_run {
+        Outputs::failures_only(&paths).map(|o| (o, journal::Replayed::default()))
+    } else {
+        Outputs::open(&paths)
+    };
+    let (outputs, replayed) = match opened {
+        Ok(opened) => opened,
+        Err(err) => {
+            eprintln!("nim import: {err}");
+            return err.exit_code();
+        }
+    };
+    if replayed.records > 0 && !args.quiet {
+        eprintln!(
+            "nim import: resuming from {}: {} accounts done, {} in flight (checked first)",
+            paths.journal.display(),
+            replayed.done.len(),
+            replayed.in_flight.len()
+        );
+    }
     let counters = Arc::new(Counters::default());
     let display = Display::detect(args.quiet);
     let total = match display {
@@ -232,13 +234,34 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
         });
     }
 
-    // Wait for the workers, or for Ctrl-C.
+    // The journal reaches the disk at least once a second even when no record is written
+    // (a pause after a 416): what a power loss can cost stays within that second.
+    let syncer = {
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(journal::SYNC_INTERVAL);
+            loop {
+                every.tick().await;
+                let synced = shared
+                    .outputs
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .sync();
+                if let Err(err) = synced {
+                    shared.fail_all(format!("cannot write the journal: {err}"));
+                    return;
+                }
+            }
+        })
+    };
+
+    // Wait for the workers, or for Ctrl-C (or SIGTERM, as from a service manager).
     let mut interrupted = false;
     let all_done = async { while workers.join_next().await.is_some() {} };
     tokio::pin!(all_done);
     tokio::select! {
         () = &mut all_done => {}
-        _ = tokio::signal::ctrl_c() => {
+        () = interrupt() => {
             interrupted = true;
             reader_stop.store(true, Ordering::Relaxed);
             shared.stop.send_replace(true);
@@ -252,12 +275,13 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
                 () = tokio::time::sleep(Duration::from_secs_f64(args.grace_secs)) => {
                     eprintln!("nim import: calls still in flight are left to the next run");
                 }
-                _ = tokio::signal::ctrl_c() => {
+                () = interrupt() => {
                     eprintln!("nim import: calls still in flight are left to the next run");
                 }
             }
         }
     }
+    syncer.abort();
     // Nothing else is sent from here on; the reader stops at its next row.
     reader_stop.store(true, Ordering::Relaxed);
     shared.stop.send_replace(true);
@@ -281,6 +305,16 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
         eprintln!(
             "nim import: {}",
             counters.summary(started.elapsed(), args.dry_run)
+        );
+    }
+    let orphans = counters
+        .not_in_input
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if orphans > 0 && !args.quiet {
+        eprintln!(
+            "nim import: {orphans} accids in flight in an earlier run are no longer in the \
+             input; each was checked, and any that exists is in {} with a new token",
+            paths.tokens.display()
         );
     }
     if counters.failures() > 0 {
@@ -318,6 +352,24 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
     code
 }
 
+/// Resolves at Ctrl-C (SIGINT) or, on Unix, SIGTERM; never when neither can be listened to.
+async fn interrupt() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
 /// Quotes `word` for a POSIX shell when it needs it.
 fn shell_word(word: &str) -> String {
     let plain = word
@@ -341,7 +393,9 @@ fn read_rows(
     dry_run: bool,
 ) {
     let journal::Replayed {
-        done, in_flight, ..
+        done,
+        mut in_flight,
+        ..
     } = replayed;
     loop {
         if stop.load(Ordering::Relaxed) || shared.stopping() {
@@ -349,7 +403,7 @@ fn read_rows(
         }
         let row = match rows.next_row() {
             Ok(Some(row)) => row,
-            Ok(None) => return,
+            Ok(None) => break,
             Err(err) => {
                 shared.fail_all(format!("the input could not be read to its end: {err}"));
                 return;
@@ -372,8 +426,28 @@ fn read_rows(
             continue;
         }
         let job = Job {
-            in_flight: in_flight.contains(&key),
+            in_flight: in_flight.remove(&key).is_some(),
+            orphan: false,
             row,
+        };
+        if tx.blocking_send(job).is_err() {
+            return;
+        }
+    }
+    // What was in flight in an earlier run and is no longer in the input (its row fixed or
+    // dropped since): its account may exist with a token nobody has, so it is resolved too.
+    for (key, (accid, line)) in in_flight {
+        if stop.load(Ordering::Relaxed) || shared.stopping() {
+            return;
+        }
+        let job = Job {
+            row: input::Row {
+                line,
+                request: nim_api::user::CreateUser::new(accid.as_str()),
+                key,
+            },
+            in_flight: true,
+            orphan: true,
         };
         if tx.blocking_send(job).is_err() {
             return;

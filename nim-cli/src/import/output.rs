@@ -10,7 +10,8 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::journal::{Journal, Record, Replayed, private_options};
+use super::input::split_csv;
+use super::journal::{AccidKey, Journal, Locked, Record, Replayed, private_options};
 
 /// Where an import's files go, all named after `--out`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +68,27 @@ impl std::fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+impl OpenError {
+    /// The exit status: 2 for what the user must change (another `--out`, a directory that
+    /// does not exist, an import already running on it), 1 for other failures.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            OpenError::NotOurs(_) => 2,
+            OpenError::Io(_, err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::NotFound
+                        | io::ErrorKind::WouldBlock
+                        | io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                2
+            }
+            OpenError::Io(..) => 1,
+        }
+    }
+}
+
 /// The open output files.
 #[derive(Debug)]
 pub struct Outputs {
@@ -77,40 +99,62 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// Opens (or resumes) the outputs of `paths`: replays the journal, rebuilds the tokens
-    /// and skipped files from it, and starts a new failures file.
+    /// Opens (or resumes) the outputs of `paths`: locks and replays the journal, rebuilds the
+    /// tokens and skipped files from it, and starts a new failures file. A token the old
+    /// tokens file has and the journal lacks (a power loss can lose the journal's last
+    /// second) is kept, and journaled.
     pub fn open(paths: &Paths) -> Result<(Outputs, Replayed), OpenError> {
+        if paths.tokens.exists() && !paths.journal.exists() {
+            return Err(OpenError::NotOurs(paths.tokens.clone()));
+        }
+        let locked = Journal::lock(&paths.journal)
+            .map_err(|err| OpenError::Io(paths.journal.clone(), err))?;
+        let tokens_tmp = temporary(&paths.tokens);
+        let skipped_tmp = temporary(&paths.skipped);
+        let opened = Outputs::rebuild(paths, locked, &tokens_tmp, &skipped_tmp);
+        if opened.is_err() {
+            // Never leave a partial copy of the tokens lying about.
+            let _ = std::fs::remove_file(&tokens_tmp);
+            let _ = std::fs::remove_file(&skipped_tmp);
+        }
+        opened
+    }
+
+    fn rebuild(
+        paths: &Paths,
+        locked: Locked,
+        tokens_tmp: &Path,
+        skipped_tmp: &Path,
+    ) -> Result<(Outputs, Replayed), OpenError> {
         let io_err = |path: &Path| {
             let path = path.to_owned();
             move |err| OpenError::Io(path, err)
         };
-        if paths.tokens.exists() && !paths.journal.exists() {
-            return Err(OpenError::NotOurs(paths.tokens.clone()));
-        }
-        let tokens_tmp = temporary(&paths.tokens);
-        let skipped_tmp = temporary(&paths.skipped);
-        let mut tokens = new_csv(&tokens_tmp, &["accid", "token"]).map_err(io_err(&tokens_tmp))?;
+        let mut tokens = new_csv(tokens_tmp, &["accid", "token"]).map_err(io_err(tokens_tmp))?;
         let mut skipped =
-            new_csv(&skipped_tmp, &["accid", "reason"]).map_err(io_err(&skipped_tmp))?;
+            new_csv(skipped_tmp, &["accid", "reason"]).map_err(io_err(skipped_tmp))?;
         let mut copy_error = None;
-        let (journal, replayed) = Journal::open(&paths.journal, |record| {
-            let written = match record {
-                Record::Created { accid, token } | Record::Refreshed { accid, token, .. } => {
-                    tokens.write_record([accid, token])
+        let (mut journal, mut replayed) = locked
+            .replay(|record| {
+                let written = match record {
+                    Record::Created { accid, token } | Record::Refreshed { accid, token, .. } => {
+                        tokens.write_record([accid, token])
+                    }
+                    Record::Skipped { accid } => skipped.write_record([accid.as_str(), SKIPPED]),
+                    Record::Sending { .. } | Record::Failed { .. } => Ok(()),
+                };
+                if let Err(err) = written {
+                    copy_error.get_or_insert(err);
                 }
-                Record::Skipped { accid } => skipped.write_record([accid.as_str(), SKIPPED]),
-                Record::Sending { .. } | Record::Failed { .. } => Ok(()),
-            };
-            if let Err(err) = written {
-                copy_error.get_or_insert(err);
-            }
-        })
-        .map_err(io_err(&paths.journal))?;
+            })
+            .map_err(io_err(&paths.journal))?;
         if let Some(err) = copy_error {
-            return Err(OpenError::Io(tokens_tmp, err.into()));
+            return Err(OpenError::Io(tokens_tmp.to_owned(), err.into()));
         }
-        let tokens = finish_rebuild(tokens, &tokens_tmp, &paths.tokens)?;
-        let skipped = finish_rebuild(skipped, &skipped_tmp, &paths.skipped)?;
+        keep_unjournaled_tokens(&paths.tokens, &mut tokens, &mut journal, &mut replayed)
+            .map_err(io_err(&paths.tokens))?;
+        let tokens = finish_rebuild(tokens, tokens_tmp, &paths.tokens)?;
+        let skipped = finish_rebuild(skipped, skipped_tmp, &paths.skipped)?;
         let failures = Outputs::new_failures(&paths.failures)?;
         Ok((
             Outputs {
@@ -168,6 +212,14 @@ impl Outputs {
         self.failures.flush()
     }
 
+    /// `fsync`s the journal's records written since the last time, if any.
+    pub fn sync(&mut self) -> io::Result<()> {
+        match &mut self.journal {
+            Some(journal) => journal.sync_if_needed(),
+            None => Ok(()),
+        }
+    }
+
     /// Flushes everything and `fsync`s the journal.
     pub fn finish(&mut self) -> io::Result<()> {
         self.failures.flush()?;
@@ -198,6 +250,59 @@ fn new_csv(path: &Path, header: &[&str]) -> io::Result<csv::Writer<File>> {
     writer.write_record(header)?;
     writer.flush()?;
     Ok(writer)
+}
+
+/// Copies the complete rows of the old tokens file whose accid the journal has not finished
+/// into the rebuilt one, and journals them as created: after a power loss the tokens file can
+/// hold a token whose journal record was lost, and that token would be lost with it.
+fn keep_unjournaled_tokens(
+    old: &Path,
+    rebuilt: &mut csv::Writer<File>,
+    journal: &mut Journal,
+    replayed: &mut Replayed,
+) -> io::Result<()> {
+    let file = match File::open(old) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    let mut reader = io::BufReader::new(file);
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        if io::BufRead::read_until(&mut reader, b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        // The header, and a last line cut short (its token may be cut too), are not rows.
+        if number == 1 || line.last() != Some(&b'\n') {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            continue;
+        };
+        let Ok(cells) = split_csv(text.trim_end_matches(['\n', '\r'])) else {
+            continue;
+        };
+        let [accid, token] = cells.as_slice() else {
+            continue;
+        };
+        let key = AccidKey::of(accid);
+        if accid.is_empty() || token.is_empty() || replayed.done.contains(&key) {
+            continue;
+        }
+        let record = Record::Created {
+            accid: accid.clone(),
+            token: token.clone(),
+        };
+        journal.append(&record)?;
+        rebuilt.write_record([accid, token])?;
+        replayed.in_flight.remove(&key);
+        replayed.done.insert(key);
+        replayed.records += 1;
+    }
+    journal.sync()
 }
 
 /// Moves a rebuilt file over the old one and reopens it for appending.
@@ -310,5 +415,34 @@ mod tests {
             std::fs::read_to_string(&paths.tokens).unwrap(),
             "accid,token\nx,y\n"
         );
+    }
+
+    #[test]
+    fn a_token_the_journal_lost_is_kept_and_journaled() {
+        let dir = std::env::temp_dir().join(format!("nim-cli-output-lost-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let paths = Paths::new(&dir.join("tokens.csv"));
+        // A power loss kept the tokens file's last complete rows but not their journal
+        // records; the last row was cut short.
+        std::fs::write(
+            &paths.journal,
+            format!(
+                "{}\n{{\"op\":\"created\",\"accid\":\"a\",\"token\":\"ta\"}}\n",
+                super::super::journal::HEADER
+            ),
+        )
+        .unwrap();
+        std::fs::write(&paths.tokens, "accid,token\na,ta\nb,tb\nc,t").unwrap();
+        {
+            let (_out, replayed) = Outputs::open(&paths).unwrap();
+            assert!(replayed.done.contains(&AccidKey::of("b")));
+            assert!(!replayed.done.contains(&AccidKey::of("c")));
+        }
+        let tokens = std::fs::read_to_string(&paths.tokens).unwrap();
+        assert_eq!(tokens, "accid,token\na,ta\nb,tb\n");
+        let (_out, replayed) = Outputs::open(&paths).unwrap();
+        assert_eq!(replayed.records, 2, "b is journaled now");
+        assert_eq!(std::fs::read_to_string(&paths.tokens).unwrap(), tokens);
+        assert!(!temporary(&paths.tokens).exists());
     }
 }

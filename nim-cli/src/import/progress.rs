@@ -29,6 +29,9 @@ pub struct Counters {
     pub errors: AtomicU64,
     /// Rows that passed `--dry-run`'s checks.
     pub valid: AtomicU64,
+    /// Accids in flight in an earlier run whose rows are no longer in the input: resolved
+    /// (recovered, or found never created) but not rows of this input.
+    pub not_in_input: AtomicU64,
 }
 
 /// Adds one to a counter.

@@ -56,6 +56,9 @@ pub struct Job {
     pub row: Row,
     /// Whether the journal says its create was in flight when a run stopped.
     pub in_flight: bool,
+    /// Whether its row is no longer in the input (it was in flight in an earlier run): it is
+    /// resolved (its token recovered if it exists) but never created.
+    pub orphan: bool,
 }
 
 /// What the workers share.
@@ -185,15 +188,32 @@ enum End {
     Unresolved(String),
     /// The import is stopping and this row's create was never sent.
     NotStarted,
+    /// An orphan (see [`Job::orphan`]) that does not exist: nothing to recover.
+    NeverCreated,
 }
 
 /// Imports one row. Answers `Err` when the import must stop (an output cannot be written,
 /// the credentials are refused).
 pub async fn import(shared: &Shared, job: Job) -> Result<(), String> {
-    let Job { row, in_flight } = job;
+    let Job {
+        row,
+        in_flight,
+        orphan,
+    } = job;
     let accid = row.request.accid.wire().into_owned();
     let line = row.line;
-    let end = run(shared, &row.request, &accid, line, in_flight).await?;
+    if orphan {
+        bump(&shared.counters.not_in_input);
+    }
+    let end = run(
+        shared,
+        &row.request,
+        &accid,
+        line,
+        in_flight || orphan,
+        orphan,
+    )
+    .await?;
     match end {
         End::Done(record) => {
             shared.record(&record)?;
@@ -218,6 +238,12 @@ pub async fn import(shared: &Shared, job: Job) -> Result<(), String> {
             let reason = format!("{reason}; still in flight: the next run resolves it");
             shared.failure(line, Some(&accid), &reason);
         }
+        End::NeverCreated => {
+            shared.record(&Record::Failed {
+                accid,
+                reason: "no longer in the input, and never created".into(),
+            })?;
+        }
         End::NotStarted => {}
     }
     Ok(())
@@ -229,6 +255,7 @@ async fn run(
     accid: &str,
     line: u64,
     in_flight: bool,
+    orphan: bool,
 ) -> Result<End, String> {
     let mut step = if in_flight {
         Step::Resolve
@@ -324,6 +351,8 @@ async fn run(
                             .any(|info| info.accid.eq_ignore_ascii_case(accid))
                         {
                             step = Step::Refresh(RefreshReason::Recovered);
+                        } else if orphan {
+                            return Ok(End::NeverCreated);
                         } else {
                             rounds += 1;
                             if rounds > TRIES {
@@ -340,6 +369,7 @@ async fn run(
                         last_error = err.to_string();
                         match classify(&err) {
                             Class::RateLimited => shared.limiter.rate_limited(),
+                            Class::NotRegistered if orphan => return Ok(End::NeverCreated),
                             Class::NotRegistered => {
                                 step = Step::Create;
                                 tries = 0;
