@@ -24,7 +24,7 @@ use crate::{Endpoint, Error};
 ///
 /// // Validated and encoded without I/O (a dry run):
 /// let call = create.build(json!({"accid": "ZhangSan", "gender": "1"})).unwrap();
-/// assert_eq!(call.encoded.body.unwrap().1, "accid=zhangsan&gender=1");
+/// assert_eq!(call.into_encoded().body.unwrap().1, "accid=zhangsan&gender=1");
 /// let err = create.build(json!({"acid": "zhangsan"})).unwrap_err();
 /// assert_eq!(err.validation().unwrap().field(), "acid");
 /// ```
@@ -69,9 +69,10 @@ impl ActionInfo {
 
     /// Builds the action from `params` (as [`build`](Self::build)) and sends it with `client`,
     /// answering the whole answer object as JSON once its code is 200 and its response fits
-    /// the action's typed response ([`Client::call_encoded`](crate::Client::call_encoded));
-    /// every error is the one [`Client::call`](crate::Client::call) would return. An invalid
-    /// request fails before any I/O.
+    /// the action's typed response ([`Client::call_encoded`](crate::Client::call_encoded)).
+    /// An invalid request fails before any I/O, with no trace id (none was made: nothing was
+    /// sent); every other error is the one [`Client::call`](crate::Client::call) would
+    /// return.
     ///
     /// ```no_run
     /// # async fn run(client: nim_api::Client) -> Result<(), nim_api::Error> {

@@ -286,7 +286,7 @@ fn request_json(client: &Client, call: &nim_api::dynamic::EncodedCall) -> Value 
         "url": prepared.url,
         "content_type": prepared.content_type,
         "body": body,
-        "idempotent": call.idempotent,
+        "idempotent": call.is_idempotent(),
     })
 }
 

@@ -67,8 +67,9 @@ pub use validate::ValidationError;
 pub mod __private {
     pub use crate::accid::Accid;
     pub use crate::dynamic::__private::{
-        Read, ReadFlat, ReadFlatNothing, ReadNothing, ReadSerde, ReadWire, any_present, missing,
-        no_members, read_defaulted, read_optional, read_required, unreadable,
+        Read, ReadFlat, ReadFlatNothing, ReadNothing, ReadSerde, ReadWire, SkippedDefault,
+        SkippedNoDefault, any_present, missing, no_members, read_defaulted, read_optional,
+        read_required, unreadable,
     };
     pub use crate::dynamic::{
         FromWire, FromWireMembers, ParamInfo, ParamPlace, no_unknown, object, take,

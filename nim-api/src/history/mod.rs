@@ -64,7 +64,9 @@ int_enum! {
 /// assert_eq!(form.finish(), "type=0%2C1%2C100");
 /// assert!(TypeFilter::from(Vec::new()).validate().is_err());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+// Read by name (`nim call`, `ActionInfo::build`) as the value it wraps.
+#[serde(transparent)]
 pub struct TypeFilter(pub Vec<u32>);
 
 impl From<Vec<u32>> for TypeFilter {

@@ -222,6 +222,9 @@ const V2_MEMBERS: &[ParamInfo] = &[
     ),
 ];
 
+/// The one member of a v1 text or tip body.
+const TEXT_BODY_MEMBERS: &[ParamInfo] = &[ParamInfo::new("msg", "String", true, ParamPlace::Body)];
+
 /// The v1 parameters of a message, for [`FromWireMembers`].
 const V1_MEMBERS: &[ParamInfo] = &[
     ParamInfo::new("type", "u32", true, ParamPlace::Body),
@@ -230,37 +233,81 @@ const V1_MEMBERS: &[ParamInfo] = &[
     ParamInfo::new("subType", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
 ];
 
-/// `body` when a send can carry it. Otherwise an error naming the member as the user wrote
-/// it: `field` for content that does not have its type's shape (text without its text, an
-/// image without its URL), `type_field` for a type no send takes.
-fn has_its_shape(
-    body: MessageBody,
-    field: &'static str,
+/// Read by name, a message's content is held to the same rules as any parameter object: a
+/// member its type does not have is an error, not dropped, and values are read leniently.
+/// These are the names the user wrote for the type and the content (v1: `type`, `body`; v2:
+/// `message_type`, `attachment`).
+struct ContentNames {
     type_field: &'static str,
-) -> Result<MessageBody, ValidationError> {
-    let MessageBody::Other { message_type, .. } = &body else {
-        return Ok(body);
-    };
-    let shape = match message_type {
-        0 | 10 if field == "body" => r#"a JSON object {"msg": "..."}"#,
-        0 | 10 => "the message's text",
-        1..=3 | 6 => "an object with at least its `url`",
-        4 => "an object with `lng` and `lat`",
-        100 => "a JSON object",
-        // The body's own rule says why (no send takes this type); only the name changes.
-        _ => {
-            return match body.validate() {
-                Ok(()) => Ok(body),
-                Err(err) => Err(ValidationError::new(type_field, err.rule().clone())),
-            };
+    content_field: &'static str,
+}
+
+const V1_NAMES: ContentNames = ContentNames {
+    type_field: "type",
+    content_field: "body",
+};
+
+const V2_NAMES: ContentNames = ContentNames {
+    type_field: "message_type",
+    content_field: "attachment",
+};
+
+/// The media or custom body of `message_type` read from `content` (an object, or JSON text
+/// holding one); `None` for the types that have no such content (text, tip, unknown types).
+fn read_media(
+    message_type: u32,
+    content: Value,
+    names: &ContentNames,
+) -> Result<Option<MessageBody>, ValidationError> {
+    let within = |err: ValidationError| err.within(names.content_field);
+    Ok(Some(match message_type {
+        1 => MessageBody::Image(Image::from_wire(content).map_err(within)?),
+        2 => MessageBody::Audio(Audio::from_wire(content).map_err(within)?),
+        3 => MessageBody::Video(Video::from_wire(content).map_err(within)?),
+        6 => MessageBody::File(FileAttachment::from_wire(content).map_err(within)?),
+        4 => {
+            let members = dynamic::object(content).map_err(within)?;
+            dynamic::no_unknown(&members, LOCATION_MEMBERS).map_err(within)?;
+            MessageBody::Location(dynamic::from_value(Value::Object(members)).map_err(within)?)
         }
-    };
-    Err(ValidationError::new(
-        field,
-        Rule::WrongType {
-            reason: format!("a type {message_type} message needs {shape}"),
+        100 => MessageBody::Custom(Value::Object(dynamic::object(content).map_err(within)?)),
+        _ => return Ok(None),
+    }))
+}
+
+/// A location's members, for the unknown-member check.
+const LOCATION_MEMBERS: &[ParamInfo] = &[
+    ParamInfo::new("title", "Option<String>", false, ParamPlace::Body),
+    ParamInfo::new("lng", "f64", true, ParamPlace::Body),
+    ParamInfo::new("lat", "f64", true, ParamPlace::Body),
+];
+
+/// `body` when a send can carry its type; for a type no send takes, the body's own rule,
+/// named after the type's member as the user wrote it.
+fn sendable(body: MessageBody, names: &ContentNames) -> Result<MessageBody, ValidationError> {
+    match &body {
+        MessageBody::Other { .. } => match body.validate() {
+            Ok(()) => Ok(body),
+            Err(err) => Err(ValidationError::new(names.type_field, err.rule().clone())),
         },
-    ))
+        _ => Ok(body),
+    }
+}
+
+/// The content of a type that has none besides its text: absent or `null`.
+fn no_content(
+    message_type: u32,
+    content: Option<&Value>,
+    field: &'static str,
+    text_in: &str,
+) -> Result<(), ValidationError> {
+    match content {
+        None | Some(Value::Null) => Ok(()),
+        Some(_) => Err(ValidationError::custom(
+            field,
+            format!("a type {message_type} message has no {field}: its text goes in `{text_in}`"),
+        )),
+    }
 }
 
 /// A required member of a message read from JSON.
@@ -286,6 +333,20 @@ fn required<T: serde::de::DeserializeOwned>(
 /// }))
 /// .unwrap();
 /// assert_eq!(read, Message::image(Image::new("https://example.com/cat.jpg")).description("a cat"));
+///
+/// // Held to the rules of a parameter object: a typo is named, not dropped.
+/// let err = Message::from_wire(serde_json::json!({
+///     "message_type": 1,
+///     "attachment": {"url": "https://example.com/cat.jpg", "md55": "x"},
+/// }))
+/// .unwrap_err();
+/// assert_eq!(err.field(), "attachment.md55");
+/// // Text has no attachment.
+/// let err = Message::from_wire(serde_json::json!({
+///     "message_type": 0, "text": "hi", "attachment": {"url": "x"},
+/// }))
+/// .unwrap_err();
+/// assert_eq!(err.field(), "attachment");
 /// ```
 impl FromWire for Message {
     const PARAMS: &'static [ParamInfo] = V2_MEMBERS;
@@ -298,16 +359,38 @@ impl FromWire for Message {
         let text: Option<String> = dynamic::param(&mut members, "text")?;
         let attachment: Option<Value> = dynamic::param(&mut members, "attachment")?;
         let client_id = dynamic::param(&mut members, "message_client_id")?;
-        let field = if matches!(message_type, 0 | 10) {
-            "text"
-        } else {
-            "attachment"
+        let body = match message_type {
+            0 | 10 => {
+                no_content(message_type, attachment.as_ref(), "attachment", "text")?;
+                let text = text
+                    .clone()
+                    .ok_or_else(|| ValidationError::new("text", Rule::Required))?;
+                if message_type == 0 {
+                    MessageBody::Text(text)
+                } else {
+                    MessageBody::Tip(text)
+                }
+            }
+            _ => match attachment {
+                Some(content) if !content.is_null() => {
+                    match read_media(message_type, content.clone(), &V2_NAMES)? {
+                        Some(body) => body,
+                        None => MessageBody::Other {
+                            message_type,
+                            content,
+                        },
+                    }
+                }
+                _ if matches!(message_type, 1..=4 | 6 | 100) => {
+                    return Err(ValidationError::new("attachment", Rule::Required));
+                }
+                _ => MessageBody::Other {
+                    message_type,
+                    content: text.clone().map_or(Value::Null, Value::String),
+                },
+            },
         };
-        let body = has_its_shape(
-            MessageBody::from_v2(message_type, text.as_deref(), attachment.as_ref()),
-            field,
-            "message_type",
-        )?;
+        let body = sendable(body, &V2_NAMES)?;
         let description = if body.is_textual() { None } else { text };
         Ok(Message {
             body,
@@ -332,21 +415,45 @@ impl FromWire for Message {
 /// assert_eq!(Message::from_wire_members(&mut params).unwrap(), Message::text("hi"));
 /// assert!(params.contains_key("to"));
 ///
-/// // A text body that is not `{"msg": ...}` is named as the `body` at fault.
+/// // A text body that is not `{"msg": ...}` is named as the `body` at fault, and a member a
+/// // text body does not have is not dropped.
 /// let mut params = nim_api::dynamic::object(serde_json::json!({"type": 0, "body": "hi"})).unwrap();
 /// let err = Message::from_wire_members(&mut params).unwrap_err();
 /// assert_eq!(err.field(), "body");
+/// let mut params = nim_api::dynamic::object(serde_json::json!({
+///     "type": 0, "body": {"msg": "hi", "mgs": "typo"},
+/// }))
+/// .unwrap();
+/// let err = Message::from_wire_members(&mut params).unwrap_err();
+/// assert_eq!(err.field(), "body.mgs");
 /// ```
 impl FromWireMembers for Message {
     const MEMBERS: &'static [ParamInfo] = V1_MEMBERS;
 
     fn from_wire_members(params: &mut Map<String, Value>) -> Result<Self, ValidationError> {
         let message_type: u32 = required(params, "type")?;
-        let body: Value = required(params, "body")?;
+        let content: Value = required(params, "body")?;
         let description = dynamic::param(params, "msgDesc")?;
         let sub_type = dynamic::param(params, "subType")?;
+        let body = match message_type {
+            0 | 10 => {
+                let within = |err: ValidationError| err.within("body");
+                let mut members = dynamic::object(content).map_err(within)?;
+                dynamic::no_unknown(&members, TEXT_BODY_MEMBERS).map_err(within)?;
+                let text: String = required(&mut members, "msg").map_err(within)?;
+                if message_type == 0 {
+                    MessageBody::Text(text)
+                } else {
+                    MessageBody::Tip(text)
+                }
+            }
+            _ => match read_media(message_type, content.clone(), &V1_NAMES)? {
+                Some(body) => body,
+                None => MessageBody::from_v1(message_type, &content),
+            },
+        };
         Ok(Message {
-            body: has_its_shape(MessageBody::from_v1(message_type, &body), "body", "type")?,
+            body: sendable(body, &V1_NAMES)?,
             description,
             sub_type,
             client_id: None,

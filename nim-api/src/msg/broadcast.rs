@@ -8,18 +8,23 @@ use crate::wire::lenient_list;
 use crate::{Accid, ListItem};
 
 /// A client platform a broadcast targets (`targetOs` item).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 #[non_exhaustive]
 pub enum TargetOs {
     /// iOS (`"ios"`).
+    #[serde(rename = "ios")]
     Ios,
     /// Android (`"aos"`).
+    #[serde(rename = "aos")]
     Android,
     /// Windows PC (`"pc"`).
+    #[serde(rename = "pc")]
     Pc,
     /// Web (`"web"`).
+    #[serde(rename = "web")]
     Web,
     /// macOS (`"mac"`).
+    #[serde(rename = "mac")]
     Mac,
 }
 

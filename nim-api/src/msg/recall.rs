@@ -26,7 +26,9 @@ int_enum! {
 /// IgnoreTime(false).write_form("other", &mut form);
 /// assert_eq!(form.finish(), "ignoreTime=1");
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+// Read by name (`nim call`, `ActionInfo::build`) as the value it wraps.
+#[serde(transparent)]
 pub struct IgnoreTime(pub bool);
 
 impl From<bool> for IgnoreTime {

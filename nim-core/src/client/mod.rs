@@ -236,7 +236,7 @@ impl Client {
     ///     path: "/im/v2/accounts/zhangsan".to_owned(),
     ///     body: None,
     /// };
-    /// let prepared = client.prepare_encoded(&EncodedCall::new(encoded, "/im/v2/accounts/{account_id}"));
+    /// let prepared = client.prepare_encoded(&EncodedCall::new(encoded, "/im/v2/accounts/{account_id}", false, None));
     /// assert_eq!(prepared.url, "http://127.0.0.1:1/nimserver/im/v2/accounts/zhangsan");
     /// assert_eq!(prepared.trace.0, "X-custom-traceid");
     /// ```
@@ -310,7 +310,7 @@ impl Client {
     /// the whole answer object once its code is 200 and its response fits the action's type.
     ///
     /// Everything else is [`call`](Self::call)'s: signing, the trace id, retries (only when
-    /// [`EncodedCall::idempotent`] or the attempt provably never reached the server), rate
+    /// [`EncodedCall::is_idempotent`] or the attempt provably never reached the server), rate
     /// limits, errors.
     ///
     /// ```no_run

@@ -118,7 +118,13 @@ impl<'de> Deserializer<'de> for Lenient {
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Number(n) => visitor.visit_string(n.to_string()),
+            // Whole numbers only: a fraction or a number past 64 bits would not come back as
+            // the digits that were written (`1.10` prints `1.1`); those must be given as text.
+            Value::Number(n) if n.is_u64() || n.is_i64() => visitor.visit_string(n.to_string()),
+            Value::Number(_) => Err(de::Error::custom(
+                "a number that is not a whole 64-bit one cannot be read as text exactly; \
+                 give it as text (in quotes)",
+            )),
             Value::Bool(b) => visitor.visit_string(b.to_string()),
             other => other.deserialize_string(visitor),
         }
@@ -232,6 +238,10 @@ mod tests {
         assert!(read::<u8>(json!("300")).is_err());
         assert!(read::<u8>(json!("x")).is_err());
         assert_eq!(read::<String>(json!(42)).unwrap(), "42");
+        assert_eq!(read::<String>(json!(-42)).unwrap(), "-42");
+        assert!(read::<String>(json!(1.10)).is_err());
+        let huge: Value = serde_json::from_str("123456789012345678901234").unwrap();
+        assert!(read::<String>(huge).is_err());
         assert_eq!(read::<String>(json!(true)).unwrap(), "true");
     }
 

@@ -65,7 +65,7 @@
 //!
 //! let block = Block::from_wire(json!({"accid": "zhangsan", "needkick": "true"})).unwrap();
 //! let call = EncodedCall::of(&block).unwrap();
-//! assert_eq!(call.encoded.body.unwrap().1, "accid=zhangsan&needkick=true");
+//! assert_eq!(call.into_encoded().body.unwrap().1, "accid=zhangsan&needkick=true");
 //! ```
 
 mod lenient;
@@ -421,9 +421,43 @@ fn wrong_type(err: &serde_json::Error) -> ValidationError {
     ValidationError::new(
         "",
         Rule::WrongType {
-            reason: decode::mask_values(&err.to_string()),
+            reason: mask_given_value(&err.to_string()),
         },
     )
+}
+
+/// A reader's message without the value it was given: readers quote it first, in `"..."`
+/// (serde: `invalid type: string "abc", expected u32`) or in backticks (serde's `unknown
+/// variant `x`, expected one of ...`, this crate's id types: `` `x` is not an id``). The
+/// first quoted span is masked whatever the message; what follows (the expected names)
+/// stays. The value may be a token typed into the wrong parameter.
+fn mask_given_value(message: &str) -> String {
+    let Some(open_at) = message.find(['"', '`']) else {
+        return message.to_owned();
+    };
+    let quote = message[open_at..].chars().next().unwrap_or('"');
+    let rest = &message[open_at + 1..];
+    let mut escaped = false;
+    let close = rest.char_indices().find_map(|(i, c)| {
+        if quote == '"' && escaped {
+            escaped = false;
+            None
+        } else if quote == '"' && c == '\\' {
+            escaped = true;
+            None
+        } else {
+            (c == quote).then_some(i)
+        }
+    });
+    match close {
+        Some(close) => format!(
+            "{}{quote}…{quote}{}",
+            &message[..open_at],
+            &rest[close + quote.len_utf8()..]
+        ),
+        // Never closed: nothing after the quote is kept.
+        None => format!("{}{quote}…", &message[..open_at]),
+    }
 }
 
 /// `value` is not `expected`; names only the kind of value given.
@@ -464,24 +498,21 @@ fn wrong_type_of(value: &Value, expected: &str) -> ValidationError {
 /// }
 ///
 /// let call = EncodedCall::of(&Unblock { accid: "A".into() }).unwrap();
-/// assert!(call.idempotent);
-/// assert_eq!(call.encoded.path, "user/unblock.action");
+/// assert!(call.is_idempotent());
+/// assert_eq!(call.encoded().path, "user/unblock.action");
 /// let answer = call.decode(br#"{"code":200}"#).unwrap();
 /// assert_eq!(answer["code"], 200);
 /// assert_eq!(call.decode(br#"{"code":414,"desc":"bad"}"#).unwrap_err().api_code(), Some(414));
 /// ```
+///
+/// Its parts are read-only: what the client may do with a call (send it again, how fast)
+/// comes from the action's declaration, and is not changed on the way.
 #[derive(Clone)]
-#[non_exhaustive]
 pub struct EncodedCall {
-    /// The request: method, path with its query, body.
-    pub encoded: Encoded,
-    /// The action's path as declared ([`Endpoint::PATH`]; the template for v2): the key of its
-    /// rate limiter and of the client's per-action settings.
-    pub action_path: &'static str,
-    /// Whether the client may send it again when an attempt's outcome is unknown.
-    pub idempotent: bool,
-    /// The action's own rate limit, if stricter than the app's.
-    pub rate_limit: Option<RateLimit>,
+    pub(crate) encoded: Encoded,
+    pub(crate) action_path: &'static str,
+    pub(crate) idempotent: bool,
+    pub(crate) rate_limit: Option<RateLimit>,
     pub(crate) check: fn(&[u8]) -> Result<Value, Error>,
 }
 
@@ -497,9 +528,12 @@ impl EncodedCall {
         })
     }
 
-    /// A request encoded by other means, for an action declared nowhere: not idempotent, no
-    /// rate limit of its own, its answer checked for its code only. `action_path` keys the
-    /// client's per-action settings (e.g. `"user/create.action"`).
+    /// A request encoded by other means, for an action declared nowhere, its answer checked
+    /// for its code only. `action_path` keys the client's per-action settings and rate
+    /// limiter (e.g. `"demo/thing.action"`): give a path no declared action has, since the
+    /// first limit seen for a path is the one kept. `idempotent` says whether the client may
+    /// send it again when an attempt's outcome is unknown; `rate_limit` is its own limit, if
+    /// stricter than the app's.
     ///
     /// ```
     /// # extern crate nim_core as nim_api;
@@ -512,34 +546,50 @@ impl EncodedCall {
     ///     path: "demo/thing.action".to_owned(),
     ///     body: Some((nim_api::FORM_CONTENT_TYPE, "a=1".to_owned())),
     /// };
-    /// let call = EncodedCall::new(encoded, "demo/thing.action")
-    ///     .idempotent(true)
-    ///     .rate_limit(Some(RateLimit::per_minute(120)));
-    /// assert!(call.idempotent);
+    /// let call = EncodedCall::new(encoded, "demo/thing.action", true, Some(RateLimit::per_minute(120)));
+    /// assert!(call.is_idempotent());
+    /// assert_eq!(call.rate_limit(), Some(RateLimit::per_minute(120)));
     /// assert_eq!(call.decode(br#"{"code":200,"anything":[1]}"#).unwrap()["anything"][0], 1);
     /// ```
-    pub fn new(encoded: Encoded, action_path: &'static str) -> EncodedCall {
+    pub fn new(
+        encoded: Encoded,
+        action_path: &'static str,
+        idempotent: bool,
+        rate_limit: Option<RateLimit>,
+    ) -> EncodedCall {
         EncodedCall {
             encoded,
             action_path,
-            idempotent: false,
-            rate_limit: None,
+            idempotent,
+            rate_limit,
             check: decode::decode_any_answer,
         }
     }
 
-    /// Sets whether the client may send it again when an attempt's outcome is unknown.
-    #[must_use]
-    pub fn idempotent(mut self, idempotent: bool) -> Self {
-        self.idempotent = idempotent;
-        self
+    /// The request: method, path with its query, body.
+    pub fn encoded(&self) -> &Encoded {
+        &self.encoded
     }
 
-    /// Sets the action's own rate limit.
-    #[must_use]
-    pub fn rate_limit(mut self, limit: Option<RateLimit>) -> Self {
-        self.rate_limit = limit;
-        self
+    /// The request, taken out of the call.
+    pub fn into_encoded(self) -> Encoded {
+        self.encoded
+    }
+
+    /// The action's path as declared ([`Endpoint::PATH`]; the template for v2): the key of
+    /// its rate limiter and of the client's per-action settings.
+    pub fn action_path(&self) -> &'static str {
+        self.action_path
+    }
+
+    /// Whether the client may send it again when an attempt's outcome is unknown.
+    pub fn is_idempotent(&self) -> bool {
+        self.idempotent
+    }
+
+    /// The action's own rate limit, if stricter than the app's.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit
     }
 
     /// Decodes an answer: the whole answer object when its code is 200 and its response fits
@@ -673,6 +723,36 @@ pub mod __private {
         read_optional(params, name, read).map(Option::unwrap_or_default)
     }
 
+    /// The value of a skipped field (`#[nim(skip)]`, never sent): its `Default` when it has
+    /// one (`(&Read::<T>::new()).skipped()`), else building the action by name fails with an
+    /// error naming the field: a skipped field need not have a `Default` to compile.
+    pub trait SkippedDefault<T> {
+        /// The field's value, or why there is none.
+        fn skipped(&self, name: &'static str) -> Result<T, ValidationError>;
+    }
+
+    impl<T: Default> SkippedDefault<T> for &Read<T> {
+        fn skipped(&self, _name: &'static str) -> Result<T, ValidationError> {
+            Ok(T::default())
+        }
+    }
+
+    /// The fallback of [`SkippedDefault`]: a type without `Default`.
+    pub trait SkippedNoDefault<T> {
+        /// Why the field has no value.
+        fn skipped(&self, name: &'static str) -> Result<T, ValidationError>;
+    }
+
+    impl<T> SkippedNoDefault<T> for Read<T> {
+        fn skipped(&self, name: &'static str) -> Result<T, ValidationError> {
+            Err(ValidationError::custom(
+                name,
+                "is skipped (never sent) and its type has no `Default`, so the action cannot \
+                 be built by name",
+            ))
+        }
+    }
+
     /// The members of a value that is not a parameter object.
     pub fn no_members() -> &'static [ParamInfo] {
         &[]
@@ -733,5 +813,28 @@ pub mod __private {
         members
             .iter()
             .any(|m| params.get(m.name).is_some_and(|v| !v.is_null()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_given_value;
+
+    #[test]
+    fn the_value_a_reader_quotes_is_masked_and_what_it_expected_kept() {
+        assert_eq!(
+            mask_given_value(r#"invalid type: string "tok\"en", expected u32"#),
+            r#"invalid type: string "…", expected u32"#
+        );
+        assert_eq!(
+            mask_given_value("unknown variant `secret`, expected one of `ios`, `aos`"),
+            "unknown variant `…`, expected one of `ios`, `aos`"
+        );
+        assert_eq!(
+            mask_given_value("`secret` is not an id"),
+            "`…` is not an id"
+        );
+        assert_eq!(mask_given_value("`secret is cut"), "`…");
+        assert_eq!(mask_given_value("invalid length 3"), "invalid length 3");
     }
 }

@@ -118,7 +118,14 @@ fn read(private: &TokenStream, field: &Field, params: &syn::Ident) -> TokenStrea
     let (ty, optional) = read_type(field);
     let unreadable = quote!(#private::unreadable::<#ty>(#wire)?);
     match field.place {
-        Place::Skipped => quote!(::core::default::Default::default()),
+        // Its `Default` if it has one (chosen by autoref, so a type without one compiles).
+        Place::Skipped => {
+            let full = &field.ty;
+            quote! {{
+                use #private::{SkippedDefault as _, SkippedNoDefault as _};
+                (&#private::Read::<#full>::new()).skipped(#wire)?
+            }}
+        }
         Place::Flattened | Place::Body | Place::Path | Place::Query if borrows(ty) => {
             // Absent and optional is fine; anything given cannot be read.
             if optional && field.place != Place::Flattened {

@@ -205,7 +205,9 @@ pub struct MessageKeyFailure {
 /// KeywordList::from(["hi", "yo"]).write_query("keyword_list", &mut query);
 /// assert_eq!(query.as_str(), "keyword_list=%5B%22hi%22%2C%22yo%22%5D");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+// Read by name (`nim call`, `ActionInfo::build`) as the value it wraps.
+#[serde(transparent)]
 pub struct KeywordList(pub Vec<String>);
 
 impl<const N: usize> From<[&str; N]> for KeywordList {
