@@ -46,7 +46,7 @@
 //!   after a crash, `kill -9` or Ctrl-C skips what is done and resolves what was in flight:
 //!   no account is created twice and no token is lost.
 //! - Ctrl-C (or SIGTERM) stops sending new creates, waits for those in flight (`--grace-secs`, default 30),
-//!   and exits with status 130 saying how to resume.
+//!   and exits with status 130 (143 after SIGTERM) saying how to resume.
 //! - Credentials come from `NIM_APP_KEY` and `NIM_APP_SECRET` (and the optional
 //!   `NIM_BASE_URL`), as for [`nim_api::Client::from_env`]; `--base-url` overrides the URL.
 //!   A missing one is named, with exit status 2.

@@ -376,3 +376,43 @@ fn an_unusable_input_leaves_no_output_files_and_exits_2() {
         assert!(left.is_empty(), "{left:?}");
     }
 }
+
+#[test]
+fn one_import_per_out_at_a_time_and_sigterm_stops_it_cleanly() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let emu = Emu::start();
+    let dir = workdir("lock-and-sigterm");
+    let input = dir.join("accounts.csv");
+    let out = dir.join("tokens.csv");
+    let journal = dir.join("tokens.csv.journal");
+    let accids = write_accounts(&input, "trm", 300);
+    let slow = ["--rate", "40", "--quiet"];
+    let mut first = import_command(&emu, &input, &out, &slow).spawn().unwrap();
+    wait_for_done(&journal, 5, &mut first);
+
+    // While it runs, a second import and a dry run on the same --out are refused.
+    for extra in [&slow[..], &["--dry-run"][..]] {
+        let (status, stderr) = finish(
+            import_command(&emu, &input, &out, extra).spawn().unwrap(),
+            Duration::from_secs(30),
+        );
+        assert_eq!(status.code(), Some(2), "{extra:?}: {stderr}");
+        assert!(stderr.contains("another `nim import`"), "{stderr}");
+    }
+
+    // SIGTERM (a service manager stopping it) is a clean stop, like Ctrl-C.
+    signal(&first, "-TERM");
+    let (status, stderr) = finish(first, Duration::from_secs(30));
+    assert_eq!(status.code(), Some(143), "{stderr}");
+    assert!(stderr.contains("run the same command again"), "{stderr}");
+    assert!(journal_done(&journal) < 300, "finished before the signal");
+
+    let (status, stderr) = finish(
+        import_command(&emu, &input, &out, &["--rate", "0"])
+            .spawn()
+            .unwrap(),
+        Duration::from_secs(60),
+    );
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    rt.block_on(assert_created_once_and_tokens_match(&emu, &accids, &out));
+}

@@ -365,7 +365,13 @@ fn json_fields(text: &str) -> Result<Vec<(&'static str, String)>, String> {
         match value {
             Value::Null => {}
             Value::String(text) => fields.push((name, text)),
-            Value::Number(n) => fields.push((name, n.to_string())),
+            // Whole numbers only: `1.10` or a number past 64 bits would not be sent as written.
+            Value::Number(n) if n.is_u64() || n.is_i64() => fields.push((name, n.to_string())),
+            Value::Number(_) => {
+                return Err(format!(
+                    "{key}: a fraction or a number past 64 bits must be written as text (in quotes)"
+                ));
+            }
             // `ex` is JSON text; an object or array given as is is sent as its text.
             value @ (Value::Object(_) | Value::Array(_)) if name == "ex" => {
                 fields.push((name, value.to_string()));
@@ -443,7 +449,7 @@ fn parse_gender(value: &str) -> Option<&'static str> {
 }
 
 /// Counts the lines of the file at `path` (a quick pass, for the progress bar's length):
-/// one less for a CSV header. An estimate: quoted CSV fields may span lines.
+/// one less for a CSV header. An estimate: blank lines are counted too.
 pub fn estimate_rows(path: &Path, format: Format) -> io::Result<u64> {
     let mut file = std::fs::File::open(path)?;
     let mut buf = vec![0u8; 256 * 1024];

@@ -203,14 +203,37 @@ impl Journal {
         use fs4::fs_std::FileExt as _;
         let file = private_options().read(true).write(true).open(path)?;
         if !file.try_lock_exclusive()? {
-            return Err(io::Error::new(
-                io::ErrorKind::WouldBlock,
-                "another `nim import` is using this journal (the same --out); wait for it \
-                 to finish, or choose another --out",
-            ));
+            return Err(busy());
         }
         Ok(Locked { file })
     }
+}
+
+impl Journal {
+    /// Locks the journal at `path` if there is one, without creating it (for `--dry-run`,
+    /// which writes no journal but must not overwrite the failures file of a running
+    /// import): `None` when there is no journal.
+    pub fn lock_existing(path: &Path) -> io::Result<Option<File>> {
+        use fs4::fs_std::FileExt as _;
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        if !file.try_lock_exclusive()? {
+            return Err(busy());
+        }
+        Ok(Some(file))
+    }
+}
+
+/// The error of a journal another import holds.
+fn busy() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::WouldBlock,
+        "another `nim import` is using this journal (the same --out); wait for it to finish, \
+         or choose another --out",
+    )
 }
 
 /// A journal opened and locked, not read yet.

@@ -34,6 +34,9 @@ use worker::{Existing, Job, Shared};
 /// The exit code after Ctrl-C (128 + SIGINT).
 pub const EXIT_INTERRUPTED: u8 = 130;
 
+/// The exit code after SIGTERM (128 + SIGTERM).
+pub const EXIT_TERMINATED: u8 = 143;
+
 /// `nim import`'s arguments.
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
@@ -256,13 +259,14 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
     };
 
     // Wait for the workers, or for Ctrl-C (or SIGTERM, as from a service manager).
-    let mut interrupted = false;
+    // The exit code the signal asks for, once one came.
+    let mut interrupted: Option<u8> = None;
     let all_done = async { while workers.join_next().await.is_some() {} };
     tokio::pin!(all_done);
     tokio::select! {
         () = &mut all_done => {}
-        () = interrupt() => {
-            interrupted = true;
+        code = interrupt() => {
+            interrupted = Some(code);
             reader_stop.store(true, Ordering::Relaxed);
             shared.stop.send_replace(true);
             eprintln!(
@@ -275,7 +279,7 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
                 () = tokio::time::sleep(Duration::from_secs_f64(args.grace_secs)) => {
                     eprintln!("nim import: calls still in flight are left to the next run");
                 }
-                () = interrupt() => {
+                _ = interrupt() => {
                     eprintln!("nim import: calls still in flight are left to the next run");
                 }
             }
@@ -313,7 +317,8 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
     if orphans > 0 && !args.quiet {
         eprintln!(
             "nim import: {orphans} accids in flight in an earlier run are no longer in the \
-             input; each was checked, and any that exists is in {} with a new token",
+             input; each was checked: any that exists is in {} with a new token, any still \
+             unknown is in the failures file (from the journal's line numbers)",
             paths.tokens.display()
         );
     }
@@ -338,8 +343,8 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
         shell_word(&args.input.display().to_string()),
         shell_word(&args.out.display().to_string())
     );
-    if interrupted {
-        code = EXIT_INTERRUPTED;
+    if let Some(signal_code) = interrupted {
+        code = signal_code;
         eprintln!(
             "nim import: interrupted. Nothing is lost: run the same command again to resume \
              (`{resume}` with the same options); it skips what is done and checks what was in flight."
@@ -352,22 +357,23 @@ async fn execute(args: ImportArgs, prepared: Prepared) -> u8 {
     code
 }
 
-/// Resolves at Ctrl-C (SIGINT) or, on Unix, SIGTERM; never when neither can be listened to.
-async fn interrupt() {
+/// Resolves at Ctrl-C (SIGINT) or, on Unix, SIGTERM, with the exit code each asks for
+/// ([`EXIT_INTERRUPTED`], [`EXIT_TERMINATED`]); never when neither can be listened to.
+async fn interrupt() -> u8 {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
         if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => EXIT_INTERRUPTED,
+                _ = term.recv() => EXIT_TERMINATED,
+            };
         }
     }
     if tokio::signal::ctrl_c().await.is_err() {
         std::future::pending::<()>().await;
     }
+    EXIT_INTERRUPTED
 }
 
 /// Quotes `word` for a POSIX shell when it needs it.

@@ -6,6 +6,7 @@
 //! journal (into a temporary file, then renamed over the old one), so they list every account
 //! done so far exactly once, even if the last run stopped between the two writes.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -96,6 +97,8 @@ pub struct Outputs {
     tokens: Option<csv::Writer<File>>,
     skipped: Option<csv::Writer<File>>,
     failures: csv::Writer<File>,
+    /// A dry run's hold on an existing journal (a real import's is in `journal`).
+    _lock: Option<File>,
 }
 
 impl Outputs {
@@ -162,18 +165,25 @@ impl Outputs {
                 tokens: Some(tokens),
                 skipped: Some(skipped),
                 failures,
+                _lock: None,
             },
             replayed,
         ))
     }
 
-    /// Only a failures file, for `--dry-run`: nothing else is written.
+    /// Only a failures file, for `--dry-run`: nothing else is written. Refused while an
+    /// import holds the journal of the same `--out` (its failures file is in use).
     pub fn failures_only(paths: &Paths) -> Result<Outputs, OpenError> {
+        let lock = match Journal::lock_existing(&paths.journal) {
+            Ok(lock) => lock,
+            Err(err) => return Err(OpenError::Io(paths.journal.clone(), err)),
+        };
         Ok(Outputs {
             journal: None,
             tokens: None,
             skipped: None,
             failures: Outputs::new_failures(&paths.failures)?,
+            _lock: lock,
         })
     }
 
@@ -269,6 +279,9 @@ fn keep_unjournaled_tokens(
     let mut reader = io::BufReader::new(file);
     let mut line = Vec::new();
     let mut number = 0u64;
+    // accid -> its row in `kept`: a later row for the same accid (a newer token) wins.
+    let mut index: HashMap<AccidKey, usize> = HashMap::new();
+    let mut kept: Vec<(String, String)> = Vec::new();
     loop {
         line.clear();
         if io::BufRead::read_until(&mut reader, b'\n', &mut line)? == 0 {
@@ -285,19 +298,23 @@ fn keep_unjournaled_tokens(
         let Ok(cells) = split_csv(text.trim_end_matches(['\n', '\r'])) else {
             continue;
         };
-        let [accid, token] = cells.as_slice() else {
-            continue;
-        };
-        let key = AccidKey::of(accid);
+        let [accid, token] = <[String; 2]>::try_from(cells).unwrap_or_default();
+        let key = AccidKey::of(&accid);
         if accid.is_empty() || token.is_empty() || replayed.done.contains(&key) {
             continue;
         }
-        let record = Record::Created {
-            accid: accid.clone(),
-            token: token.clone(),
-        };
-        journal.append(&record)?;
-        rebuilt.write_record([accid, token])?;
+        match index.get(&key) {
+            Some(&at) => kept[at] = (accid, token),
+            None => {
+                index.insert(key, kept.len());
+                kept.push((accid, token));
+            }
+        }
+    }
+    for (accid, token) in kept {
+        let key = AccidKey::of(&accid);
+        rebuilt.write_record([&accid, &token])?;
+        journal.append(&Record::Created { accid, token })?;
         replayed.in_flight.remove(&key);
         replayed.done.insert(key);
         replayed.records += 1;
@@ -432,7 +449,8 @@ mod tests {
             ),
         )
         .unwrap();
-        std::fs::write(&paths.tokens, "accid,token\na,ta\nb,tb\nc,t").unwrap();
+        // b's token was refreshed after its create: the later row is the one that works.
+        std::fs::write(&paths.tokens, "accid,token\na,ta\nb,tb-old\nb,tb\nc,t").unwrap();
         {
             let (_out, replayed) = Outputs::open(&paths).unwrap();
             assert!(replayed.done.contains(&AccidKey::of("b")));

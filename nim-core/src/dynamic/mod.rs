@@ -426,38 +426,30 @@ fn wrong_type(err: &serde_json::Error) -> ValidationError {
     )
 }
 
-/// A reader's message without the value it was given: readers quote it first, in `"..."`
-/// (serde: `invalid type: string "abc", expected u32`) or in backticks (serde's `unknown
-/// variant `x`, expected one of ...`, this crate's id types: `` `x` is not an id``). The
-/// first quoted span is masked whatever the message; what follows (the expected names)
-/// stays. The value may be a token typed into the wrong parameter.
+/// A reader's message without the value it was given (it may be a token typed into the
+/// wrong parameter), keeping what the reader expected and any field it names:
+///
+/// - this crate's id types: `` `x` is not an id`` (the value runs to the last `` ` is not``);
+/// - serde's `unknown variant `x`, expected one of ...` (to the last `` `, expected``);
+/// - serde's `invalid type`/`invalid value`/`invalid length` messages, which quote the value
+///   in `"..."`;
+///
+/// and anything else (`missing field `lat``, `unknown field ...`) as it is: those name
+/// fields, not values.
 fn mask_given_value(message: &str) -> String {
-    let Some(open_at) = message.find(['"', '`']) else {
-        return message.to_owned();
-    };
-    let quote = message[open_at..].chars().next().unwrap_or('"');
-    let rest = &message[open_at + 1..];
-    let mut escaped = false;
-    let close = rest.char_indices().find_map(|(i, c)| {
-        if quote == '"' && escaped {
-            escaped = false;
-            None
-        } else if quote == '"' && c == '\\' {
-            escaped = true;
-            None
-        } else {
-            (c == quote).then_some(i)
-        }
-    });
-    match close {
-        Some(close) => format!(
-            "{}{quote}…{quote}{}",
-            &message[..open_at],
-            &rest[close + quote.len_utf8()..]
-        ),
-        // Never closed: nothing after the quote is kept.
-        None => format!("{}{quote}…", &message[..open_at]),
+    if let Some(rest) = message.strip_prefix('`') {
+        return match rest.rfind("` is not") {
+            Some(end) => format!("`…{}", &rest[end..]),
+            None => "`…`".to_owned(),
+        };
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        return match rest.rfind("`, expected") {
+            Some(end) => format!("unknown variant `…{}", &rest[end..]),
+            None => "unknown variant `…`".to_owned(),
+        };
+    }
+    decode::mask_values(message)
 }
 
 /// `value` is not `expected`; names only the kind of value given.
@@ -724,8 +716,9 @@ pub mod __private {
     }
 
     /// The value of a skipped field (`#[nim(skip)]`, never sent): its `Default` when it has
-    /// one (`(&Read::<T>::new()).skipped()`), else building the action by name fails with an
-    /// error naming the field: a skipped field need not have a `Default` to compile.
+    /// one (`(&&Read::<T>::new()).skipped()` finds this impl first), else building the action
+    /// by name fails with an error naming the field: a skipped field need not have a
+    /// `Default` to compile.
     pub trait SkippedDefault<T> {
         /// The field's value, or why there is none.
         fn skipped(&self, name: &'static str) -> Result<T, ValidationError>;
@@ -834,7 +827,24 @@ mod tests {
             mask_given_value("`secret` is not an id"),
             "`…` is not an id"
         );
-        assert_eq!(mask_given_value("`secret is cut"), "`…");
+        assert_eq!(
+            mask_given_value("`a` is not `b` is not an id"),
+            "`…` is not an id"
+        );
+        assert_eq!(
+            mask_given_value("unknown variant `a`b`, expected one of `ios`"),
+            "unknown variant `…`, expected one of `ios`"
+        );
+        assert_eq!(mask_given_value("`secret is cut"), "`…`");
         assert_eq!(mask_given_value("invalid length 3"), "invalid length 3");
+        // Field names are not values.
+        assert_eq!(
+            mask_given_value("missing field `lat`"),
+            "missing field `lat`"
+        );
+        assert_eq!(
+            mask_given_value("unknown field `md55`, expected `url`"),
+            "unknown field `md55`, expected `url`"
+        );
     }
 }

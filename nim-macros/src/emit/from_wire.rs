@@ -118,12 +118,14 @@ fn read(private: &TokenStream, field: &Field, params: &syn::Ident) -> TokenStrea
     let (ty, optional) = read_type(field);
     let unreadable = quote!(#private::unreadable::<#ty>(#wire)?);
     match field.place {
-        // Its `Default` if it has one (chosen by autoref, so a type without one compiles).
+        // Its `Default` if it has one (chosen by autoref: `SkippedDefault` is implemented for
+        // `&Read<T>`, so it is found first through `&&Read<T>`; a type without `Default`
+        // falls through to `SkippedNoDefault` on `Read<T>` and still compiles).
         Place::Skipped => {
             let full = &field.ty;
             quote! {{
                 use #private::{SkippedDefault as _, SkippedNoDefault as _};
-                (&#private::Read::<#full>::new()).skipped(#wire)?
+                (&&#private::Read::<#full>::new()).skipped(#wire)?
             }}
         }
         Place::Flattened | Place::Body | Place::Path | Place::Query if borrows(ty) => {

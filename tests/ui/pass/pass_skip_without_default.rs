@@ -1,5 +1,6 @@
 // A skipped field whose type has no `Default` still compiles (the derive does not ask for
-// one); building the action by name then fails, naming the field.
+// one); building the action by name then fails, naming the field. A skipped field whose
+// type has one starts at it.
 #![deny(warnings)]
 
 use nim_api::Endpoint;
@@ -14,6 +15,15 @@ pub struct Block {
     pub decided: std::time::Instant,
 }
 
+#[derive(nim_api::Endpoint)]
+#[nim(path = "user/unblock.action")]
+pub struct Unblock {
+    pub accid: nim_api::Accid,
+    /// A note for the caller's logs, never sent.
+    #[nim(skip)]
+    pub note: String,
+}
+
 fn main() {
     let block = Block {
         accid: "zhangsan".into(),
@@ -25,4 +35,11 @@ fn main() {
         Err(err) => err,
     };
     assert_eq!(err.field(), "decided");
+
+    let unblock = match Unblock::from_wire(serde_json::json!({"accid": "zhangsan"})) {
+        Ok(unblock) => unblock,
+        Err(err) => panic!("a skipped field with a Default: {err}"),
+    };
+    assert_eq!(unblock.note, "");
+    assert_eq!(unblock.to_form().unwrap(), "accid=zhangsan");
 }
