@@ -1,0 +1,174 @@
+//! Admin views and knobs of the chatroom store, the language-neutral side of
+//! [`Emulator::chatroom`](crate::Emulator::chatroom), `enter_chatroom` and `leave_chatroom`:
+//! `GET /_emulator/state/chatrooms`, `POST /_emulator/state/chatroom_enter` and
+//! `POST /_emulator/state/chatroom_leave`. Entering and leaving are what a client SDK does
+//! (no server action does it); the refusals answer the store's v1 codes (404, 13002,
+//! 13003), so a test sees what the client would.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde_json::{Value, json};
+
+use crate::accounts::Accounts;
+use crate::call::Call;
+use crate::chatrooms::{ChatroomRecord, ChatroomRole, Chatrooms, Entry};
+use crate::json_body::JsonBody;
+use crate::lock;
+use crate::params::check_accid;
+use crate::reply::{ApiError, Reply};
+use crate::router::{Registry, Route};
+
+/// The most tags one entering client carries (the client SDK's limit is not documented;
+/// the emulator's bound).
+const TAGS_MAX: usize = 100;
+/// A tag's, a nickname's and an avatar's length bound, in characters.
+const TEXT_MAX: usize = 1024;
+/// An extension's length bound, in characters (v1 member `ext`: 4096).
+const EXT_MAX: usize = 4096;
+
+struct State {
+    accounts: Arc<Mutex<Accounts>>,
+    chatrooms: Arc<Mutex<Chatrooms>>,
+}
+
+const ROUTES: &[Route<State>] = &[
+    Route::admin("GET", "/_emulator/state/chatrooms", chatrooms),
+    Route::admin("POST", "/_emulator/state/chatroom_enter", enter),
+    Route::admin("POST", "/_emulator/state/chatroom_leave", leave),
+];
+
+/// Registers the chatroom admin routes.
+pub(super) fn register(registry: &mut Registry) {
+    let state = State {
+        accounts: registry.shared::<Accounts>(),
+        chatrooms: registry.shared::<Chatrooms>(),
+    };
+    registry.routes(state, ROUTES);
+}
+
+/// The store, with the rooms whose delay-close deadline passed closed.
+fn rooms<'a>(call: &Call<'_>, state: &'a State) -> MutexGuard<'a, Chatrooms> {
+    let mut rooms = lock(&state.chatrooms);
+    rooms.settle(call.now.saturating_mul(1000));
+    rooms
+}
+
+fn role_name(role: ChatroomRole) -> &'static str {
+    match role {
+        ChatroomRole::Creator => "creator",
+        ChatroomRole::Manager => "manager",
+        ChatroomRole::Normal => "normal",
+        ChatroomRole::Anonymous => "anonymous",
+        ChatroomRole::Virtual => "virtual",
+        _ => "guest",
+    }
+}
+
+fn room_view(r: &ChatroomRecord) -> Value {
+    let members: Vec<Value> = r
+        .members
+        .iter()
+        .map(|m| {
+            json!({
+                "accid": m.accid, "role": role_name(m.role), "nick": m.nick,
+                "avatar": m.avatar, "ext": m.ext, "level": m.level, "blocked": m.blocked,
+                "chat_banned": m.chat_banned, "temp_mute_until": m.temp_mute_until,
+                "tags": m.tags, "online": m.online(), "connections": m.connections,
+            })
+        })
+        .collect();
+    json!({
+        "roomid": r.id, "creator": r.creator, "name": r.name,
+        "announcement": r.announcement, "broadcasturl": r.broadcast_url, "ext": r.ext,
+        "valid": r.valid, "muted": r.muted, "queuelevel": r.queue_level,
+        "in_out_notification": r.in_out_notification,
+        "delay_close_policy": r.delay_close_policy, "delay_seconds": r.delay_seconds,
+        "close_deadline": r.close_deadline, "online_count": r.online_count(),
+        "members": members, "queue_len": r.queue_len, "message_count": r.message_count,
+        "create_time": r.create_time,
+    })
+}
+
+/// `?roomid=N`: that room (404 if there is none); `?creator=a`: `{"creator","rooms":[...]}`,
+/// every room it made (open or closed), ordered by id. A room is `{roomid, creator, name,
+/// announcement, broadcasturl, ext, valid, muted, queuelevel, in_out_notification,
+/// delay_close_policy, delay_seconds, close_deadline, online_count, members:[{accid, role,
+/// nick, avatar, ext, level, blocked, chat_banned, temp_mute_until, tags, online,
+/// connections}], queue_len, message_count, create_time}`.
+fn chatrooms(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+    let rooms = rooms(call, state);
+    if let Some(id) = call.query_param("roomid") {
+        let id: u64 = id
+            .trim()
+            .parse()
+            .map_err(|_| ApiError::param("roomid must be a room id"))?;
+        let room = rooms.get(id).map_err(|e| e.v1())?;
+        return Ok(Reply::json(&room_view(&ChatroomRecord::from(room))));
+    }
+    let creator = call
+        .query_param("creator")
+        .ok_or_else(|| ApiError::param("roomid or creator is required"))?
+        .to_ascii_lowercase();
+    let list: Vec<Value> = rooms
+        .all()
+        .filter(|r| r.creator == creator)
+        .map(|r| room_view(&ChatroomRecord::from(r)))
+        .collect();
+    Ok(Reply::json(&json!({ "creator": creator, "rooms": list })))
+}
+
+/// The required `roomid` and `accid` of an enter or leave body.
+fn room_and_account(body: &JsonBody) -> Result<(u64, String), ApiError> {
+    let id = body.uint("roomid")?.ok_or_else(|| body.missing("roomid"))?;
+    let accid = body.required_string("accid", 32)?;
+    check_accid("accid", &accid)?;
+    Ok((id, accid.to_ascii_lowercase()))
+}
+
+/// An optional `client_type` (0 to 255).
+fn client_type(body: &JsonBody) -> Result<Option<u8>, ApiError> {
+    body.uint("client_type")?
+        .map(|t| u8::try_from(t).map_err(|_| ApiError::param("client_type must be 0 to 255")))
+        .transpose()
+}
+
+/// `{"roomid","accid","client_type"?,"tags"?,"nick"?,"avatar"?,"ext"?,"anonymous"?}`: the
+/// account's client enters the room with one more connection (`client_type` 16, web, by
+/// default; `tags` replace its tags). A registered account unless `anonymous` is true (an
+/// unknown account without it: 414). Refused with the store's codes: 404 no room, 13002
+/// closed, 13003 blacklisted.
+fn enter(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+    let body = JsonBody::parse(call.body)?;
+    let (id, accid) = room_and_account(&body)?;
+    let anonymous = body.bool("anonymous")?.unwrap_or(false);
+    let entry = Entry {
+        client_type: client_type(&body)?.unwrap_or(16),
+        tags: body.strings("tags", TAGS_MAX, TEXT_MAX)?,
+        nick: body.string("nick", TEXT_MAX)?,
+        avatar: body.string("avatar", TEXT_MAX)?,
+        ext: body.string("ext", EXT_MAX)?,
+        anonymous,
+    };
+    if !anonymous && !lock(&state.accounts).contains(&accid) {
+        return Err(ApiError::param(format!("accid {accid} not register")));
+    }
+    let now = call.now.saturating_mul(1000);
+    rooms(call, state)
+        .enter(id, &accid, entry, now)
+        .map_err(|e| e.v1())?;
+    Ok(Reply::ok())
+}
+
+/// `{"roomid","accid","client_type"?}`: the account's connections of that client type (all
+/// when absent) leave the room. 404 when the room does not exist or the account has no such
+/// connection in it.
+fn leave(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+    let body = JsonBody::parse(call.body)?;
+    let (id, accid) = room_and_account(&body)?;
+    let client_type = client_type(&body)?;
+    let now = call.now.saturating_mul(1000);
+    rooms(call, state)
+        .leave(id, &accid, client_type, now)
+        .map_err(|e| e.v1())?;
+    Ok(Reply::ok())
+}
