@@ -2,8 +2,9 @@
 //! [`Emulator::chatroom`](crate::Emulator::chatroom), `enter_chatroom` and `leave_chatroom`:
 //! `GET /_emulator/state/chatrooms`, `POST /_emulator/state/chatroom_enter` and
 //! `POST /_emulator/state/chatroom_leave`. Entering and leaving are what a client SDK does
-//! (no server action does it); the refusals answer the store's v1 codes (404, 13002,
-//! 13003), so a test sees what the client would.
+//! (no server action does it). Refusals are admin errors (`{"error"}`, HTTP 404 for a
+//! missing room or connection, 400 otherwise) whose text ends with the code the client
+//! would get, e.g. `"chatroom 3000000001 is closed (13002)"`.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -11,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::accounts::Accounts;
 use crate::call::Call;
-use crate::chatrooms::{ChatroomRecord, ChatroomRole, Chatrooms, Entry};
+use crate::chatrooms::{ChatroomError, ChatroomRecord, ChatroomRole, Chatrooms, Entry};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::params::check_accid;
@@ -135,8 +136,8 @@ fn client_type(body: &JsonBody) -> Result<Option<u8>, ApiError> {
 /// `{"roomid","accid","client_type"?,"tags"?,"nick"?,"avatar"?,"ext"?,"anonymous"?}`: the
 /// account's client enters the room with one more connection (`client_type` 16, web, by
 /// default; `tags` replace its tags). A registered account unless `anonymous` is true (an
-/// unknown account without it: 414). Refused with the store's codes: 404 no room, 13002
-/// closed, 13003 blacklisted.
+/// unknown account without it: 400). Refused (see the module's docs): no room (404), the
+/// room closed (13002), the account blacklisted (13003).
 fn enter(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = JsonBody::parse(call.body)?;
     let (id, accid) = room_and_account(&body)?;
@@ -155,7 +156,7 @@ fn enter(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let now = call.now.saturating_mul(1000);
     rooms(call, state)
         .enter(id, &accid, entry, now)
-        .map_err(|e| e.v1())?;
+        .map_err(refusal)?;
     Ok(Reply::ok())
 }
 
@@ -169,6 +170,12 @@ fn leave(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let now = call.now.saturating_mul(1000);
     rooms(call, state)
         .leave(id, &accid, client_type, now)
-        .map_err(|e| e.v1())?;
+        .map_err(refusal)?;
     Ok(Reply::ok())
+}
+
+/// A store refusal as an admin error: the reason, then the code in parentheses.
+fn refusal(e: ChatroomError) -> ApiError {
+    let code = e.v1().code();
+    ApiError::with_code(code, format!("{} ({code})", e.describe()))
 }

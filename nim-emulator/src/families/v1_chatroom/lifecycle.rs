@@ -55,15 +55,17 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
 pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let name = p.text("name", NAME_MAX)?;
+    let name = p.text_or_empty("name", NAME_MAX)?;
     if name.is_some_and(|n| n.trim().is_empty()) {
         return Err(ApiError::param("name cannot be empty"));
     }
     let changes = RoomChanges {
         name: name.map(str::to_owned),
-        announcement: p.text("announcement", TEXT_MAX)?.map(str::to_owned),
-        broadcast_url: p.text("broadcasturl", URL_MAX)?.map(str::to_owned),
-        ext: p.text("ext", TEXT_MAX)?.map(str::to_owned),
+        announcement: p
+            .text_or_empty("announcement", TEXT_MAX)?
+            .map(str::to_owned),
+        broadcast_url: p.text_or_empty("broadcasturl", URL_MAX)?.map(str::to_owned),
+        ext: p.text_or_empty("ext", TEXT_MAX)?.map(str::to_owned),
         queue_level: queue_level(&p)?,
     };
     switch(&p, "needNotify")?;
