@@ -31,8 +31,9 @@
 //!   SDK that enters and leaves. Entering a closed room is 13002; a blacklisted account 13003.
 //! - **Roles.** Only the creator appoints or removes managers; the creator or a manager
 //!   makes an account a normal member or a guest again, blacklists it or bans it. A manager
-//!   cannot act on the creator or on another manager, nobody acts on the creator, and the
-//!   creator role is never given (403 for each). An account that loses its fixed role and
+//!   cannot act on the creator or on another manager, and nobody acts on the creator (403
+//!   for each); anonymous and virtual members keep their role (414). The creator role is
+//!   never given: no operation offers it. An account that loses its fixed role and
 //!   is neither blacklisted nor banned becomes a guest, or leaves the room if offline.
 //! - **Bans.** A permanent ban and a temporary ban are independent. A temporary ban of
 //!   `0` seconds lifts it; at most [`TEMP_MUTE_MAX_SECS`] (414 above); a new temporary ban

@@ -487,3 +487,39 @@ fn in_out_notifications_switch() {
         404
     );
 }
+
+#[test]
+fn both_protocols_answer_the_same_codes_with_the_reason() {
+    let errors = [
+        (ChatroomError::NotFound { room: 1 }, 404, "does not exist"),
+        (ChatroomError::Closed { room: 1 }, 13002, "closed"),
+        (
+            ChatroomError::Blocked {
+                room: 1,
+                accid: "a".into(),
+            },
+            13003,
+            "blacklist",
+        ),
+        (
+            ChatroomError::FixedFull {
+                room: 1,
+                limit: FIXED_MAX,
+            },
+            419,
+            "1000",
+        ),
+        (
+            ChatroomError::Repeated {
+                desc: "again".into(),
+            },
+            417,
+            "again",
+        ),
+    ];
+    for (error, code, needle) in errors {
+        assert_eq!(error.v1().code(), code);
+        assert_eq!(error.v2().code(), code);
+        assert!(error.describe().contains(needle), "{}", error.describe());
+    }
+}
