@@ -3,7 +3,7 @@
 //! for it). The admin routes under `/_emulator/state/chatroom*` offer the same to other
 //! languages.
 
-use crate::chatrooms::{ChatroomRecord, Entry};
+use crate::chatrooms::{ChatroomRecord, Entry, entrant};
 use crate::emulator::Emulator;
 use crate::lock;
 
@@ -26,8 +26,9 @@ impl Emulator {
 
     /// Stands in for `accid`'s client (any case) entering open room `id` with one more
     /// connection of `client_type` and the tags `tags` (replacing its tags): it becomes a
-    /// guest unless it is a member already. Errors say why not: no room, the room is closed,
-    /// the account is blacklisted.
+    /// guest unless it is a member already. Checked as the admin route
+    /// `/_emulator/state/chatroom_enter` checks it; errors say why not: not a valid account
+    /// id, an unregistered account, no room, the room is closed.
     ///
     /// ```
     /// # #[tokio::main] async fn main() -> std::io::Result<()> {
@@ -47,11 +48,13 @@ impl Emulator {
             tags: Some(tags.iter().map(|t| (*t).to_owned()).collect()),
             ..Entry::default()
         };
+        let accid =
+            entrant(&lock(&self.core.accounts), accid, false).map_err(|e| e.desc().to_owned())?;
         let now = self.core.state_now().saturating_mul(1000);
         let mut rooms = lock(&self.core.chatrooms);
         rooms.settle(now);
         rooms
-            .enter(id, &accid.to_ascii_lowercase(), entry, now)
+            .enter(id, &accid, entry, now)
             .map_err(|e| e.describe())
     }
 

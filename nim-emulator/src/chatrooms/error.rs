@@ -4,9 +4,9 @@
 use crate::reply::ApiError;
 
 /// The codes of the chatroom family. v1: DOC-CODES (200/403/404/414/417/419 generic,
-/// 13001-13005 the chatroom block). v2: no chatroom page's error table was reached; the v2
-/// notes suggest the same codes (the client SDK's `NIMChatroomErrors` has 404 for "room not
-/// exists" and 403 "forbidden"), so both protocols answer these.
+/// 13001-13005 the chatroom block). v2 (not served yet): no chatroom page's error table was
+/// reached; the v2 notes suggest the same codes (the client SDK's `NIMChatroomErrors` has
+/// 404 for "room not exists" and 403 "forbidden").
 pub(crate) mod code {
     /// The operator lacks the permission.
     pub(crate) const NO_PERMISSION: u32 = 403;
@@ -16,14 +16,10 @@ pub(crate) mod code {
     pub(crate) const PARAMETER: u32 = 414;
     /// The operation repeats the current state (reopening an open room).
     pub(crate) const REPEATED: u32 = 417;
-    /// Over a limit (the fixed-member cap; the code is not documented for it).
-    pub(crate) const OVER_LIMIT: u32 = 419;
     /// The room is closed ("chat room status abnormal").
     pub(crate) const CLOSED: u32 = 13002;
     /// The account is on the room's blacklist and may not enter.
     pub(crate) const BLOCKED: u32 = 13003;
-    /// The account is chat-banned and may not speak.
-    pub(crate) const MUTED: u32 = 13004;
 }
 
 /// Why a chatroom operation is refused, before it is put in either protocol's words.
@@ -35,12 +31,6 @@ pub(crate) enum ChatroomError {
     Closed { room: u64 },
     /// `accid` is on the blacklist of `room`.
     Blocked { room: u64, accid: String },
-    /// `accid` may not speak in `room`: `why` says which ban.
-    Muted {
-        room: u64,
-        accid: String,
-        why: &'static str,
-    },
     /// `accid` is not a member of `room` (not fixed and not online).
     NotMember { room: u64, accid: String },
     /// `operator` may not `what`.
@@ -48,8 +38,6 @@ pub(crate) enum ChatroomError {
         operator: String,
         what: &'static str,
     },
-    /// Room `room` would have more than `limit` fixed members.
-    FixedFull { room: u64, limit: usize },
     /// The operation repeats the current state.
     Repeated { desc: String },
     /// A request the rules refuse.
@@ -62,23 +50,12 @@ impl ChatroomError {
         ApiError::with_code(self.code(), self.describe())
     }
 
-    /// The v2 answer: the same codes (see [`code`]).
-    #[allow(
-        dead_code,
-        reason = "for the v2 chatroom families, the next step of issue 17"
-    )]
-    pub(crate) fn v2(&self) -> ApiError {
-        ApiError::with_code(self.code(), self.describe())
-    }
-
     fn code(&self) -> u32 {
         match self {
             ChatroomError::NotFound { .. } | ChatroomError::NotMember { .. } => code::NOT_FOUND,
             ChatroomError::Closed { .. } => code::CLOSED,
             ChatroomError::Blocked { .. } => code::BLOCKED,
-            ChatroomError::Muted { .. } => code::MUTED,
             ChatroomError::NoPermission { .. } => code::NO_PERMISSION,
-            ChatroomError::FixedFull { .. } => code::OVER_LIMIT,
             ChatroomError::Repeated { .. } => code::REPEATED,
             ChatroomError::Refused { .. } => code::PARAMETER,
         }
@@ -92,17 +69,11 @@ impl ChatroomError {
             ChatroomError::Blocked { room, accid } => {
                 format!("{accid} is on the blacklist of chatroom {room}")
             }
-            ChatroomError::Muted { room, accid, why } => {
-                format!("{accid} may not speak in chatroom {room}: {why}")
-            }
             ChatroomError::NotMember { room, accid } => {
                 format!("{accid} is not in chatroom {room}")
             }
             ChatroomError::NoPermission { operator, what } => {
                 format!("no permission: {operator} may not {what}")
-            }
-            ChatroomError::FixedFull { room, limit } => {
-                format!("chatroom {room} may have at most {limit} fixed members")
             }
             ChatroomError::Repeated { desc } | ChatroomError::Refused { desc } => desc.clone(),
         }

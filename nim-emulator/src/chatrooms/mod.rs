@@ -1,6 +1,13 @@
-//! The chatroom store (聊天室), for the v1 `chatroom/*` actions now and the v2 `chatroom`,
-//! `chatroom_member`, `chatroom_message` and `chatroom_queue` families later: a room made
-//! through one protocol is the room the other sees.
+//! The chatroom store (聊天室), for the v1 `chatroom/*` room-lifecycle actions now and the
+//! v2 `chatroom`, `chatroom_member`, `chatroom_message` and `chatroom_queue` families later:
+//! a room made through one protocol will be the room the other sees.
+//!
+//! What is served: rooms (create, read, update, open and close, delay close, the enter/leave
+//! notification switch) and members entering and leaving through the admin route (which
+//! stands in for the client SDK). Roles other than creator and guest, the blacklist, chat
+//! bans, the room-wide mute, messages and the queue come with the actions that use them;
+//! the model keeps the fields the answers already show (`muted`, a member's `blocked`,
+//! `chat_banned`, `temp_mute_until`), which no served action sets yet.
 //!
 //! Times are Unix ms on the emulator's state clock. Nothing runs in the background: every
 //! reader first calls [`Chatrooms::settle`] with the current time, which closes the rooms
@@ -13,51 +20,42 @@
 //!   first member (fixed, offline).
 //! - **Open and closed.** Only the creator opens or closes a room (403 otherwise); asking
 //!   for the state the room is in is 417 (the Java SDK's live test reopens a fresh room and
-//!   expects 417). Closing drops every connection (the docs: "force-kicks all online
-//!   members"), so guests leave the room; fixed members, blacklist and bans are kept and are
-//!   there again on reopening. A closed room refuses entering and messages (13002) and is
-//!   left out of a creator's open rooms; it can still be read and updated.
+//!   expects 417). A refused request changes nothing. Closing drops every connection (the
+//!   docs: "force-kicks all online members"), so guests leave the room; fixed members (and
+//!   kept records) are there again on reopening. A closed room refuses entering (13002)
+//!   and is left out of a creator's open rooms; it can still be read and updated.
 //! - **Delay close.** Policy 0 never closes; 1 closes `seconds` after the policy was set,
 //!   whoever is inside; 2 closes `seconds` after the room became empty (at once counting
 //!   from the call when it is empty then). Every call that sets a policy (create, reopen,
 //!   `updateDelayClosePolicy`) restarts the countdown from now. Policy 1 or 2 without
 //!   seconds takes [`DELAY_SECONDS_MAX`], the docs' default; more is 414 (the v2 docs' max;
 //!   the v1 docs give only the default).
-//! - **Members.** Fixed members (creator, managers, normal members) are at most
-//!   [`FIXED_MAX`] per room and exist while offline. Everyone else enters as a guest (an
-//!   unregistered client as an anonymous guest) and belongs to the room only while online;
-//!   a guest that is blacklisted or permanently banned keeps its record (v1 `LIMITED`).
-//!   Online means at least one live connection; the admin route stands in for the client
-//!   SDK that enters and leaves. Entering a closed room is 13002; a blacklisted account 13003.
-//! - **Roles.** Only the creator appoints or removes managers; the creator or a manager
-//!   makes an account a normal member or a guest again, blacklists it or bans it. A manager
-//!   cannot act on the creator or on another manager, and nobody acts on the creator (403
-//!   for each); anonymous and virtual members keep their role (414). The creator role is
-//!   never given: no operation offers it. An account that loses its fixed role and
-//!   is neither blacklisted nor banned becomes a guest, or leaves the room if offline.
-//! - **Bans.** A permanent ban and a temporary ban are independent. A temporary ban of
-//!   `0` seconds lifts it; at most [`TEMP_MUTE_MAX_SECS`] (414 above); a new temporary ban
-//!   replaces the expiry (not added to it). The room-wide mute lets only the creator and
-//!   managers speak.
+//! - **Members.** The creator is a fixed member: it exists while offline. Everyone else
+//!   enters as a guest (an unregistered client as an anonymous guest) and belongs to the
+//!   room only while online. Online means at least one live connection; the admin route
+//!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
+//!   an account on the blacklist would get 13003, but nothing served blacklists yet.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
-//!   (also when a close drops every connection).
+//!   (also when a close drops every connection). No served action fills the queue yet.
 //!
 //! # Codes
 //!
-//! Both protocols answer the same codes (no v2 chatroom error table was reachable; see
+//! The v1 codes (the v2 families, when served, are expected to answer the same; see
 //! [`error::code`]).
 //!
 //! | refusal | code |
 //! |---|---|
 //! | no such room | 404 |
-//! | the target is not in the room | 404 |
-//! | not the creator (open/close, managers), not creator/manager (roles, bans), acting on the creator or a manager | 403 |
-//! | bad value (delay seconds, temp-mute length, a role no one may give) | 414 |
+//! | the member is not in the room (leaving) | 404 |
+//! | not the creator (open/close) | 403 |
+//! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |
-//! | more than [`FIXED_MAX`] fixed members | 419 (undocumented: the generic "over limit") |
-//! | closed room (entering, speaking) | 13002 |
-//! | blacklisted account entering | 13003 |
-//! | banned sender (permanent, temporary, room-wide) | 13004 |
+//! | closed room (entering) | 13002 |
+//! | blacklisted account entering | 13003 (not reachable yet) |
+//!
+//! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
+//! mute 13004 too, the emulator's choice (unconfirmed: the notes suggest 13006 may be the
+//! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
 mod error;
 mod members;
@@ -70,16 +68,12 @@ mod tests;
 use std::collections::BTreeMap;
 
 pub(crate) use error::ChatroomError;
-pub(crate) use members::Entry;
+pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 
 use model::{DelayClose, Member, Role};
 
-/// The most fixed members (creator, managers, normal members) a room may have.
-pub(crate) const FIXED_MAX: usize = 1000;
-/// The longest temporary ban, in seconds (30 days).
-pub(crate) const TEMP_MUTE_MAX_SECS: u64 = 2_592_000;
 /// The longest delay-close countdown, and the one policy 1 or 2 gets without seconds, in
 /// seconds (7 days).
 pub(crate) const DELAY_SECONDS_MAX: u64 = 604_800;
@@ -187,7 +181,8 @@ impl Chatrooms {
         Ok(id)
     }
 
-    /// Changes what `changes` sets. No operator, so no permission check; closed rooms too.
+    /// Changes what `changes` sets; an empty text clears the announcement, the URL or the
+    /// extension (stored as absent). No operator, so no permission check; closed rooms too.
     pub(crate) fn update(&mut self, id: u64, changes: RoomChanges) -> Result<&Room, ChatroomError> {
         let room = self.get_mut(id)?;
         let info = &mut room.info;
@@ -199,8 +194,8 @@ impl Chatrooms {
             (&mut info.broadcast_url, changes.broadcast_url),
             (&mut info.ext, changes.ext),
         ] {
-            if value.is_some() {
-                *field = value;
+            if let Some(value) = value {
+                *field = (!value.is_empty()).then_some(value);
             }
         }
         if let Some(level) = changes.queue_level {
@@ -210,7 +205,8 @@ impl Chatrooms {
     }
 
     /// `operator` opens (`valid`) or closes room `id`, with a delay-close policy and seconds
-    /// to keep (the countdown runs from now while the room is open).
+    /// to keep (the countdown runs from now while the room is open). Everything is checked
+    /// before anything changes: a refusal leaves the room as it was.
     pub(crate) fn set_valid(
         &mut self,
         id: u64,
@@ -232,11 +228,11 @@ impl Chatrooms {
                 desc: format!("chatroom {id} is already {state}"),
             });
         }
+        check_delay(delay.0, delay.1)?;
         if valid {
             room.valid = true;
             set_delay(room, delay.0, delay.1, now)?;
         } else {
-            check_delay(delay.0, delay.1)?;
             close(room);
             if delay.0.is_some() || delay.1.is_some() {
                 store_delay(room, delay.0, delay.1, now);

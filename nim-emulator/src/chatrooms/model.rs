@@ -5,52 +5,23 @@
 
 use std::collections::BTreeMap;
 
-/// A member's role in a room (v2 `member_role`; v1 `type` strings in answers).
+/// A member's role in a room (v2 `member_role`; v1 `type` strings in answers). Only the
+/// roles a served action makes are here: managers, normal members and virtual members come
+/// with the actions that make them (`setMemberRole`, `addRobot`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Role {
     /// The one creator (创建者).
     Creator,
-    /// A manager (管理员), appointed by the creator.
-    Manager,
-    /// An ordinary fixed member (普通成员, v1 `COMMON`).
-    Normal,
     /// A guest (普通游客, v1 `TEMPORARY`): in the room only while online.
     Guest,
     /// An anonymous guest (匿名游客, not a registered account): only while online.
     Anonymous,
-    /// A virtual member (v2 `addVirtualMembers`, v1 robots).
-    #[allow(
-        dead_code,
-        reason = "made by addRobot / addVirtualMembers, later in issue 17"
-    )]
-    Virtual,
 }
 
 impl Role {
-    /// Fixed members exist while offline and count against [`FIXED_MAX`](super::FIXED_MAX).
+    /// Fixed members exist while offline (of the roles served so far, only the creator).
     pub(crate) fn fixed(self) -> bool {
-        matches!(self, Role::Creator | Role::Manager | Role::Normal)
-    }
-
-    /// Whether this role manages the room (creator or manager).
-    pub(crate) fn manages(self) -> bool {
-        matches!(self, Role::Creator | Role::Manager)
-    }
-
-    /// The v2 `member_role`: 0 normal, 1 creator, 2 manager, 3 guest, 4 anonymous, 5 virtual.
-    #[allow(
-        dead_code,
-        reason = "for the v2 chatroom families, the next step of issue 17"
-    )]
-    pub(crate) fn v2(self) -> u8 {
-        match self {
-            Role::Normal => 0,
-            Role::Creator => 1,
-            Role::Manager => 2,
-            Role::Guest => 3,
-            Role::Anonymous => 4,
-            Role::Virtual => 5,
-        }
+        matches!(self, Role::Creator)
     }
 }
 
@@ -93,7 +64,12 @@ pub(crate) struct DelayClose {
     pub(crate) policy: DelayPolicy,
     /// The countdown's length, in seconds.
     pub(crate) seconds: u64,
-    /// When the policy was last set (the countdown of policy 1 starts here).
+    /// When the countdown began (v1 `delayInfo.startTime`): for policy 1 when the policy was
+    /// set (or the room reopened); for policy 2 when the room became empty, or when the
+    /// policy was set on an empty room. While no countdown runs (policy 0, a closed room, a
+    /// policy-2 room with someone inside) it keeps the later of the last such moment and
+    /// the last time a policy was set: the emulator's choice, no source says what
+    /// production answers then.
     pub(crate) start: u64,
     /// When the room closes, while a countdown runs: policy 1 from `start`, policy 2 from
     /// the moment the room became empty; `None` with policy 0 or a non-empty policy-2 room.

@@ -9,15 +9,15 @@ use super::model::{Member, Role, Room};
 pub enum ChatroomRole {
     /// The creator.
     Creator,
-    /// A manager.
+    /// A manager (no served action appoints one yet).
     Manager,
-    /// A normal fixed member.
+    /// A normal fixed member (no served action makes one yet).
     Normal,
-    /// A guest: in the room while online (or kept because it is blacklisted or banned).
+    /// A guest: in the room while online.
     Guest,
     /// An anonymous guest (not a registered account).
     Anonymous,
-    /// A virtual member.
+    /// A virtual member (no served action adds one yet).
     Virtual,
 }
 
@@ -25,11 +25,8 @@ impl From<Role> for ChatroomRole {
     fn from(role: Role) -> Self {
         match role {
             Role::Creator => ChatroomRole::Creator,
-            Role::Manager => ChatroomRole::Manager,
-            Role::Normal => ChatroomRole::Normal,
             Role::Guest => ChatroomRole::Guest,
             Role::Anonymous => ChatroomRole::Anonymous,
-            Role::Virtual => ChatroomRole::Virtual,
         }
     }
 }
@@ -50,11 +47,12 @@ pub struct ChatroomMemberRecord {
     pub ext: Option<String>,
     /// Its level.
     pub level: i64,
-    /// On the room's blacklist.
+    /// On the room's blacklist (no served action sets it yet).
     pub blocked: bool,
-    /// Permanently chat-banned.
+    /// Permanently chat-banned (no served action sets it yet).
     pub chat_banned: bool,
-    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set.
+    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set (no served
+    /// action sets one yet).
     pub temp_mute_until: Option<u64>,
     /// Its tags.
     pub tags: Vec<String>,
@@ -88,7 +86,7 @@ pub struct ChatroomRecord {
     pub ext: Option<String>,
     /// Open (`true`) or closed.
     pub valid: bool,
-    /// The room-wide chat ban.
+    /// The room-wide chat ban (no served action sets it yet).
     pub muted: bool,
     /// 0: anyone may change the queue; 1: the creator and managers only.
     pub queue_level: u8,

@@ -1,8 +1,7 @@
 //! The store's rules, one by one, without HTTP: open and closed rooms, delay close,
-//! entering and leaving, roles, bans and who may speak.
+//! entering and leaving.
 
-use super::members::RoleChange;
-use super::model::QueueElement;
+use super::model::{Member, QueueElement};
 use super::*;
 
 /// Unix ms.
@@ -89,13 +88,9 @@ fn an_update_changes_only_what_it_sets() {
         ..RoomChanges::default()
     };
     assert_eq!(
-        rooms
-            .update(id, cleared)
-            .unwrap()
-            .info
-            .announcement
-            .as_deref(),
-        Some("")
+        rooms.update(id, cleared).unwrap().info.announcement,
+        None,
+        "an empty text is stored as absent"
     );
 }
 
@@ -133,12 +128,14 @@ fn closing_kicks_everyone_keeps_fixed_members_and_refuses_entering() {
     let (mut rooms, id) = room();
     enter(&mut rooms, id, "guest").unwrap();
     enter(&mut rooms, id, "owner").unwrap();
+    // A record kept offline (as a blacklist or ban will keep one, v1 `LIMITED`).
+    let mut banned = Member::new(Role::Guest);
+    banned.chat_banned = true;
     rooms
-        .set_role(id, "owner", "mgr", RoleChange::Manager, true)
-        .unwrap();
-    rooms
-        .set_role(id, "owner", "banned", RoleChange::ChatBan, true)
-        .unwrap();
+        .get_mut(id)
+        .unwrap()
+        .members
+        .insert("banned".into(), banned);
     rooms.get_mut(id).unwrap().queue.elements =
         vec![element("k1", "guest", true), element("k2", "guest", false)];
     rooms
@@ -147,22 +144,36 @@ fn closing_kicks_everyone_keeps_fixed_members_and_refuses_entering() {
     let r = rooms.get(id).unwrap();
     assert_eq!(r.online_count(), 0);
     assert_eq!(role(&rooms, id, "guest"), None);
-    assert_eq!(role(&rooms, id, "mgr"), Some(Role::Manager));
+    assert_eq!(role(&rooms, id, "owner"), Some(Role::Creator));
     assert!(rooms.get(id).unwrap().members["banned"].chat_banned);
     let keys: Vec<&str> = r.queue.elements.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, ["k2"]);
     assert_eq!(code(enter(&mut rooms, id, "guest").unwrap_err()), 13002);
-    assert_eq!(
-        code(rooms.check_speaker(id, "owner", NOW).unwrap_err()),
-        13002
-    );
-    // Reopened, the fixed members and bans are there again and entering works.
+    // Reopened, the kept records are there again and entering works.
     rooms
         .set_valid(id, "owner", true, (None, None), NOW)
         .unwrap();
-    assert_eq!(role(&rooms, id, "mgr"), Some(Role::Manager));
+    assert!(rooms.get(id).unwrap().members["banned"].chat_banned);
     enter(&mut rooms, id, "guest").unwrap();
-    rooms.check_speaker(id, "guest", NOW).unwrap();
+}
+
+#[test]
+fn a_refused_reopen_leaves_the_room_closed() {
+    let (mut rooms, id) = room();
+    rooms
+        .set_valid(id, "owner", false, (None, None), NOW)
+        .unwrap();
+    let too_long = (Some(DelayPolicy::Fixed), Some(DELAY_SECONDS_MAX + 1));
+    let err = rooms
+        .set_valid(id, "owner", true, too_long, NOW)
+        .unwrap_err();
+    assert_eq!(code(err), 414);
+    let r = rooms.get(id).unwrap();
+    assert!(!r.valid);
+    assert_eq!(
+        (r.delay.policy, r.delay.deadline),
+        (DelayPolicy::None, None)
+    );
 }
 
 fn element(key: &str, owner: &str, transient: bool) -> QueueElement {
@@ -206,7 +217,13 @@ fn policy_2_counts_from_the_moment_the_room_becomes_empty() {
     rooms.settle(NOW + 100 * SEC);
     assert!(rooms.get(id).unwrap().valid);
     rooms.leave(id, "guest", None, NOW + 100 * SEC).unwrap();
-    assert_eq!(rooms.get(id).unwrap().delay.deadline, Some(NOW + 110 * SEC));
+    let delay = rooms.get(id).unwrap().delay;
+    assert_eq!(delay.deadline, Some(NOW + 110 * SEC));
+    assert_eq!(
+        delay.start,
+        NOW + 100 * SEC,
+        "startTime: when it became empty"
+    );
     // Someone entering stops it.
     rooms
         .enter(id, "guest", Entry::default(), NOW + 105 * SEC)
@@ -308,173 +325,36 @@ fn entering_and_leaving_make_guests_come_and_go() {
 #[test]
 fn leaving_deletes_the_owners_transient_queue_elements_with_its_last_connection() {
     let (mut rooms, id) = room();
-    enter(&mut rooms, id, "a").unwrap();
-    enter(&mut rooms, id, "a").unwrap();
+    let web = Entry {
+        client_type: 16,
+        ..Entry::default()
+    };
+    let android = Entry {
+        client_type: 1,
+        ..Entry::default()
+    };
+    rooms.enter(id, "a", web, NOW).unwrap();
+    rooms.enter(id, "a", android, NOW).unwrap();
     rooms.get_mut(id).unwrap().queue.elements = vec![
         element("t", "a", true),
         element("p", "a", false),
         element("o", "b", true),
     ];
-    rooms.leave(id, "a", Some(16), NOW).unwrap();
     let keys = |rooms: &Chatrooms| -> Vec<String> {
         let r = rooms.get(id).unwrap();
         r.queue.elements.iter().map(|e| e.key.clone()).collect()
     };
-    // Both connections were of type 16: both left.
+    // The first leave (web) keeps the Android connection: still online, element kept.
+    rooms.leave(id, "a", Some(16), NOW).unwrap();
+    let m = &rooms.get(id).unwrap().members["a"];
+    assert!(m.online());
+    assert_eq!(m.connections.len(), 1);
+    assert_eq!(m.connections[0].client_type, 1);
+    assert_eq!(keys(&rooms), ["t", "p", "o"]);
+    // The last leave removes the guest and its transient element only.
+    rooms.leave(id, "a", Some(1), NOW).unwrap();
+    assert_eq!(role(&rooms, id, "a"), None);
     assert_eq!(keys(&rooms), ["p", "o"]);
-}
-
-#[test]
-fn the_creator_appoints_managers_and_managers_make_normal_members() {
-    let (mut rooms, id) = room();
-    rooms
-        .set_role(id, "owner", "mgr", RoleChange::Manager, true)
-        .unwrap();
-    let m = rooms
-        .set_role(id, "mgr", "a", RoleChange::Normal, true)
-        .unwrap();
-    assert_eq!(m.role, Role::Normal);
-    // Not a manager: no permission; a manager cannot appoint managers.
-    let err = rooms
-        .set_role(id, "a", "b", RoleChange::Normal, true)
-        .unwrap_err();
-    assert_eq!(code(err), 403);
-    let err = rooms
-        .set_role(id, "mgr", "a", RoleChange::Manager, true)
-        .unwrap_err();
-    assert_eq!(code(err), 403);
-    // Unset: an offline account with no ban leaves the room; online it is a guest.
-    rooms
-        .set_role(id, "mgr", "a", RoleChange::Normal, false)
-        .unwrap();
-    assert_eq!(role(&rooms, id, "a"), None);
-    enter(&mut rooms, id, "b").unwrap();
-    rooms
-        .set_role(id, "owner", "b", RoleChange::Manager, true)
-        .unwrap();
-    rooms
-        .set_role(id, "owner", "b", RoleChange::Manager, false)
-        .unwrap();
-    assert_eq!(role(&rooms, id, "b"), Some(Role::Guest));
-}
-
-#[test]
-fn managers_cannot_act_on_the_creator_or_other_managers() {
-    let (mut rooms, id) = room();
-    for m in ["m1", "m2"] {
-        rooms
-            .set_role(id, "owner", m, RoleChange::Manager, true)
-            .unwrap();
-    }
-    for change in [
-        RoleChange::Normal,
-        RoleChange::Blacklist,
-        RoleChange::ChatBan,
-    ] {
-        let err = rooms.set_role(id, "m1", "m2", change, true).unwrap_err();
-        assert_eq!(code(err), 403, "{change:?} on a manager");
-        let err = rooms.set_role(id, "m1", "owner", change, true).unwrap_err();
-        assert_eq!(code(err), 403, "{change:?} on the creator");
-    }
-    let err = rooms
-        .set_role(id, "owner", "owner", RoleChange::Manager, false)
-        .unwrap_err();
-    assert_eq!(code(err), 403, "nobody acts on the creator");
-    assert_eq!(
-        code(rooms.temp_mute(id, "m1", "m2", 60, NOW).unwrap_err()),
-        403
-    );
-    // The creator acts on managers.
-    rooms
-        .set_role(id, "owner", "m2", RoleChange::ChatBan, true)
-        .unwrap();
-}
-
-#[test]
-fn fixed_members_are_at_most_1000() {
-    let (mut rooms, id) = room();
-    for i in 1..FIXED_MAX {
-        rooms
-            .set_role(id, "owner", &format!("n{i}"), RoleChange::Normal, true)
-            .unwrap();
-    }
-    let err = rooms
-        .set_role(id, "owner", "one-more", RoleChange::Normal, true)
-        .unwrap_err();
-    assert_eq!(code(err), 419);
-    // A blacklisted guest is kept too (v1 LIMITED) and counts.
-    let err = rooms
-        .set_role(id, "owner", "one-more", RoleChange::Blacklist, true)
-        .unwrap_err();
-    assert_eq!(code(err), 419);
-    // Changing an existing fixed member is not a new one.
-    rooms
-        .set_role(id, "owner", "n1", RoleChange::Manager, true)
-        .unwrap();
-}
-
-#[test]
-fn the_blacklist_kicks_and_refuses_entering() {
-    let (mut rooms, id) = room();
-    enter(&mut rooms, id, "a").unwrap();
-    let m = rooms
-        .set_role(id, "owner", "a", RoleChange::Blacklist, true)
-        .unwrap();
-    assert!(m.blocked && !m.online());
-    assert_eq!(role(&rooms, id, "a"), Some(Role::Guest), "kept as LIMITED");
-    assert_eq!(code(enter(&mut rooms, id, "a").unwrap_err()), 13003);
-    rooms
-        .set_role(id, "owner", "a", RoleChange::Blacklist, false)
-        .unwrap();
-    assert_eq!(role(&rooms, id, "a"), None);
-    enter(&mut rooms, id, "a").unwrap();
-}
-
-#[test]
-fn temporary_bans_replace_the_expiry_zero_lifts_and_30_days_is_the_most() {
-    let (mut rooms, id) = room();
-    enter(&mut rooms, id, "a").unwrap();
-    let until = rooms.temp_mute(id, "owner", "a", 600, NOW).unwrap();
-    assert_eq!(until, Some(NOW + 600 * SEC));
-    assert_eq!(code(rooms.check_speaker(id, "a", NOW).unwrap_err()), 13004);
-    // A new ban replaces the expiry: shorter, not added.
-    let until = rooms.temp_mute(id, "owner", "a", 60, NOW + SEC).unwrap();
-    assert_eq!(until, Some(NOW + 61 * SEC));
-    rooms.check_speaker(id, "a", NOW + 61 * SEC).unwrap();
-    rooms.temp_mute(id, "owner", "a", 60, NOW).unwrap();
-    assert_eq!(rooms.temp_mute(id, "owner", "a", 0, NOW).unwrap(), None);
-    rooms.check_speaker(id, "a", NOW).unwrap();
-    let err = rooms
-        .temp_mute(id, "owner", "a", TEMP_MUTE_MAX_SECS + 1, NOW)
-        .unwrap_err();
-    assert_eq!(code(err), 414);
-    rooms
-        .temp_mute(id, "owner", "a", TEMP_MUTE_MAX_SECS, NOW)
-        .unwrap();
-    assert_eq!(
-        code(rooms.temp_mute(id, "owner", "nobody", 60, NOW).unwrap_err()),
-        404
-    );
-}
-
-#[test]
-fn permanent_and_room_wide_bans_stop_speakers_but_the_room_mute_spares_managers() {
-    let (mut rooms, id) = room();
-    enter(&mut rooms, id, "a").unwrap();
-    rooms
-        .set_role(id, "owner", "a", RoleChange::ChatBan, true)
-        .unwrap();
-    assert_eq!(code(rooms.check_speaker(id, "a", NOW).unwrap_err()), 13004);
-    // Lifting the permanent ban leaves a temporary one as it was.
-    rooms.temp_mute(id, "owner", "a", 60, NOW).unwrap();
-    rooms
-        .set_role(id, "owner", "a", RoleChange::ChatBan, false)
-        .unwrap();
-    assert_eq!(code(rooms.check_speaker(id, "a", NOW).unwrap_err()), 13004);
-    rooms.check_speaker(id, "a", NOW + 60 * SEC).unwrap();
-    rooms.get_mut(id).unwrap().muted = true;
-    assert_eq!(code(rooms.check_speaker(id, "b", NOW).unwrap_err()), 13004);
-    rooms.check_speaker(id, "owner", NOW).unwrap();
 }
 
 #[test]
@@ -489,7 +369,7 @@ fn in_out_notifications_switch() {
 }
 
 #[test]
-fn both_protocols_answer_the_same_codes_with_the_reason() {
+fn refusals_answer_their_code_with_the_reason() {
     let errors = [
         (ChatroomError::NotFound { room: 1 }, 404, "does not exist"),
         (ChatroomError::Closed { room: 1 }, 13002, "closed"),
@@ -502,14 +382,6 @@ fn both_protocols_answer_the_same_codes_with_the_reason() {
             "blacklist",
         ),
         (
-            ChatroomError::FixedFull {
-                room: 1,
-                limit: FIXED_MAX,
-            },
-            419,
-            "1000",
-        ),
-        (
             ChatroomError::Repeated {
                 desc: "again".into(),
             },
@@ -519,7 +391,6 @@ fn both_protocols_answer_the_same_codes_with_the_reason() {
     ];
     for (error, code, needle) in errors {
         assert_eq!(error.v1().code(), code);
-        assert_eq!(error.v2().code(), code);
         assert!(error.describe().contains(needle), "{}", error.describe());
     }
 }
