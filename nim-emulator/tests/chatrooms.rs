@@ -1,7 +1,8 @@
 //! The v1 chatroom lifecycle actions (`chatroom/*.action`) over HTTP: create, read, update,
 //! close and reopen, delay close on the emulator's clock, the enter/leave notification
 //! switch, addresses and a creator's open rooms; clients entering and leaving through the
-//! admin routes; the refusals with their codes (403, 404, 414, 417, 13002, 13003).
+//! admin routes; the refusals with their codes (403, 404, 414, 417, 13002). 13003 (a
+//! blacklisted account) is not tested: no served action blacklists yet.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -164,7 +165,7 @@ async fn get_batch_lists_found_and_missing_rooms_with_numbers_or_strings() {
     let a = create(&h, &[]).await;
     let b = create(&h, &[("name", "Second")]).await;
     // The Java SDK's spacing, the docs' strings, and numbers, mixed.
-    let ids = format!(r#"["{b}", {a}, 42, {a}]"#);
+    let ids = format!(r#"["{b}", {a}, 42]"#);
     let answer = ok(h
         .call("chatroom/getBatch.action", &[("roomids", &ids)])
         .await);
@@ -189,6 +190,11 @@ async fn get_batch_lists_found_and_missing_rooms_with_numbers_or_strings() {
     h.call("chatroom/getBatch.action", &[("roomids", "1,2")])
         .await
         .assert_error(414, "roomids");
+    // A repeat is refused, as nim-api refuses it before sending.
+    let twice = format!(r#"[{a}, "{a}"]"#);
+    h.call("chatroom/getBatch.action", &[("roomids", &twice)])
+        .await
+        .assert_error(414, "twice");
 }
 
 #[tokio::test]
@@ -206,8 +212,12 @@ async fn update_changes_only_what_it_sets() {
     let answer = ok(h.call("chatroom/update.action", &params).await);
     let room = &answer["chatroom"];
     assert_eq!(room["name"], "Renamed");
-    assert_eq!(room["announcement"], "");
+    assert!(
+        room.get("announcement").is_none(),
+        "a cleared text is left out: {room}"
+    );
     assert_eq!(room["ext"], "e");
+    assert!(get(&h, &id).await.get("announcement").is_none());
     assert!(
         room.get("queuelevel").is_none(),
         "update answers seven fields"
@@ -270,6 +280,36 @@ async fn closing_kicks_members_refuses_entering_and_reopening_an_open_room_is_41
     let reopened = ok(toggle(&h, &id, "owner", "true").await);
     assert_eq!(reopened["desc"]["valid"], true);
     assert_eq!(enter(&h, &id, "guest", &[]).await.0, 200);
+}
+
+#[tokio::test]
+async fn a_refused_reopen_leaves_the_room_closed() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    ok(toggle(&h, &id, "owner", "false").await);
+    let params = [
+        ("roomid", id.as_str()),
+        ("operator", "owner"),
+        ("valid", "true"),
+        ("delayClosePolicy", "1"),
+        ("delaySeconds", "604801"),
+    ];
+    h.call("chatroom/toggleCloseStat.action", &params)
+        .await
+        .assert_error(414, "delaySeconds");
+    let room = get(&h, &id).await;
+    assert_eq!(room["valid"], false);
+    let record = h.emu.chatroom(id.parse().unwrap()).unwrap();
+    assert_eq!(
+        (record.delay_close_policy, record.close_deadline),
+        (0, None)
+    );
+    let (status, error) = enter(&h, &id, "guest", &[]).await;
+    assert_eq!(status, 400);
+    assert!(
+        error["error"].as_str().unwrap().contains("13002"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
@@ -396,6 +436,15 @@ async fn request_addr_answers_addresses_and_query_user_room_ids_lists_open_rooms
     h.call("chatroom/requestAddr.action", &bad)
         .await
         .assert_error(414, "clienttype");
+    // An unregistered account is 404 (the notes, §3); so is an unknown room.
+    let stranger = [("roomid", a.as_str()), ("accid", "stranger")];
+    h.call("chatroom/requestAddr.action", &stranger)
+        .await
+        .assert_error(404, "stranger");
+    let no_room = [("roomid", "1"), ("accid", "guest")];
+    h.call("chatroom/requestAddr.action", &no_room)
+        .await
+        .assert_error(404, "does not exist");
 
     // A client enters one of them (with tags); the rooms stay the creator's.
     let (status, _) = enter(&h, &a, "guest", &["vip", "new"]).await;
@@ -418,7 +467,11 @@ async fn request_addr_answers_addresses_and_query_user_room_ids_lists_open_rooms
     let none = ok(h
         .call("chatroom/queryUserRoomIds.action", &[("creator", "other")])
         .await);
-    assert_eq!(none["desc"]["roomids"], json!([]));
+    assert_eq!(none["desc"]["roomids"], json!([])); // An unknown creator: an empty list (the emulator's choice, unconfirmed).
+    let unknown = ok(h
+        .call("chatroom/queryUserRoomIds.action", &[("creator", "nobody")])
+        .await);
+    assert_eq!(unknown["desc"]["roomids"], json!([]));
 }
 
 #[tokio::test]
@@ -449,4 +502,30 @@ async fn the_admin_routes_show_rooms_and_check_what_enters() {
     assert_eq!(stranger["connections"], json!([4]));
     let list = admin_get(&h, "_emulator/state/chatrooms?creator=OWNER").await;
     assert_eq!(list["rooms"].as_array().unwrap().len(), 1);
+    // Tags at most 10 of at most 32 characters, a nick at most 64.
+    let room: u64 = id.parse().unwrap();
+    let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
+    let ten = &eleven[..10];
+    for body in [
+        json!({"roomid": room, "accid": "guest", "tags": eleven}),
+        json!({"roomid": room, "accid": "guest", "tags": ["x".repeat(33)]}),
+        json!({"roomid": room, "accid": "guest", "nick": "n".repeat(65)}),
+    ] {
+        let (status, error) = admin(&h, "_emulator/state/chatroom_enter", body).await;
+        assert_eq!(status, 400, "{error}");
+    }
+    let body = json!({"roomid": room, "accid": "guest", "tags": ten, "nick": "n".repeat(64)});
+    let (status, error) = admin(&h, "_emulator/state/chatroom_enter", body).await;
+    assert_eq!(status, 200, "{error}");
+    h.emu.leave_chatroom(room, "guest").unwrap();
+
+    // The Rust side checks what the route checks: a registered, valid account id.
+    let error = h
+        .emu
+        .enter_chatroom(room, "stranger2", 16, &[])
+        .unwrap_err();
+    assert!(error.contains("not register"), "{error}");
+    let error = h.emu.enter_chatroom(room, "bad id", 16, &[]).unwrap_err();
+    assert!(error.contains("accid"), "{error}");
+    h.emu.enter_chatroom(room, "Guest", 16, &["vip"]).unwrap();
 }

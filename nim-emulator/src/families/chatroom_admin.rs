@@ -12,18 +12,23 @@ use serde_json::{Value, json};
 
 use crate::accounts::Accounts;
 use crate::call::Call;
-use crate::chatrooms::{ChatroomError, ChatroomRecord, ChatroomRole, Chatrooms, Entry};
+use crate::chatrooms::{ChatroomError, ChatroomRecord, ChatroomRole, Chatrooms, Entry, entrant};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::params::check_accid;
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 
-/// The most tags one entering client carries (the client SDK's limit is not documented;
-/// the emulator's bound).
-const TAGS_MAX: usize = 100;
-/// A tag's, a nickname's and an avatar's length bound, in characters.
-const TEXT_MAX: usize = 1024;
+/// The most tags one entering client carries: 10 (the client tag docs, as
+/// `/work/notes/chatroom/v2-room-member.md` gives them for `modifyMemberTags`).
+const TAGS_MAX: usize = 10;
+/// A tag's length bound, in characters: 32 (the same source).
+const TAG_MAX: usize = 32;
+/// A nickname's length bound, in characters: 64 (v1 `updateMyRoomRole` `nick`, the v1
+/// notes §11).
+const NICK_MAX: usize = 64;
+/// An avatar's length bound, in characters (undocumented: the emulator's bound).
+const AVATAR_MAX: usize = 1024;
 /// An extension's length bound, in characters (v1 member `ext`: 4096).
 const EXT_MAX: usize = 4096;
 
@@ -59,9 +64,9 @@ fn role_name(role: ChatroomRole) -> &'static str {
         ChatroomRole::Creator => "creator",
         ChatroomRole::Manager => "manager",
         ChatroomRole::Normal => "normal",
+        ChatroomRole::Guest => "guest",
         ChatroomRole::Anonymous => "anonymous",
         ChatroomRole::Virtual => "virtual",
-        _ => "guest",
     }
 }
 
@@ -135,24 +140,24 @@ fn client_type(body: &JsonBody) -> Result<Option<u8>, ApiError> {
 
 /// `{"roomid","accid","client_type"?,"tags"?,"nick"?,"avatar"?,"ext"?,"anonymous"?}`: the
 /// account's client enters the room with one more connection (`client_type` 16, web, by
-/// default; `tags` replace its tags). A registered account unless `anonymous` is true (an
-/// unknown account without it: 400). Refused (see the module's docs): no room (404), the
-/// room closed (13002), the account blacklisted (13003).
+/// default; `tags`, at most 10 of at most 32 characters, replace its tags; `nick` at most 64
+/// characters). A registered account unless `anonymous` is true (an unknown account without
+/// it: 400), the same checks as [`Emulator::enter_chatroom`](crate::Emulator::enter_chatroom)
+/// makes. Refused (see the module's docs): no room (404), the room closed (13002); a
+/// blacklisted account would get 13003 (nothing blacklists yet).
 fn enter(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = JsonBody::parse(call.body)?;
     let (id, accid) = room_and_account(&body)?;
     let anonymous = body.bool("anonymous")?.unwrap_or(false);
     let entry = Entry {
         client_type: client_type(&body)?.unwrap_or(16),
-        tags: body.strings("tags", TAGS_MAX, TEXT_MAX)?,
-        nick: body.string("nick", TEXT_MAX)?,
-        avatar: body.string("avatar", TEXT_MAX)?,
+        tags: body.strings("tags", TAGS_MAX, TAG_MAX)?,
+        nick: body.string("nick", NICK_MAX)?,
+        avatar: body.string("avatar", AVATAR_MAX)?,
         ext: body.string("ext", EXT_MAX)?,
         anonymous,
     };
-    if !anonymous && !lock(&state.accounts).contains(&accid) {
-        return Err(ApiError::param(format!("accid {accid} not register")));
-    }
+    let accid = entrant(&lock(&state.accounts), &accid, anonymous)?;
     let now = call.now.saturating_mul(1000);
     rooms(call, state)
         .enter(id, &accid, entry, now)

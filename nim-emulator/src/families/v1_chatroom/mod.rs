@@ -9,13 +9,15 @@
 //!
 //! - **Ids.** `roomid` is a decimal integer; `roomids` (getBatch) a JSON array of numbers
 //!   (the SDKs), numeric strings (the docs' example) or both, with or without spaces (the
-//!   Java SDK sends `[1, 2]`). Ids in answers are numbers, except `queryUserRoomIds`, whose
-//!   documented answer lists strings.
+//!   Java SDK sends `[1, 2]`), each id once (a repeat is 414). Ids in answers are numbers,
+//!   except `queryUserRoomIds`, whose documented answer lists strings.
 //! - **Switches.** Boolean parameters are read as `true`/`false` or `1`/`0`;
 //!   `inOutNotification` (documented as an int) the same. A required switch that is absent
 //!   is 414 (the Go SDK drops `false`: its `valid=false` and `close=false` never arrive).
-//! - **Accounts.** `creator` of create and `operator`, `accid` of the other actions must be
+//! - **Accounts.** `creator` of create and `operator` of the status actions must be
 //!   registered (414 `<field> <id> not register`, as the team and message families answer).
+//!   `requestAddr` answers 404 for an unregistered `accid` (the notes, §3);
+//!   `queryUserRoomIds` answers an empty list for an unknown `creator` (unconfirmed).
 //! - **Delay close.** Policy 1 or 2 without `delaySeconds` takes 7 days (the docs' default);
 //!   more than 7 days is 414 (the v2 docs' maximum; the v1 docs give only the default).
 //!   `delayInfo.status` is undocumented: the emulator answers 1 while a countdown runs, 0

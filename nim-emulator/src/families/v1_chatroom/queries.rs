@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::super::v1_team_params::id_of;
-use super::{State, answers, registered, rooms, switch};
+use super::{State, answers, rooms, switch};
 use crate::call::Call;
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
@@ -29,7 +29,7 @@ pub(super) fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 
 /// `chatroom/getBatch.action`: rooms `roomids` (1 to 20). Answers `{"code":200,
 /// "succRooms":[room as in get], "noExistRooms":[id], "failRooms":[]}` (real arrays, as
-/// production sends them), each list in request order, each id once.
+/// production sends them), each list in request order.
 pub(super) fn get_batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let ids = room_ids(&p)?;
@@ -48,7 +48,8 @@ pub(super) fn get_batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
     })))
 }
 
-/// `roomids`: a JSON array of 1 to 20 ids, numbers or numeric strings; repeats dropped.
+/// `roomids`: a JSON array of 1 to 20 ids, numbers or numeric strings, each once (a repeat
+/// is 414, as nim-api refuses it before sending; the docs do not say).
 fn room_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
     let bad = || ApiError::param("roomids must be a JSON array of room ids, e.g. [123]");
     let text = p
@@ -65,9 +66,10 @@ fn room_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
     let mut ids = Vec::with_capacity(items.len());
     for item in &items {
         let id = id_of(item).ok_or_else(bad)?;
-        if seen.insert(id) {
-            ids.push(id);
+        if !seen.insert(id) {
+            return Err(ApiError::param(format!("roomids names room {id} twice")));
         }
+        ids.push(id);
     }
     Ok(ids)
 }
@@ -75,10 +77,11 @@ fn room_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
 /// `chatroom/queryUserRoomIds.action`: the open rooms `creator` made, ascending. Answers
 /// `{"code":200,"desc":{"roomids":["<id>",...]}}`: strings, as the docs' example and
 /// production have them (the Java SDK reads a top-level `roomids`, the Go SDK a string;
-/// they disagree with each other, so the docs win).
+/// they disagree with each other, so the docs win). An unknown `creator` gets an empty list:
+/// the emulator's choice (unconfirmed; the notes, §25).
 pub(super) fn open_room_ids(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
-    let creator = registered(&p, state, "creator")?;
+    let creator = p.account_id("creator")?;
     let ids: Vec<String> = rooms(call, state)
         .open_rooms_of(&creator)
         .iter()
