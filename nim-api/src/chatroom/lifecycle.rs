@@ -10,8 +10,10 @@ use crate::Accid;
 ///   seconds takes 7 days (the docs' default). At most [`DELAY_SECONDS_MAX`](super::DELAY_SECONDS_MAX)
 ///   seconds: the v2 docs' maximum, which the v1 docs do not state (checked before sending).
 /// - `inOutNotification`: 1 (the default) sends enter/leave notifications, 0 does not. The
-///   docs type it int and give the default; the 0/1 meaning is their text's reading.
-/// - `bid`: moderation business ids, JSON `{"textbid":"..","picbid":".."}`.
+///   docs type it int and give the default; the 0/1 meaning is their text's reading
+///   (unconfirmed).
+/// - `bid`: moderation business ids, a JSON object `{"textbid":"..","picbid":".."}`
+///   (checked before sending).
 ///
 /// Answers the new [`Chatroom`] (with its delay-close state). Not idempotent: a repeat makes
 /// a second room.
@@ -32,8 +34,10 @@ use crate::Accid;
 ///      &delaySeconds=600&inOutNotification=0"
 /// );
 /// assert_eq!(CreateChatroom::new("zhangsan", "").validate().unwrap_err().field(), "name");
-/// let long = request.delay_seconds(604_801u64);
+/// let long = request.clone().delay_seconds(604_801u64);
 /// assert_eq!(long.validate().unwrap_err().field(), "delaySeconds");
+/// assert_eq!(request.clone().bid("[1]").validate().unwrap_err().field(), "bid");
+/// assert!(request.bid(r#"{"textbid":"1"}"#).validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "chatroom/create.action", setters, response = Chatroom, response_field = "chatroom")]
@@ -54,8 +58,8 @@ pub struct CreateChatroom {
     pub ext: Option<String>,
     /// Who may change the queue (default: everyone).
     pub queuelevel: Option<QueueLevel>,
-    /// Moderation business ids (JSON); when unset the app's configuration applies.
-    #[nim(json)]
+    /// Moderation business ids (a JSON object); when unset the app's configuration applies.
+    #[nim(json, custom = super::bid_object)]
     pub bid: Option<String>,
     /// When the room closes on its own (default: never).
     #[nim(rename = "delayClosePolicy")]
@@ -68,8 +72,10 @@ pub struct CreateChatroom {
     pub in_out_notification: Option<u8>,
 }
 
-/// `chatroom/update.action`: changes what is set on room `roomid` (an empty text clears
-/// it). No operator: the app edits any room, open or closed.
+/// `chatroom/update.action`: changes what is set on room `roomid`; what is not set keeps its
+/// value. Whether an empty text clears a field is unconfirmed (the emulator clears it). No
+/// operator, so no permission check; whether a closed room may be edited is unconfirmed
+/// (the emulator allows it).
 ///
 /// `needNotify` (default true) sends the "room updated" notification carrying `notifyExt`
 /// (at most 2048 characters). Answers the room's first seven members ([`Chatroom`] without
@@ -116,7 +122,7 @@ pub struct UpdateChatroom {
     pub notify_ext: Option<String>,
     /// Who may change the queue.
     pub queuelevel: Option<QueueLevel>,
-    /// Moderation business ids (JSON).
-    #[nim(json)]
+    /// Moderation business ids (a JSON object).
+    #[nim(json, custom = super::bid_object)]
     pub bid: Option<String>,
 }

@@ -47,11 +47,28 @@ pub use queries::{
 };
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
+use crate::validate::ValidationError;
 use crate::wire::int_enum;
 
 /// The longest delay-close countdown, in seconds (7 days): the v2 docs' maximum, and the
 /// v1 docs' default when a policy is set without seconds.
 pub const DELAY_SECONDS_MAX: u64 = 604_800;
+
+/// `bid` (create, update) must be a JSON object, `{"textbid":"..","picbid":".."}` (the
+/// docs), as the emulator requires it too: checked before sending.
+fn bid_object(bid: &Option<String>) -> Result<(), ValidationError> {
+    match bid {
+        Some(text)
+            if !serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.is_object()) =>
+        {
+            Err(ValidationError::custom(
+                "",
+                r#"must be a JSON object, e.g. {"textbid":"..","picbid":".."}"#,
+            ))
+        }
+        _ => Ok(()),
+    }
+}
 
 int_enum! {
     /// When a room closes on its own (`delayClosePolicy`). The feature must be enabled in
