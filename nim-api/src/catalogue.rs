@@ -228,6 +228,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::history::ACTIONS,
             crate::team::ACTIONS,
             crate::superteam::ACTIONS,
+            crate::chatroom::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,

@@ -34,6 +34,7 @@ extern crate self as nim_api;
 
 pub mod callback;
 mod catalogue;
+pub mod chatroom;
 pub mod event;
 pub mod friend;
 pub mod history;

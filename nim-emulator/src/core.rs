@@ -25,6 +25,7 @@ use crate::auth::{self, Headers};
 use crate::broadcasts::Broadcasts;
 use crate::call::Call;
 use crate::callbacks::Callbacks;
+use crate::chatrooms::Chatrooms;
 use crate::faults::{Fault, FaultQueue};
 use crate::friends::Friends;
 use crate::lock;
@@ -95,6 +96,7 @@ pub(crate) struct Core {
     pub(crate) friends: Arc<Mutex<Friends>>,
     pub(crate) subscriptions: Arc<Mutex<Subscriptions>>,
     pub(crate) teams: Arc<Mutex<Teams>>,
+    pub(crate) chatrooms: Arc<Mutex<Chatrooms>>,
     pub(crate) callbacks: Arc<Callbacks>,
     pub(crate) nonces: Mutex<NonceCache>,
     pub(crate) stats: Mutex<Stats>,
@@ -119,6 +121,7 @@ impl Core {
         let friends = registry.shared::<Friends>();
         let subscriptions = registry.shared::<Subscriptions>();
         let teams = registry.shared::<Teams>();
+        let chatrooms = registry.shared::<Chatrooms>();
         let callbacks = registry.kept::<Callbacks>();
         Core {
             credentials,
@@ -133,6 +136,7 @@ impl Core {
             friends,
             subscriptions,
             teams,
+            chatrooms,
             callbacks,
             nonces: Mutex::default(),
             stats: Mutex::default(),

@@ -196,6 +196,11 @@ impl ApiError {
         self.code
     }
 
+    /// The reason in words.
+    pub(crate) fn desc(&self) -> &str {
+        &self.desc
+    }
+
     /// The answer in the shape of `flavor`.
     pub(crate) fn into_reply(self, flavor: Flavor) -> Reply {
         match flavor {

@@ -2,12 +2,14 @@
 //! family is one module here and one line in [`register_all`].
 
 mod callback_admin;
+mod chatroom_admin;
 mod contact_list;
 mod friend_admin;
 mod message_admin;
 mod message_common;
 mod state_admin;
 mod team_admin;
+mod v1_chatroom;
 mod v1_event_subscribe;
 mod v1_friend;
 mod v1_message;
@@ -52,4 +54,6 @@ pub(crate) fn register_all(registry: &mut Registry) {
     team_admin::register(registry);
     callback_admin::register(registry);
     v1_team::register(registry);
+    v1_chatroom::register(registry);
+    chatroom_admin::register(registry);
 }

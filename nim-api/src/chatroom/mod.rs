@@ -1,0 +1,102 @@
+//! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
+//! read one or several, update, open and close, delay close, the enter/leave notification
+//! switch, connection addresses, a creator's open rooms).
+//!
+//! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
+//! the English page for addresses; the legacy official tables for get, getBatch, update and
+//! the in/out switch) and both official server SDKs (Go and Java). Where the two SDKs
+//! disagree the docs win; where both agree against the docs the SDKs win; each action says
+//! which where it matters.
+//!
+//! - A room id (`roomid`) is sent as a decimal integer. Answers read ids as numbers or
+//!   strings (production sends `queryUserRoomIds` ids as strings), and yes/no members as
+//!   booleans, `0`/`1` or text.
+//! - Accounts are [`Accid`](crate::Accid)s, checked and sent lowercased.
+//! - Booleans and coded values are **always sent when set, `false` and `0` included**: the
+//!   Go SDK drops them and so can never close a room (`valid=false`), turn the enter/leave
+//!   notifications back on (`close=false`) or set delay policy 0.
+//! - Codes the server answers: 403 no permission (not the creator), 404 no such room, 414
+//!   bad parameters, 417 the room already is in the requested state, 13002 the room is
+//!   closed, 13003 the account is on the room's blacklist.
+//! - Rate limit: every chatroom action has 100 calls per second per app (then 416 and a
+//!   10 s block).
+//!
+//! ```
+//! use nim_api::chatroom::{CreateChatroom, DelayClosePolicy, ToggleChatroomStatus};
+//! # use nim_api::Endpoint as _;
+//!
+//! let create = CreateChatroom::new("zhangsan", "Lobby")
+//!     .delay_close_policy(DelayClosePolicy::WhenIdle)
+//!     .delay_seconds(3600u64);
+//! assert!(create.validate().is_ok());
+//! let close = ToggleChatroomStatus::new(3000000001u64, "zhangsan", false);
+//! assert_eq!(close.to_form().unwrap(), "roomid=3000000001&operator=zhangsan&valid=false");
+//! ```
+
+mod address;
+mod answers;
+mod lifecycle;
+mod queries;
+mod status;
+
+pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
+pub use answers::{Chatroom, DelayInfo};
+pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use queries::{
+    ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
+};
+pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
+
+use crate::validate::ValidationError;
+use crate::wire::int_enum;
+
+/// The longest delay-close countdown, in seconds (7 days): the v2 docs' maximum, and the
+/// v1 docs' default when a policy is set without seconds.
+pub const DELAY_SECONDS_MAX: u64 = 604_800;
+
+/// `bid` (create, update) must be a JSON object, `{"textbid":"..","picbid":".."}` (the
+/// docs), as the emulator requires it too: checked before sending.
+fn bid_object(bid: &Option<String>) -> Result<(), ValidationError> {
+    match bid {
+        Some(text)
+            if !serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.is_object()) =>
+        {
+            Err(ValidationError::custom(
+                "",
+                r#"must be a JSON object, e.g. {"textbid":"..","picbid":".."}"#,
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+int_enum! {
+    /// When a room closes on its own (`delayClosePolicy`). The feature must be enabled in
+    /// the console, and only rooms created after it was enabled support it; closing is
+    /// best effort, not to the second.
+    pub enum DelayClosePolicy: u8 {
+        /// Never (`0`).
+        Never = 0,
+        /// `delaySeconds` after the policy was set, whoever is inside (`1`).
+        AtFixedTime = 1,
+        /// `delaySeconds` after the room became empty (`2`).
+        WhenIdle = 2,
+    }
+}
+
+int_enum! {
+    /// Who may change the room's queue (`queuelevel`).
+    pub enum QueueLevel: u8 {
+        /// Everyone in the room (`0`, the default).
+        Everyone = 0,
+        /// The creator and the managers (`1`).
+        Managers = 1,
+    }
+}
+
+crate::catalogue::family! {
+    "chatroom::";
+    CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
+    UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
+    QueryOpenChatroomIds,
+}

@@ -1,0 +1,230 @@
+//! What the chatroom store keeps: rooms, their members and connections, the key/value queue
+//! and the message history, in the words both protocols share. Each family maps its wire
+//! names onto these (v1 `broadcasturl` = v2 `live_url`, v1 `ext` = v2 `extension`, v1
+//! `muted` = v2 `chat_banned`, v1 `ionotify` = v2 `in_out_notification`, ...).
+
+use std::collections::BTreeMap;
+
+/// A member's role in a room (v2 `member_role`; v1 `type` strings in answers). Only the
+/// roles a served action makes are here: managers, normal members and virtual members come
+/// with the actions that make them (`setMemberRole`, `addRobot`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Role {
+    /// The one creator (创建者).
+    Creator,
+    /// A guest (普通游客, v1 `TEMPORARY`): in the room only while online.
+    Guest,
+    /// An anonymous guest (匿名游客, not a registered account): only while online.
+    Anonymous,
+}
+
+impl Role {
+    /// Fixed members exist while offline (of the roles served so far, only the creator).
+    pub(crate) fn fixed(self) -> bool {
+        matches!(self, Role::Creator)
+    }
+}
+
+/// When a room closes on its own (v1 `delayClosePolicy`, v2 `delay_close_policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum DelayPolicy {
+    /// Never (`0`).
+    #[default]
+    None,
+    /// A fixed time after the policy was set, whoever is inside (`1`).
+    Fixed,
+    /// A time after the room became empty (`2`).
+    Idle,
+}
+
+impl DelayPolicy {
+    /// The policy a wire number names, if any.
+    pub(crate) fn from_number(n: i64) -> Option<DelayPolicy> {
+        match n {
+            0 => Some(DelayPolicy::None),
+            1 => Some(DelayPolicy::Fixed),
+            2 => Some(DelayPolicy::Idle),
+            _ => None,
+        }
+    }
+
+    /// The wire number.
+    pub(crate) fn number(self) -> u8 {
+        match self {
+            DelayPolicy::None => 0,
+            DelayPolicy::Fixed => 1,
+            DelayPolicy::Idle => 2,
+        }
+    }
+}
+
+/// A room's delay-close state. Times are Unix ms on the emulator's state clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct DelayClose {
+    pub(crate) policy: DelayPolicy,
+    /// The countdown's length, in seconds.
+    pub(crate) seconds: u64,
+    /// When the countdown began (v1 `delayInfo.startTime`): for policy 1 when the policy was
+    /// set (or the room reopened); for policy 2 when the room became empty, or when the
+    /// policy was set on an empty room. While no countdown runs (policy 0, a closed room, a
+    /// policy-2 room with someone inside) it keeps the later of the last such moment and
+    /// the last time a policy was set: the emulator's choice, no source says what
+    /// production answers then.
+    pub(crate) start: u64,
+    /// When the room closes, while a countdown runs: policy 1 from `start`, policy 2 from
+    /// the moment the room became empty; `None` with policy 0 or a non-empty policy-2 room.
+    pub(crate) deadline: Option<u64>,
+}
+
+/// The texts of a room.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Info {
+    pub(crate) name: String,
+    pub(crate) announcement: Option<String>,
+    /// The live-stream URL (v1 `broadcasturl`, v2 `live_url`).
+    pub(crate) broadcast_url: Option<String>,
+    /// v1 `ext`, v2 `extension`.
+    pub(crate) ext: Option<String>,
+}
+
+/// One live client connection of a member (a chatroom link of the client SDK).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Connection {
+    /// The client type (1 Android, 2 iOS, 4 PC, 16 web, ...; as the client reports it).
+    pub(crate) client_type: u8,
+    /// When it entered (Unix ms).
+    pub(crate) enter_time: u64,
+}
+
+/// One member of a room: a fixed member (online or not) or an online guest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Member {
+    pub(crate) role: Role,
+    /// The nickname in the room (v1 `nick`, v2 `room_nick`).
+    pub(crate) nick: Option<String>,
+    /// The avatar in the room (v1 `avator`, sic; v2 `room_avatar`).
+    pub(crate) avatar: Option<String>,
+    /// v1 `ext`, v2 `extension`.
+    pub(crate) ext: Option<String>,
+    /// The developer-defined level.
+    pub(crate) level: i64,
+    /// On the room's blacklist: cannot enter.
+    pub(crate) blocked: bool,
+    /// Permanently chat-banned (v1 `muted`, opt −2).
+    pub(crate) chat_banned: bool,
+    /// Temporarily chat-banned until this Unix ms, if ever set.
+    pub(crate) temp_mute_until: Option<u64>,
+    /// The tags given when it entered (v1 `updateChatRoomRoleTag` / v2 `modifyMemberTags`
+    /// replace them).
+    pub(crate) tags: Vec<String>,
+    /// Live connections; online while there is at least one.
+    pub(crate) connections: Vec<Connection>,
+}
+
+impl Member {
+    /// A member of `role` with nothing else set and no connection.
+    pub(crate) fn new(role: Role) -> Member {
+        Member {
+            role,
+            nick: None,
+            avatar: None,
+            ext: None,
+            level: 0,
+            blocked: false,
+            chat_banned: false,
+            temp_mute_until: None,
+            tags: Vec::new(),
+            connections: Vec::new(),
+        }
+    }
+
+    /// Whether it has a live connection.
+    pub(crate) fn online(&self) -> bool {
+        !self.connections.is_empty()
+    }
+
+    /// Whether it belongs to the room while offline: a fixed role, or a blacklist or
+    /// permanent ban (v1 `LIMITED`) that keeps its record.
+    pub(crate) fn kept_offline(&self) -> bool {
+        self.role.fixed() || self.blocked || self.chat_banned
+    }
+}
+
+/// One element of a room's queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QueueElement {
+    pub(crate) key: String,
+    pub(crate) value: String,
+    /// The account that owns it (the operator that offered it, unless an admin named one).
+    pub(crate) owner: String,
+    /// Deleted when every connection of its owner leaves the room.
+    pub(crate) transient: bool,
+}
+
+/// A room's key/value queue: ordered by insertion (the head is the oldest), keys unique.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Queue {
+    /// The most elements it holds (`queueInit` `sizeLimit`, 0 to 1000).
+    pub(crate) size_limit: usize,
+    pub(crate) elements: Vec<QueueElement>,
+}
+
+impl Default for Queue {
+    /// The limit before any `queueInit`: 50, the Java SDK's comment on v1 `sizeLimit` (the
+    /// v2 Java comment says 100; no page settles it).
+    fn default() -> Self {
+        Queue {
+            size_limit: 50,
+            elements: Vec::new(),
+        }
+    }
+}
+
+/// One message of a room's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RoomMessage {
+    /// The server id.
+    pub(crate) server_id: u64,
+    /// The sender's client id.
+    pub(crate) client_id: String,
+    pub(crate) from: String,
+    /// The message type (0 text, 1 image, ...).
+    pub(crate) msg_type: i64,
+    /// The body as sent (JSON text).
+    pub(crate) body: String,
+    /// Unix ms.
+    pub(crate) time: u64,
+    /// Recalled: kept in the history, marked.
+    pub(crate) recalled: bool,
+}
+
+/// One room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Room {
+    pub(crate) id: u64,
+    pub(crate) creator: String,
+    pub(crate) info: Info,
+    /// 0: anyone may change the queue; 1: only the creator and managers.
+    pub(crate) queue_level: u8,
+    /// Open (`true`) or closed.
+    pub(crate) valid: bool,
+    /// The room-wide chat ban: only the creator and managers speak.
+    pub(crate) muted: bool,
+    pub(crate) delay: DelayClose,
+    /// Whether entering and leaving send notifications (v1 `ionotify`).
+    pub(crate) in_out_notify: bool,
+    /// By accid: fixed members, kept offline, and online guests.
+    pub(crate) members: BTreeMap<String, Member>,
+    pub(crate) queue: Queue,
+    /// Oldest first.
+    pub(crate) messages: Vec<RoomMessage>,
+    /// Unix ms.
+    pub(crate) create_time: u64,
+}
+
+impl Room {
+    /// How many members are online.
+    pub(crate) fn online_count(&self) -> usize {
+        self.members.values().filter(|m| m.online()).count()
+    }
+}
