@@ -436,7 +436,7 @@ async fn request_addr_answers_addresses_and_query_user_room_ids_lists_open_rooms
     h.call("chatroom/requestAddr.action", &bad)
         .await
         .assert_error(414, "clienttype");
-    // An unregistered account is 404 (the notes, §3); so is an unknown room.
+    // An unregistered account is 404 (the official requestAddr page); so is an unknown room.
     let stranger = [("roomid", a.as_str()), ("accid", "stranger")];
     h.call("chatroom/requestAddr.action", &stranger)
         .await

@@ -5,7 +5,7 @@ use crate::reply::ApiError;
 
 /// The codes of the chatroom family. v1: DOC-CODES (200/403/404/414/417/419 generic,
 /// 13001-13005 the chatroom block). v2 (not served yet): no chatroom page's error table was
-/// reached; the v2 notes suggest the same codes (the client SDK's `NIMChatroomErrors` has
+/// was found; the same codes are likely (the client SDK's `NIMChatroomErrors` has
 /// 404 for "room not exists" and 403 "forbidden").
 pub(crate) mod code {
     /// The operator lacks the permission.

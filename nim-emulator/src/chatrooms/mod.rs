@@ -54,7 +54,7 @@
 //! | blacklisted account entering | 13003 (not reachable yet) |
 //!
 //! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
-//! mute 13004 too, the emulator's choice (unconfirmed: the notes suggest 13006 may be the
+//! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
 mod error;

@@ -19,13 +19,12 @@ use crate::params::check_accid;
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 
-/// The most tags one entering client carries: 10 (the client tag docs, as
-/// `/work/notes/chatroom/v2-room-member.md` gives them for `modifyMemberTags`).
+/// The most tags one entering client carries: 10 (the official member-tag docs, the limit
+/// v2 `modifyMemberTags` also has).
 const TAGS_MAX: usize = 10;
 /// A tag's length bound, in characters: 32 (the same source).
 const TAG_MAX: usize = 32;
-/// A nickname's length bound, in characters: 64 (v1 `updateMyRoomRole` `nick`, the v1
-/// notes §11).
+/// A nickname's length bound, in characters: 64 (v1 `updateMyRoomRole` `nick`).
 const NICK_MAX: usize = 64;
 /// An avatar's length bound, in characters (undocumented: the emulator's bound).
 const AVATAR_MAX: usize = 1024;

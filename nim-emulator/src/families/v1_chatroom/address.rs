@@ -15,7 +15,7 @@ const CLIENT_IP_MAX: usize = 64;
 /// default, 2 other, 3 WeChat mini program) connects to. Nothing changes: entering is the
 /// client's step (the admin route `chatroom_enter`). Answers `{"code":200,"addr":[
 /// "host:port"]}`, fixed fake hosts of the `.invalid` domain. 404 for an unknown room or
-/// an unregistered `accid` (the notes, §3); 13002 for a closed room and 13003 for a
+/// an unregistered `accid` (the official requestAddr page); 13002 for a closed room and 13003 for a
 /// blacklisted account (the emulator's choice, see the family's docs).
 pub(super) fn request_addr(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;

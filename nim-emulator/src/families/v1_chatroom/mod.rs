@@ -16,7 +16,7 @@
 //!   is 414 (the Go SDK drops `false`: its `valid=false` and `close=false` never arrive).
 //! - **Accounts.** `creator` of create and `operator` of the status actions must be
 //!   registered (414 `<field> <id> not register`, as the team and message families answer).
-//!   `requestAddr` answers 404 for an unregistered `accid` (the notes, §3);
+//!   `requestAddr` answers 404 for an unregistered `accid` (the official requestAddr page);
 //!   `queryUserRoomIds` answers an empty list for an unknown `creator` (unconfirmed).
 //! - **Delay close.** Policy 1 or 2 without `delaySeconds` takes 7 days (the docs' default);
 //!   more than 7 days is 414 (the v2 docs' maximum; the v1 docs give only the default).

@@ -78,7 +78,7 @@ fn room_ids(p: &Params) -> Result<Vec<u64>, ApiError> {
 /// `{"code":200,"desc":{"roomids":["<id>",...]}}`: strings, as the docs' example and
 /// production have them (the Java SDK reads a top-level `roomids`, the Go SDK a string;
 /// they disagree with each other, so the docs win). An unknown `creator` gets an empty list:
-/// the emulator's choice (unconfirmed; the notes, §25).
+/// the emulator's choice (unconfirmed: no source says).
 pub(super) fn open_room_ids(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let creator = p.account_id("creator")?;
