@@ -162,6 +162,25 @@ impl Params {
         }
     }
 
+    /// An optional yes/no parameter that the API spells `true`/`false` or `1`/`0` (team and
+    /// chatroom switches take either; surrounding spaces are ignored).
+    pub(crate) fn switch(&self, name: &str) -> Result<Option<bool>, ApiError> {
+        match self.get(name).map(str::trim) {
+            None => Ok(None),
+            Some("true" | "1") => Ok(Some(true)),
+            Some("false" | "0") => Ok(Some(false)),
+            Some(_) => Err(ApiError::param(format!(
+                "{name} must be true, false, 1 or 0"
+            ))),
+        }
+    }
+
+    /// [`switch`](Self::switch), required.
+    pub(crate) fn required_switch(&self, name: &str) -> Result<bool, ApiError> {
+        self.switch(name)?
+            .ok_or_else(|| ApiError::param(format!("{name} is missing")))
+    }
+
     /// An optional boolean parameter, spelled exactly `true` or `false`.
     pub(crate) fn flag(&self, name: &str) -> Result<Option<bool>, ApiError> {
         match self.get(name) {

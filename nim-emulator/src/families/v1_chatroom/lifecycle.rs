@@ -3,8 +3,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    NAME_MAX, State, TEXT_MAX, URL_MAX, answers, bid, delay, now_ms, queue_level, registered,
-    rooms, switch,
+    NAME_MAX, State, TEXT_MAX, URL_MAX, answers, bid, delay, now_ms, queue_level, registered, rooms,
 };
 use crate::call::Call;
 use crate::chatrooms::{DelayPolicy, Info, NewRoom, RoomChanges};
@@ -28,7 +27,7 @@ pub(super) fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let queue_level = queue_level(&p)?.unwrap_or(0);
     bid(&p)?;
     let (policy, seconds) = delay(&p)?;
-    let in_out_notify = switch(&p, "inOutNotification")?.unwrap_or(true);
+    let in_out_notify = p.switch("inOutNotification")?.unwrap_or(true);
     let new = NewRoom {
         creator,
         info,
@@ -68,7 +67,7 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
         ext: p.text_or_empty("ext", TEXT_MAX)?.map(str::to_owned),
         queue_level: queue_level(&p)?,
     };
-    switch(&p, "needNotify")?;
+    p.switch("needNotify")?;
     p.text("notifyExt", NOTIFY_EXT_MAX)?;
     bid(&p)?;
     let mut rooms = rooms(call, state);

@@ -109,23 +109,6 @@ fn registered(p: &Params, state: &State, name: &str) -> Result<String, ApiError>
     Ok(accid)
 }
 
-/// An on/off parameter sent as `true`/`false` or `1`/`0`.
-fn switch(p: &Params, name: &str) -> Result<Option<bool>, ApiError> {
-    match p.get(name).map(str::trim) {
-        None => Ok(None),
-        Some("true" | "1") => Ok(Some(true)),
-        Some("false" | "0") => Ok(Some(false)),
-        Some(_) => Err(ApiError::param(format!(
-            "{name} must be true, false, 1 or 0"
-        ))),
-    }
-}
-
-/// [`switch`], required.
-fn required_switch(p: &Params, name: &str) -> Result<bool, ApiError> {
-    switch(p, name)?.ok_or_else(|| ApiError::param(format!("{name} is missing")))
-}
-
 /// The optional `delayClosePolicy` (0, 1 or 2) and `delaySeconds`.
 fn delay(p: &Params) -> Result<(Option<DelayPolicy>, Option<u64>), ApiError> {
     let policy = p

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::super::v1_team_params::id_of;
-use super::{State, answers, rooms, switch};
+use super::{State, answers, rooms};
 use crate::call::Call;
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
@@ -19,7 +19,7 @@ const BATCH_MAX: usize = 20;
 pub(super) fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let count = switch(&p, "needOnlineUserCount")?.unwrap_or(false);
+    let count = p.switch("needOnlineUserCount")?.unwrap_or(false);
     let rooms = rooms(call, state);
     let room = rooms.get(id).map_err(|e| e.v1())?;
     Ok(Reply::json(
@@ -33,7 +33,7 @@ pub(super) fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 pub(super) fn get_batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let ids = room_ids(&p)?;
-    let count = switch(&p, "needOnlineUserCount")?.unwrap_or(false);
+    let count = p.switch("needOnlineUserCount")?.unwrap_or(false);
     let rooms = rooms(call, state);
     let mut found: Vec<Value> = Vec::new();
     let mut missing: Vec<u64> = Vec::new();

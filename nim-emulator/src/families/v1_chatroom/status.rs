@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{State, answers, delay, now_ms, registered, required_switch, rooms};
+use super::{State, answers, delay, now_ms, registered, rooms};
 use crate::call::Call;
 use crate::reply::{ApiError, Reply};
 
@@ -15,7 +15,7 @@ pub(super) fn toggle_close(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
     let operator = registered(&p, state, "operator")?;
-    let valid = required_switch(&p, "valid")?;
+    let valid = p.required_switch("valid")?;
     let delay = delay(&p)?;
     let now = now_ms(call);
     let mut rooms = rooms(call, state);
@@ -50,7 +50,7 @@ pub(super) fn delay_close(call: &Call<'_>, state: &State) -> Result<Reply, ApiEr
 pub(super) fn in_out_notification(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let close = required_switch(&p, "close")?;
+    let close = p.required_switch("close")?;
     rooms(call, state)
         .set_in_out_notify(id, !close)
         .map_err(|e| e.v1())?;

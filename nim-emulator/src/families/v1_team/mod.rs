@@ -114,18 +114,6 @@ fn attach(p: &Params) -> Result<(), ApiError> {
     p.text("attach", ATTACH_MAX).map(drop)
 }
 
-/// An optional on/off parameter sent as `1`/`0` or `true`/`false` (the SDKs differ).
-fn switch(p: &Params, name: &str) -> Result<Option<bool>, ApiError> {
-    match p.get(name) {
-        None => Ok(None),
-        Some("1" | "true") => Ok(Some(true)),
-        Some("0" | "false") => Ok(Some(false)),
-        Some(_) => Err(ApiError::param(format!(
-            "{name} must be 0, 1, true or false"
-        ))),
-    }
-}
-
 /// An optional mode (0 or 1, or 0 to 2 for `joinmode`) as the store keeps it.
 fn mode(p: &Params, name: &str, allowed: &[i64]) -> Result<Option<u8>, ApiError> {
     Ok(p.int_opt(name, allowed)?.and_then(|n| u8::try_from(n).ok()))

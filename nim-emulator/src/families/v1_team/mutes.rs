@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{State, attach, switch, team_ref};
+use super::{State, attach, team_ref};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
@@ -17,7 +17,9 @@ pub(super) fn mute_member(call: &Call<'_>, state: &State) -> Result<Reply, ApiEr
     let team = team_ref(&p)?;
     let operator = p.account_id("owner")?;
     let target = p.accid()?;
-    let muted = switch(&p, "mute")?.ok_or_else(|| ApiError::param("mute is missing"))?;
+    let muted = p
+        .switch("mute")?
+        .ok_or_else(|| ApiError::param("mute is missing"))?;
     attach(&p)?;
     lock(&state.teams)
         .mute_members(
@@ -41,7 +43,7 @@ pub(super) fn mute_all(call: &Call<'_>, state: &State) -> Result<Reply, ApiError
     let by_type = p
         .int_opt("muteType", &[0, 1, 3])?
         .and_then(TeamMute::from_number);
-    let mute = match switch(&p, "mute")? {
+    let mute = match p.switch("mute")? {
         Some(true) => TeamMute::Members,
         Some(false) => TeamMute::None,
         None => by_type.ok_or_else(|| ApiError::param("mute or muteType is required"))?,

@@ -4,7 +4,7 @@
 use nim_core::Code;
 use serde_json::{Value, json};
 
-use super::{State, switch, team_ref};
+use super::{State, team_ref};
 use crate::call::Call;
 use crate::lock;
 use crate::reply::{ApiError, Reply};
@@ -22,7 +22,7 @@ pub(super) fn read_info(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
     let (tid, kind) = team_ref(&p)?;
     let msgid = p.u64_req("msgid")?;
     let sender = p.account_id("fromAccid")?;
-    let snapshot = switch(&p, "snapshot")?.unwrap_or(false);
+    let snapshot = p.switch("snapshot")?.unwrap_or(false);
     let teams = lock(&state.teams);
     let team = teams.get(tid, kind).map_err(|e| e.v1())?;
     let messages = lock(&state.messages);
