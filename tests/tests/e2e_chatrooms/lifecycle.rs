@@ -1,41 +1,14 @@
-//! Chatrooms end to end against the emulator, through the real client: a room's life
-//! (create, read one and several, update, close, reopen), what a closed room refuses, delay
-//! close on the emulator's clock, the enter/leave notification switch, connection
-//! addresses, and a creator's open rooms after a simulated client entered one.
+//! A room's life (create, read one and several, update, close, reopen), what a closed room
+//! refuses, delay close on the emulator's clock, the enter/leave notification switch,
+//! connection addresses, and a creator's open rooms after a simulated client entered one.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
-
-mod support;
-
-use nim_api::Client;
+use crate::{refused, room, setup};
 use nim_api::chatroom::{
     AddressClientType, CreateChatroom, DelayClosePolicy, GetChatroom, GetChatrooms,
     QueryOpenChatroomIds, QueueLevel, RequestChatroomAddress, ToggleChatroomStatus, UpdateChatroom,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification,
 };
-use nim_emulator::{ChatroomRole, Emulator};
-use support::{code, with_accounts};
-
-async fn setup() -> (Emulator, Client) {
-    with_accounts("room-key", "room-secret", &["owner", "other", "guest"]).await
-}
-
-/// The code a call that must fail answers.
-async fn refused<E: nim_api::Endpoint>(client: &Client, request: &E) -> u32 {
-    match client.call(request).await {
-        Ok(_) => panic!("{} went through", std::any::type_name::<E>()),
-        Err(err) => code(&err),
-    }
-}
-
-/// A new room of `owner` named `name`; its id.
-async fn room(client: &Client, name: &str) -> u64 {
-    client
-        .call(&CreateChatroom::new("owner", name))
-        .await
-        .unwrap()
-        .roomid
-}
+use nim_emulator::ChatroomRole;
 
 #[tokio::test]
 async fn a_room_is_created_read_updated_closed_and_reopened() {

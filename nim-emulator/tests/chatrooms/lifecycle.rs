@@ -1,87 +1,11 @@
 //! The v1 chatroom lifecycle actions (`chatroom/*.action`) over HTTP: create, read, update,
 //! close and reopen, delay close on the emulator's clock, the enter/leave notification
 //! switch, addresses and a creator's open rooms; clients entering and leaving through the
-//! admin routes; the refusals with their codes (403, 404, 414, 417, 13002). 13003 (a
-//! blacklisted account) is not tested: no served action blacklists yet.
-#![allow(clippy::unwrap_used)]
+//! admin routes; the refusals with their codes (403, 404, 414, 417, 13002).
 
-mod common;
-
-use common::{Answer, Harness};
+use crate::{admin, admin_get, create, enter, get, harness, ok, toggle};
 use nim_emulator::ChatroomRole;
-use serde_json::{Value, json};
-
-/// `owner`, `other` and `guest` exist.
-async fn harness() -> Harness {
-    let h = Harness::start().await;
-    for a in ["owner", "other", "guest"] {
-        h.emu.insert_account(a, Some("t"));
-    }
-    h
-}
-
-/// Asserts `{"code":200,...}` and answers the JSON.
-fn ok(answer: Answer) -> Value {
-    assert_eq!(answer.code(), 200, "{}", answer.body);
-    answer.json()
-}
-
-/// `chatroom/create.action` by `owner` with `extra` parameters; the new room's id.
-async fn create(h: &Harness, extra: &[(&str, &str)]) -> String {
-    let mut params = vec![("creator", "owner")];
-    if !extra.iter().any(|(k, _)| *k == "name") {
-        params.push(("name", "Lobby"));
-    }
-    params.extend_from_slice(extra);
-    let answer = ok(h.call("chatroom/create.action", &params).await);
-    answer["chatroom"]["roomid"].as_u64().unwrap().to_string()
-}
-
-/// The room as `chatroom/get.action` answers it (with the online count).
-async fn get(h: &Harness, id: &str) -> Value {
-    let params = [("roomid", id), ("needOnlineUserCount", "true")];
-    ok(h.call("chatroom/get.action", &params).await)["chatroom"].clone()
-}
-
-/// `chatroom/toggleCloseStat.action` by `operator`.
-async fn toggle(h: &Harness, id: &str, operator: &str, valid: &str) -> Answer {
-    let params = [("roomid", id), ("operator", operator), ("valid", valid)];
-    h.call("chatroom/toggleCloseStat.action", &params).await
-}
-
-/// The URL of admin route `path` (below the server's root, not `/nimserver`).
-fn admin_url(h: &Harness, path: &str) -> String {
-    format!("http://{}/{path}", h.emu.local_addr())
-}
-
-/// A POST of `body` to admin route `path`: the HTTP status and the JSON.
-async fn admin(h: &Harness, path: &str, body: Value) -> (u16, Value) {
-    let response = h
-        .http
-        .post(admin_url(h, path))
-        .header("Content-Type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (
-        status,
-        serde_json::from_str(&response.text().await.unwrap()).unwrap(),
-    )
-}
-
-/// A GET of admin route `path`: the JSON.
-async fn admin_get(h: &Harness, path: &str) -> Value {
-    let response = h.http.get(admin_url(h, path)).send().await.unwrap();
-    serde_json::from_str(&response.text().await.unwrap()).unwrap()
-}
-
-/// `accid`'s client enters room `id` with `tags`.
-async fn enter(h: &Harness, id: &str, accid: &str, tags: &[&str]) -> (u16, Value) {
-    let body = json!({"roomid": id.parse::<u64>().unwrap(), "accid": accid, "tags": tags});
-    admin(h, "_emulator/state/chatroom_enter", body).await
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn create_answers_the_room_and_get_reads_it_back() {
@@ -329,7 +253,10 @@ async fn a_fixed_time_policy_closes_the_room_on_the_emulators_clock() {
     let info = get(&h, &id).await;
     assert_eq!(info["valid"], true);
     let record = h.emu.chatroom(id.parse().unwrap()).unwrap();
-    assert_eq!(record.close_deadline, Some((common::T0 + 600) * 1000));
+    assert_eq!(
+        record.close_deadline,
+        Some((crate::common::T0 + 600) * 1000)
+    );
 
     // Setting it again restarts the countdown from now.
     h.emu.advance_clock(300);
@@ -345,7 +272,7 @@ async fn a_fixed_time_policy_closes_the_room_on_the_emulators_clock() {
     assert_eq!(delay["delayCloseEnable"], true);
     assert_eq!(delay["delaySeconds"], 600);
     assert_eq!(delay["status"], 1);
-    assert_eq!(delay["startTime"], (common::T0 + 300) * 1000);
+    assert_eq!(delay["startTime"], (crate::common::T0 + 300) * 1000);
     h.emu.advance_clock(599);
     assert_eq!(get(&h, &id).await["valid"], true);
     h.emu.advance_clock(1);
