@@ -94,6 +94,27 @@ int_enum! {
     }
 }
 
+int_enum! {
+    /// A member's role in a room: the v2 `member_role` number, shared by the v2
+    /// `chatroom_member` requests and every member answer. The v1 answers spell the same
+    /// roles as `type` strings (`COMMON`, `CREATOR`, `MANAGER`, `TEMPORARY`, `ANONYMOUS`),
+    /// with `LIMITED` for a blacklisted or chat-banned member, which v2 shows as flags.
+    pub enum MemberRole: u8 {
+        /// A normal fixed member (`0`, v1 `COMMON`).
+        Normal = 0,
+        /// The creator (`1`).
+        Creator = 1,
+        /// A manager (`2`).
+        Manager = 2,
+        /// A guest, in the room only while online (`3`, v1 `TEMPORARY`).
+        Guest = 3,
+        /// An anonymous guest, not a registered account (`4`).
+        AnonymousGuest = 4,
+        /// A virtual member (`5`, v1 robot).
+        Virtual = 5,
+    }
+}
+
 crate::catalogue::family! {
     "chatroom::";
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,

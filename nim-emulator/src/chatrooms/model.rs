@@ -9,19 +9,52 @@ use std::collections::BTreeMap;
 /// roles a served action makes are here: managers, normal members and virtual members come
 /// with the actions that make them (`setMemberRole`, `addRobot`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[allow(dead_code)] // TODO(issue 17): the role and robot actions landing next use them all
 pub(crate) enum Role {
-    /// The one creator (创建者).
+    /// The one creator (创建者, v2 `1`).
     Creator,
-    /// A guest (普通游客, v1 `TEMPORARY`): in the room only while online.
+    /// A manager (管理员, v2 `2`): a fixed member the creator appointed.
+    Manager,
+    /// A normal fixed member (普通成员, v1 `COMMON`, v2 `0`).
+    Normal,
+    /// A guest (普通游客, v1 `TEMPORARY`, v2 `3`): in the room only while online.
     Guest,
-    /// An anonymous guest (匿名游客, not a registered account): only while online.
+    /// An anonymous guest (匿名游客, not a registered account, v2 `4`): only while online.
     Anonymous,
+    /// A virtual member (v1 robot, v2 `5`): present until removed or expired.
+    Virtual,
 }
 
+#[allow(dead_code)] // TODO(issue 17): as above
 impl Role {
-    /// Fixed members exist while offline (of the roles served so far, only the creator).
+    /// Fixed members exist while offline: the creator, managers and normal members.
     pub(crate) fn fixed(self) -> bool {
-        matches!(self, Role::Creator)
+        matches!(self, Role::Creator | Role::Manager | Role::Normal)
+    }
+
+    /// The v2 `member_role` number.
+    pub(crate) fn v2(self) -> u8 {
+        match self {
+            Role::Normal => 0,
+            Role::Creator => 1,
+            Role::Manager => 2,
+            Role::Guest => 3,
+            Role::Anonymous => 4,
+            Role::Virtual => 5,
+        }
+    }
+
+    /// The v1 `type` string of a member of this role that is neither blacklisted nor
+    /// chat-banned (those answer `LIMITED`, which is a state, not a role).
+    pub(crate) fn v1(self) -> &'static str {
+        match self {
+            Role::Creator => "CREATOR",
+            Role::Manager => "MANAGER",
+            Role::Normal => "COMMON",
+            Role::Guest => "TEMPORARY",
+            Role::Anonymous => "ANONYMOUS",
+            Role::Virtual => "ROBOT",
+        }
     }
 }
 

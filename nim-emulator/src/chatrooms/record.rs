@@ -9,15 +9,15 @@ use super::model::{Member, Role, Room};
 pub enum ChatroomRole {
     /// The creator.
     Creator,
-    /// A manager (no served action appoints one yet).
+    /// A manager.
     Manager,
-    /// A normal fixed member (no served action makes one yet).
+    /// A normal fixed member.
     Normal,
     /// A guest: in the room while online.
     Guest,
     /// An anonymous guest (not a registered account).
     Anonymous,
-    /// A virtual member (no served action adds one yet).
+    /// A virtual member (v1 robot).
     Virtual,
 }
 
@@ -25,6 +25,9 @@ impl From<Role> for ChatroomRole {
     fn from(role: Role) -> Self {
         match role {
             Role::Creator => ChatroomRole::Creator,
+            Role::Manager => ChatroomRole::Manager,
+            Role::Normal => ChatroomRole::Normal,
+            Role::Virtual => ChatroomRole::Virtual,
             Role::Guest => ChatroomRole::Guest,
             Role::Anonymous => ChatroomRole::Anonymous,
         }
