@@ -57,22 +57,28 @@
 //! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
+mod bans;
 mod error;
 mod members;
 mod model;
 mod record;
+mod roles;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 use std::collections::BTreeMap;
 
+pub(crate) use bans::{MUTE_SECONDS_MAX, Restriction};
 pub(crate) use error::ChatroomError;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 
 use model::{DelayClose, Member, Role};
+pub(crate) use model::{Member as RoomMember, Role as RoomRole};
 
 /// The longest delay-close countdown, and the one policy 1 or 2 gets without seconds, in
 /// seconds (7 days).
@@ -171,6 +177,7 @@ impl Chatrooms {
             members,
             queue: model::Queue::default(),
             messages: Vec::new(),
+            tag_mutes: BTreeMap::new(),
             create_time: now,
         };
         if let Some((policy, seconds)) = new.delay {
