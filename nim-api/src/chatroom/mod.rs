@@ -36,15 +36,19 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod mutes;
 mod queries;
+mod roles;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use mutes::{MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -120,4 +124,5 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    SetChatroomMemberRole, TemporaryMute, TagTemporaryMute,
 }
