@@ -44,7 +44,9 @@ mod status;
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
-pub use mutes::{MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute};
+pub use mutes::{
+    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
+};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };

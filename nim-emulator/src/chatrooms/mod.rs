@@ -76,6 +76,7 @@ pub(crate) use error::ChatroomError;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
+pub(crate) use roles::RoleProfile;
 
 use model::{DelayClose, Member, Role};
 pub(crate) use model::{Member as RoomMember, Role as RoomRole};

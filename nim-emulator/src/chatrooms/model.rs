@@ -21,7 +21,6 @@ pub(crate) enum Role {
     /// An anonymous guest (匿名游客, not a registered account, v2 `4`): only while online.
     Anonymous,
     /// A virtual member (v1 robot, v2 `5`): present until removed or expired.
-    #[allow(dead_code)] // made by the robot / virtual member actions (another area)
     Virtual,
 }
 

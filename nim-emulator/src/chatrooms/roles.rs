@@ -28,7 +28,56 @@ use super::{ChatroomError, Chatrooms};
 /// ones; the Java SDK's setMemberRole Javadoc and the client guide).
 pub(crate) const FIXED_MAX: usize = 1000;
 
+/// The fixed-member profile v2 setMemberRole may set with the role; `None` keeps a value.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RoleProfile {
+    pub(crate) nick: Option<String>,
+    pub(crate) avatar: Option<String>,
+    pub(crate) ext: Option<String>,
+    pub(crate) level: Option<u64>,
+}
+
+impl Role {
+    /// The role a v2 `member_role` number names, if any.
+    pub(crate) fn from_v2(n: i64) -> Option<Role> {
+        [
+            Role::Normal,
+            Role::Creator,
+            Role::Manager,
+            Role::Guest,
+            Role::Anonymous,
+            Role::Virtual,
+        ]
+        .into_iter()
+        .find(|r| i64::from(r.v2()) == n)
+    }
+}
+
 impl Chatrooms {
+    /// Sets what `profile` sets on member `target` of room `id`, if it is one (a guest
+    /// that left after [`set_role`](Self::set_role) keeps nothing).
+    pub(crate) fn set_profile(&mut self, id: u64, target: &str, profile: RoleProfile) {
+        let Some(member) = self
+            .rooms
+            .get_mut(&id)
+            .and_then(|r| r.members.get_mut(target))
+        else {
+            return;
+        };
+        for (field, value) in [
+            (&mut member.nick, profile.nick),
+            (&mut member.avatar, profile.avatar),
+            (&mut member.ext, profile.ext),
+        ] {
+            if value.is_some() {
+                *field = value;
+            }
+        }
+        if let Some(level) = profile.level {
+            member.level = i64::try_from(level).unwrap_or(i64::MAX);
+        }
+    }
+
     /// `operator` (`None`: the app) gives `target` role `to` (manager, normal or guest) in
     /// room `id`. Answers the target's member record after the change, or `None` when it
     /// left the room (an offline guest).

@@ -8,11 +8,17 @@ use common::Harness;
 use nim_emulator::ChatroomRole;
 use serde_json::{Value, json};
 
-
 use crate::common;
 
 /// `chatroom/setMemberRole.action` by `operator`.
-async fn set_role(h: &Harness, id: &str, operator: &str, target: &str, opt: &str, on: &str) -> common::Answer {
+async fn set_role(
+    h: &Harness,
+    id: &str,
+    operator: &str,
+    target: &str,
+    opt: &str,
+    on: &str,
+) -> common::Answer {
     let params = [
         ("roomid", id),
         ("operator", operator),
@@ -49,9 +55,16 @@ async fn v1_set_member_role_appoints_demotes_and_answers_the_type() {
         .assert_error(403, "no permission");
     let answer = ok(set_role(&h, &id, "owner", "other", "1", "false").await);
     assert_eq!(answer["desc"]["type"], "TEMPORARY");
-    assert_eq!(role(&h, &id, "other"), None, "an offline guest leaves the room");
+    assert_eq!(
+        role(&h, &id, "other"),
+        None,
+        "an offline guest leaves the room"
+    );
     let answer = ok(set_role(&h, &id, "owner", "guest", "1", "false").await);
-    assert_eq!(answer["desc"]["type"], "COMMON", "unsetting a role not held changes nothing");
+    assert_eq!(
+        answer["desc"]["type"], "COMMON",
+        "unsetting a role not held changes nothing"
+    );
 }
 
 #[tokio::test]
@@ -61,7 +74,12 @@ async fn v1_set_member_role_checks_its_parameters() {
     set_role(&h, &id, "owner", "other", "3", "true")
         .await
         .assert_error(414, "opt");
-    let params = [("roomid", id.as_str()), ("operator", "owner"), ("target", "other"), ("opt", "1")];
+    let params = [
+        ("roomid", id.as_str()),
+        ("operator", "owner"),
+        ("target", "other"),
+        ("opt", "1"),
+    ];
     h.call("chatroom/setMemberRole.action", &params)
         .await
         .assert_error(414, "optvalue");
@@ -92,7 +110,12 @@ async fn v1_blacklisting_disconnects_and_refuses_entry_with_13003() {
 
 /// `chatroom/temporaryMute.action` by `owner`.
 async fn temp_mute(h: &Harness, id: &str, target: &str, secs: &str) -> common::Answer {
-    let params = [("roomid", id), ("operator", "owner"), ("target", target), ("muteDuration", secs)];
+    let params = [
+        ("roomid", id),
+        ("operator", "owner"),
+        ("target", target),
+        ("muteDuration", secs),
+    ];
     h.call("chatroom/temporaryMute.action", &params).await
 }
 
@@ -103,11 +126,20 @@ async fn v1_temporary_mute_runs_on_the_emulators_clock() {
     enter(&h, &id, "guest", &[]).await;
     let answer = ok(temp_mute(&h, &id, "guest", "300").await);
     assert_eq!(answer["desc"], json!({"muteDuration": 300}));
-    let until = h.emu.chatroom(id.parse().unwrap()).unwrap().member("guest").unwrap().temp_mute_until;
+    let until = h
+        .emu
+        .chatroom(id.parse().unwrap())
+        .unwrap()
+        .member("guest")
+        .unwrap()
+        .temp_mute_until;
     assert_eq!(until, Some((h.clock_now() + 300) * 1000));
     h.emu.advance_clock(100);
     let answer = ok(temp_mute(&h, &id, "guest", "0").await);
-    assert_eq!(answer["desc"]["muteDuration"], 200, "a lift answers what was left");
+    assert_eq!(
+        answer["desc"]["muteDuration"], 200,
+        "a lift answers what was left"
+    );
     temp_mute(&h, &id, "guest", "2592001")
         .await
         .assert_error(414, "muteDuration");
@@ -130,11 +162,20 @@ async fn v1_tag_temporary_mute_answers_under_desc() {
     ];
     let answer = ok(h.call("chatroom/tagTemporaryMute.action", &params).await);
     assert_eq!(answer["desc"], json!({"muteDuration": 60}));
-    let by_guest = [("roomid", id.as_str()), ("operator", "guest"), ("targetTag", "vip"), ("muteDuration", "60")];
+    let by_guest = [
+        ("roomid", id.as_str()),
+        ("operator", "guest"),
+        ("targetTag", "vip"),
+        ("muteDuration", "60"),
+    ];
     h.call("chatroom/tagTemporaryMute.action", &by_guest)
         .await
         .assert_error(403, "no permission");
-    let untagged = [("roomid", id.as_str()), ("operator", "owner"), ("muteDuration", "60")];
+    let untagged = [
+        ("roomid", id.as_str()),
+        ("operator", "owner"),
+        ("muteDuration", "60"),
+    ];
     h.call("chatroom/tagTemporaryMute.action", &untagged)
         .await
         .assert_error(414, "targetTag");

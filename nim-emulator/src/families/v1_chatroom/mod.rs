@@ -83,7 +83,10 @@ const ROUTES: &[Route<State>] = &[
     Route::v1("chatroom/requestAddr.action", address::request_addr),
     Route::v1("chatroom/setMemberRole.action", roles::set_member_role),
     Route::v1("chatroom/temporaryMute.action", mutes::temporary_mute),
-    Route::v1("chatroom/tagTemporaryMute.action", mutes::tag_temporary_mute),
+    Route::v1(
+        "chatroom/tagTemporaryMute.action",
+        mutes::tag_temporary_mute,
+    ),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.

@@ -64,9 +64,7 @@ fn current<'a>(
         Some(role @ (RoomRole::Manager | RoomRole::Normal)) => {
             rooms.set_role(id, operator, target, role)
         }
-        _ => {
-            rooms.set_role(id, operator, target, RoomRole::Guest)
-        }
+        _ => rooms.set_role(id, operator, target, RoomRole::Guest),
     }
 }
 
