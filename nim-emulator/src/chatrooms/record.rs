@@ -1,6 +1,8 @@
 //! The public view of a chatroom, as [`Emulator::chatroom`](crate::Emulator::chatroom) shows
 //! it.
 
+use std::collections::BTreeMap;
+
 use super::model::{Member, Role, Room};
 
 /// A member's role in a room.
@@ -109,6 +111,9 @@ pub struct ChatroomRecord {
     pub message_count: usize,
     /// When it was made (Unix ms).
     pub create_time: u64,
+    /// Tag chat bans: each banned tag and until when (Unix ms, state clock; expired ones
+    /// may still be listed).
+    pub tag_mutes: BTreeMap<String, u64>,
 }
 
 impl ChatroomRecord {
@@ -163,6 +168,7 @@ impl From<&Room> for ChatroomRecord {
             queue_len: r.queue.elements.len(),
             message_count: r.messages.len(),
             create_time: r.create_time,
+            tag_mutes: r.tag_mutes.clone(),
         }
     }
 }
