@@ -52,12 +52,12 @@ pub struct ChatroomMemberRecord {
     pub ext: Option<String>,
     /// Its level.
     pub level: i64,
-    /// On the room's blacklist (no served action sets it yet).
+    /// On the room's blacklist.
     pub blocked: bool,
-    /// Permanently chat-banned (no served action sets it yet).
+    /// Permanently chat-banned.
     pub chat_banned: bool,
-    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set (no served
-    /// action sets one yet).
+    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set (an expired
+    /// one may still be shown).
     pub temp_mute_until: Option<u64>,
     /// Its tags.
     pub tags: Vec<String>,
