@@ -10,6 +10,13 @@ use crate::wire::int_enum;
 int_enum! {
     /// What [`SetChatroomMemberRole`] sets or unsets (`opt`); no other value is in any
     /// source (the docs, both SDKs), so no other is sendable.
+    ///
+    /// ```
+    /// use nim_api::chatroom::MemberRoleOption;
+    ///
+    /// assert_eq!(MemberRoleOption::ChatBan.as_number(), -2);
+    /// assert_eq!(MemberRoleOption::from_number(3), None);
+    /// ```
     pub enum MemberRoleOption: i8 {
         /// Manager (`1`): only the creator appoints and removes managers.
         Manager = 1,

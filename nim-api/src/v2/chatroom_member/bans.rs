@@ -316,6 +316,16 @@ pub struct RestrictedMembers {
 /// `room_avatar` in both lists; the Go SDK adds `extension` and `block_time` to the
 /// blacklist and the three ban members to the banned list: the union is read, each member
 /// optional.
+///
+/// ```
+/// use nim_api::v2::chatroom_member::RestrictedMember;
+///
+/// let blocked: RestrictedMember =
+///     serde_json::from_str(r#"{"account_id":"lisi","extension":"{}","block_time":1700000000000}"#)
+///         .unwrap();
+/// assert_eq!(blocked.block_time, Some(1_700_000_000_000));
+/// assert!(!blocked.chat_banned);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct RestrictedMember {
