@@ -1,6 +1,7 @@
 //! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
 //! read one or several, update, open and close, delay close, the enter/leave notification
-//! switch, connection addresses, a creator's open rooms).
+//! switch, connection addresses, a creator's open rooms), and member roles and bans
+//! ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`]).
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and

@@ -4,9 +4,9 @@
 use crate::reply::ApiError;
 
 /// The codes of the chatroom family. v1: DOC-CODES (200/403/404/414/417/419 generic,
-/// 13001-13005 the chatroom block). v2 (not served yet): no chatroom page's error table was
-/// was found; the same codes are likely (the client SDK's `NIMChatroomErrors` has
-/// 404 for "room not exists" and 403 "forbidden").
+/// 13001-13005 the chatroom block). v2: no chatroom page's error table was found; the same
+/// codes are answered (the client SDK's `NIMChatroomErrors` has 404 for "room not exists"
+/// and 403 "forbidden"): see [`ChatroomError::v2`].
 pub(crate) mod code {
     /// The operator lacks the permission.
     pub(crate) const NO_PERMISSION: u32 = 403;
