@@ -7,6 +7,7 @@
 mod support;
 
 mod lifecycle;
+mod roles;
 
 use nim_api::chatroom::CreateChatroom;
 use nim_api::{Client, Clock, SystemClock};
