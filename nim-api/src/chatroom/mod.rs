@@ -37,6 +37,8 @@ mod address;
 mod answers;
 mod lifecycle;
 mod queries;
+mod robots;
+mod room_mute;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
@@ -45,6 +47,10 @@ pub use lifecycle::{CreateChatroom, UpdateChatroom};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use robots::{
+    AddChatroomRobots, ClearChatroomRobots, RemoveChatroomRobots, RobotResult, RobotsCleaned,
+};
+pub use room_mute::{MuteChatroom, RoomMuteResult};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -120,4 +126,5 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    MuteChatroom, AddChatroomRobots, RemoveChatroomRobots, ClearChatroomRobots,
 }

@@ -61,6 +61,8 @@ mod error;
 mod members;
 mod model;
 mod record;
+mod robots;
+mod room_mute;
 
 #[cfg(test)]
 mod tests;
@@ -71,6 +73,7 @@ pub(crate) use error::ChatroomError;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
+pub(crate) use robots::{ROBOT_TTL_MS, RobotProfile};
 
 use model::{DelayClose, Member, Role};
 
@@ -125,6 +128,7 @@ impl Chatrooms {
                 close(room);
             }
         }
+        self.expire_robots(now);
     }
 
     /// Room `id`.
@@ -324,6 +328,7 @@ fn close(room: &mut Room) {
     room.delay.deadline = None;
     for member in room.members.values_mut() {
         member.connections.clear();
+        member.robot_until = None;
     }
     room.members.retain(|_, m| m.kept_offline());
     room.queue.elements.retain(|e| !e.transient);
