@@ -58,7 +58,7 @@ pub struct VirtualMember {
 /// );
 /// let twice = AddVirtualMembers::new(1u64, [VirtualMember::new("a"), VirtualMember::new("A")]);
 /// assert_eq!(twice.validate().unwrap_err().field(), "virtual_members[1].account_id");
-/// assert_eq!(AddVirtualMembers::new(1u64, []).validate().unwrap_err().field(), "virtual_members");
+/// assert_eq!(AddVirtualMembers::new(1u64, Vec::<VirtualMember>::new()).validate().unwrap_err().field(), "virtual_members");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2/room_members/actions/virtual_members", idempotent, setters,
