@@ -82,10 +82,11 @@ pub struct AddVirtualMembers {
 fn distinct_accounts(request: &AddVirtualMembers) -> Result<(), ValidationError> {
     let members = &request.virtual_members;
     for (i, member) in members.iter().enumerate() {
-        if members[..i]
-            .iter()
-            .any(|m| m.account_id == member.account_id)
-        {
+        if members[..i].iter().any(|m| {
+            m.account_id
+                .as_str()
+                .eq_ignore_ascii_case(member.account_id.as_str())
+        }) {
             return Err(ValidationError::custom(
                 format!("virtual_members[{i}].account_id"),
                 "repeats an earlier account",
