@@ -50,6 +50,12 @@ impl ChatroomError {
         ApiError::with_code(self.code(), self.describe())
     }
 
+    /// The v2 answer: the same codes as v1 (no v2 chatroom error table was found), which
+    /// the v2 routes put in `{"code":N,"msg":"..."}`.
+    pub(crate) fn v2(&self) -> ApiError {
+        self.v1()
+    }
+
     fn code(&self) -> u32 {
         match self {
             ChatroomError::NotFound { .. } | ChatroomError::NotMember { .. } => code::NOT_FOUND,

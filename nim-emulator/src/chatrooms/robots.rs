@@ -37,6 +37,9 @@ pub(crate) struct RobotProfile {
     pub(crate) ext: Option<String>,
 }
 
+/// Accounts an operation refused, each with why.
+pub(crate) type Refused = Vec<(String, ChatroomError)>;
+
 /// What adding virtual members did, account by account.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct RobotsAdded {
@@ -45,7 +48,7 @@ pub(crate) struct RobotsAdded {
     /// Virtual already (their countdown restarted).
     pub(crate) renewed: Vec<String>,
     /// Not added, with why.
-    pub(crate) refused: Vec<(String, ChatroomError)>,
+    pub(crate) refused: Refused,
 }
 
 impl Chatrooms {
@@ -102,7 +105,7 @@ impl Chatrooms {
         &mut self,
         id: u64,
         accids: &[String],
-    ) -> Result<(Vec<String>, Vec<(String, ChatroomError)>), ChatroomError> {
+    ) -> Result<(Vec<String>, Refused), ChatroomError> {
         let room = self.get_mut_room(id)?;
         let mut removed = Vec::new();
         let mut refused = Vec::new();

@@ -35,6 +35,8 @@ mod address;
 mod answers;
 mod lifecycle;
 mod queries;
+mod robots;
+mod room_mute;
 mod status;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -79,6 +81,10 @@ const ROUTES: &[Route<State>] = &[
         status::in_out_notification,
     ),
     Route::v1("chatroom/requestAddr.action", address::request_addr),
+    Route::v1("chatroom/muteRoom.action", room_mute::mute_room),
+    Route::v1("chatroom/addRobot.action", robots::add),
+    Route::v1("chatroom/removeRobot.action", robots::remove),
+    Route::v1("chatroom/cleanRobot.action", robots::clean),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.
