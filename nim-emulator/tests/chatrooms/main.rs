@@ -6,6 +6,8 @@
 mod common;
 
 mod lifecycle;
+mod robots;
+mod v2_rooms;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};
