@@ -7,6 +7,7 @@
 mod support;
 
 mod lifecycle;
+mod v2_rooms;
 
 use nim_api::Client;
 use nim_api::chatroom::CreateChatroom;
