@@ -37,6 +37,9 @@
 //!   an account on the blacklist would get 13003, but nothing served blacklists yet.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). No served action fills the queue yet.
+//! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
+//!   `muteRoom`, v2 `toggleChatroomMute`): their rules are in the `robots` and `room_mute`
+//!   modules (present without a connection for 24 hours; creator and managers only).
 //!
 //! # Codes
 //!
@@ -48,6 +51,9 @@
 //! | no such room | 404 |
 //! | the member is not in the room (leaving) | 404 |
 //! | not the creator (open/close) | 403 |
+//! | not the creator or a manager (room-wide mute) | 403 |
+//! | not a virtual member (removing one: a failed-list entry) | 404 |
+//! | closed room (adding virtual members) | 13002 |
 //! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |
 //! | closed room (entering) | 13002 |
