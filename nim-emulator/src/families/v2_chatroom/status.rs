@@ -63,8 +63,9 @@ pub(super) fn in_out_notification(call: &Call<'_>, state: &State) -> Result<Repl
 
 /// `GET /im/v2/chatrooms/{room_id}/actions/address?account_id=&client_ip=&client_type=&
 /// ip_type=`: data `{"items":["host:port", ...]}`, the same fake hosts as v1 requestAddr.
-/// `client_ip` is required (the Go SDK's check); an unregistered account is 102404, a
-/// closed room 13002, a blacklisted account 13003 (as v1).
+/// `client_ip` is required (the Go SDK's check); `ip_type` (undocumented) is read as a
+/// number and ignored; an unregistered account is 102404, a closed room 13002, a
+/// blacklisted account 13003 (as v1).
 pub(super) fn address(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = path_room(call)?;
     let accid = call
@@ -77,7 +78,14 @@ pub(super) fn address(call: &Call<'_>, state: &State) -> Result<Reply, ApiError>
         .ok_or_else(|| ApiError::param("client_ip is required"))?;
     crate::json_body::check_len("client_ip", &ip, CLIENT_IP_MAX)?;
     let client_type = call.query_int_in("client_type", &[1, 2, 3])?.unwrap_or(1);
-    call.query_int_in("ip_type", &[0, 1, 2])?;
+    // `ip_type` is documented nowhere: any non-negative integer is taken and ignored.
+    if let Some(text) = call.query_param("ip_type")
+        && text.trim().parse::<u8>().is_err()
+    {
+        return Err(ApiError::param(
+            "ip_type must be a small non-negative integer",
+        ));
+    }
     super::super::message_common::known(&lock(&state.accounts), "account_id", &accid)
         .map_err(|r| r.v2())?;
     let rooms = rooms(call, state);
