@@ -288,6 +288,15 @@ async fn addresses_for_registered_accounts_of_open_rooms() {
     h.v2("GET", &path("?account_id=guest"), None)
         .await
         .assert_v2_error(414, "client_ip");
+    let ip_type = path("?account_id=guest&client_ip=1.2.3.4&ip_type=1");
+    assert_eq!(h.v2("GET", &ip_type, None).await.code(), 200);
+    h.v2(
+        "GET",
+        &path("?account_id=guest&client_ip=1.2.3.4&ip_type=v6"),
+        None,
+    )
+    .await
+    .assert_v2_error(414, "ip_type");
     h.v2("GET", &path("?account_id=nobody&client_ip=1.2.3.4"), None)
         .await
         .assert_v2_error(102404, "nobody");

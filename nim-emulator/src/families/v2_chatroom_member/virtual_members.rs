@@ -59,7 +59,7 @@ fn refused(accid: &str, err: &ChatroomError) -> Value {
 /// [{account_id, room_nick?, room_avatar?, extension?}], extension?, notification_enabled?,
 /// notification_extension?}`. data `{success_list: [accid], failed_list}` (renewed
 /// members are in `success_list`).
-pub(crate) fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+pub(super) fn add(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
     let id = body
         .uint("room_id")?
@@ -137,7 +137,7 @@ fn split_known(
 
 /// `DELETE /im/v2/room_members/actions/virtual_members?room_id=&account_ids=a,b&
 /// notification_enabled=`: data `{success_list, failed_list}`.
-pub(crate) fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+pub(super) fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = query_room(call)?;
     let accids = account_ids(call)?;
     notify_flag(call)?;
@@ -186,7 +186,7 @@ fn notify_flag(call: &Call<'_>) -> Result<(), ApiError> {
 
 /// `DELETE /im/v2/room_members/actions/clear_virtual_members?room_id=&notification_enabled=`:
 /// data `{"count": N}`.
-pub(crate) fn clear(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+pub(super) fn clear(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = query_room(call)?;
     notify_flag(call)?;
     let count = rooms(call, state).clear_robots(id).map_err(|e| e.v2())?;
@@ -196,7 +196,7 @@ pub(crate) fn clear(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 /// `GET /im/v2.1/room_members/actions/virtual_members?room_id=`: data `{"items": [{account_id,
 /// room_nick, room_avatar, extension, enter_time}]}`, by account id; `enter_time` is when it
 /// was last added (its expiry less 24 hours).
-pub(crate) fn query(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
+pub(super) fn query(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = query_room(call)?;
     let rooms = rooms(call, state);
     let items: Vec<Value> = rooms
