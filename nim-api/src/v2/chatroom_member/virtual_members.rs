@@ -218,6 +218,15 @@ pub struct VirtualMemberList {
 }
 
 /// One virtual member: the Java SDK's fields and the Go SDK's `extension`.
+///
+/// ```
+/// use nim_api::v2::chatroom_member::VirtualMemberInfo;
+///
+/// let member: VirtualMemberInfo =
+///     serde_json::from_str(r#"{"account_id":"bot1","extension":"{}","enter_time":5}"#).unwrap();
+/// assert_eq!((member.extension.as_deref(), member.enter_time), (Some("{}"), Some(5)));
+/// assert!(member.room_nick.is_none());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct VirtualMemberInfo {
