@@ -40,6 +40,8 @@ mod lifecycle;
 mod mutes;
 mod queries;
 mod roles;
+mod robots;
+mod room_mute;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
@@ -52,6 +54,10 @@ pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
 pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
+pub use robots::{
+    AddChatroomRobots, ClearChatroomRobots, RemoveChatroomRobots, RobotResult, RobotsCleaned,
+};
+pub use room_mute::{MuteChatroom, RoomMuteResult};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -128,4 +134,5 @@ crate::catalogue::family! {
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
     SetChatroomMemberRole, TemporaryMute, TagTemporaryMute,
+    MuteChatroom, AddChatroomRobots, RemoveChatroomRobots, ClearChatroomRobots,
 }

@@ -39,6 +39,9 @@
 //!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). No served action fills the queue yet.
+//! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
+//!   `muteRoom`, v2 `toggleChatroomMute`): their rules are in the `robots` and `room_mute`
+//!   modules (present without a connection for 24 hours; creator and managers only).
 //!
 //! # Codes
 //!
@@ -50,6 +53,9 @@
 //! | no such room | 404 |
 //! | the member is not in the room (leaving) | 404 |
 //! | not the creator (open/close) | 403 |
+//! | not the creator or a manager (room-wide mute) | 403 |
+//! | not a virtual member (removing one: a failed-list entry) | 404 |
+//! | closed room (adding virtual members) | 13002 |
 //! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |
 //! | closed room (entering) | 13002 |
@@ -66,6 +72,8 @@ mod members;
 mod model;
 mod record;
 mod roles;
+mod robots;
+mod room_mute;
 
 #[cfg(test)]
 mod tests;
@@ -80,6 +88,7 @@ pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 pub(crate) use roles::RoleProfile;
+pub(crate) use robots::{ROBOT_TTL_MS, RobotProfile};
 
 use model::{DelayClose, Member, Role};
 pub(crate) use model::{Member as RoomMember, Role as RoomRole};
@@ -135,6 +144,7 @@ impl Chatrooms {
                 close(room);
             }
         }
+        self.expire_robots(now);
     }
 
     /// Room `id`.
@@ -335,6 +345,7 @@ fn close(room: &mut Room) {
     room.delay.deadline = None;
     for member in room.members.values_mut() {
         member.connections.clear();
+        member.robot_until = None;
     }
     room.members.retain(|_, m| m.kept_offline());
     room.queue.elements.retain(|e| !e.transient);

@@ -150,6 +150,8 @@ pub(crate) struct Member {
     pub(crate) tags: Vec<String>,
     /// Live connections; online while there is at least one.
     pub(crate) connections: Vec<Connection>,
+    /// Present as a virtual member (v1 robot) until this Unix ms, without a connection.
+    pub(crate) robot_until: Option<u64>,
 }
 
 impl Member {
@@ -166,6 +168,7 @@ impl Member {
             temp_mute_until: None,
             tags: Vec::new(),
             connections: Vec::new(),
+            robot_until: None,
         }
     }
 

@@ -64,6 +64,8 @@ pub struct ChatroomMemberRecord {
     /// The client types of its live connections, in the order they entered; empty when
     /// offline.
     pub connections: Vec<u8>,
+    /// Present as a virtual member (v1 robot) until this Unix ms (state clock), if it is one.
+    pub robot_until: Option<u64>,
 }
 
 impl ChatroomMemberRecord {
@@ -141,6 +143,7 @@ fn member_record(accid: &str, m: &Member) -> ChatroomMemberRecord {
         temp_mute_until: m.temp_mute_until,
         tags: m.tags.clone(),
         connections: m.connections.iter().map(|c| c.client_type).collect(),
+        robot_until: m.robot_until,
     }
 }
 

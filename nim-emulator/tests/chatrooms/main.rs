@@ -7,6 +7,8 @@ mod common;
 
 mod lifecycle;
 mod roles;
+mod robots;
+mod v2_rooms;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

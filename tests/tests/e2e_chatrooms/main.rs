@@ -8,6 +8,7 @@ mod support;
 
 mod lifecycle;
 mod roles;
+mod v2_rooms;
 
 use nim_api::chatroom::CreateChatroom;
 use nim_api::{Client, Clock, SystemClock};

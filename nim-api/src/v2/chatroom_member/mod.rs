@@ -1,6 +1,6 @@
-//! v2 `chatroom_member` family (聊天室成员, `/im/v2/room_members/...`): so far member roles
-//! and bans: set a member's role, the blacklist, the permanent and temporary chat bans, the
-//! tag chat ban, and the lists of blacklisted and banned members.
+//! v2 `chatroom_member` family (聊天室成员, `/im/v2/room_members/...`): member roles and
+//! bans (set a member's role, the blacklist, the permanent and temporary chat bans, the tag
+//! chat ban, the lists of blacklisted and banned members) and the virtual members.
 //!
 //! The rooms are the v1 [`chatroom`](crate::chatroom) rooms: a member banned here is banned
 //! there. Roles are [`MemberRole`](crate::chatroom::MemberRole) numbers.
@@ -34,12 +34,17 @@
 
 mod bans;
 mod roles;
+mod virtual_members;
 
 pub use bans::{
     BannedDuration, QueryChatBanned, QueryChatroomBlacklist, RestrictedMember, RestrictedMembers,
     TempChatBan, ToggleBlocked, ToggleChatBan, ToggleTaggedMembersChatBan, ToggleTempChatBan,
 };
 pub use roles::SetMemberRole;
+pub use virtual_members::{
+    AddVirtualMembers, ClearVirtualMembers, ClearedVirtualMembers, DeleteVirtualMembers,
+    QueryVirtualMembers, VirtualMember, VirtualMemberInfo, VirtualMemberList,
+};
 
 /// The room notification a member operation may send, written into the body itself
 /// (`#[nim(flatten)]`): `notification_enabled` (default: no notification) and
@@ -69,4 +74,5 @@ crate::catalogue::family! {
     "v2::chatroom_member::";
     SetMemberRole, ToggleChatBan, ToggleTempChatBan, ToggleBlocked, ToggleTaggedMembersChatBan,
     QueryChatroomBlacklist, QueryChatBanned,
+    AddVirtualMembers, DeleteVirtualMembers, ClearVirtualMembers, QueryVirtualMembers,
 }

@@ -37,6 +37,8 @@ mod lifecycle;
 mod mutes;
 mod queries;
 mod roles;
+mod robots;
+mod room_mute;
 mod status;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -87,6 +89,10 @@ const ROUTES: &[Route<State>] = &[
         "chatroom/tagTemporaryMute.action",
         mutes::tag_temporary_mute,
     ),
+    Route::v1("chatroom/muteRoom.action", room_mute::mute_room),
+    Route::v1("chatroom/addRobot.action", robots::add),
+    Route::v1("chatroom/removeRobot.action", robots::remove),
+    Route::v1("chatroom/cleanRobot.action", robots::clean),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.

@@ -1,6 +1,7 @@
 //! v2 chatroom members (`/im/v2/room_members/...`): so far roles and bans (setMemberRole,
 //! toggleChatBan, toggleTempChatBan, toggleBlocked, toggleTaggedMembersChatBan,
-//! queryChatroomBlacklist, queryChatBanned) on the shared chatroom store, so a member
+//! queryChatroomBlacklist, queryChatBanned) and the virtual members (addVirtualMembers,
+//! deleteVirtualMembers, clearVirtualMembers, queryVirtualMembers) on the shared chatroom store, so a member
 //! blacklisted here cannot enter through v1 either. The rules are the store's
 //! ([`crate::chatrooms`]); this family reads the path and the JSON body, checks the
 //! documented limits and writes the v2 answers.
@@ -11,7 +12,7 @@
 //!   403, 404, 414, 419, 13003. An unregistered operator or target is 102404 (the v2
 //!   account code).
 //! - **Paths.** queryChatroomBlacklist and queryChatBanned at `/im/v2.1/` (both SDKs now)
-//!   and `/im/v2/` (older Java SDK versions).
+//!   and `/im/v2/` (older Java SDK versions); so is queryVirtualMembers.
 //! - **`room_id`** in a body is a number (both SDKs) or a string holding one.
 //! - **`operator_account_id`** of setMemberRole is optional (both SDKs): without it the app
 //!   acts. It is required by every ban (the Go SDK checks it).
@@ -27,6 +28,7 @@
 
 mod bans;
 mod roles;
+mod virtual_members;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -97,9 +99,34 @@ const ROUTES: &[Route<State>] = &[
         "/im/v2/room_members/{room_id}/actions/chat_banned",
         bans::chat_banned,
     ),
+    Route::v2(
+        "POST",
+        "/im/v2/room_members/actions/virtual_members",
+        virtual_members::add,
+    ),
+    Route::v2(
+        "DELETE",
+        "/im/v2/room_members/actions/virtual_members",
+        virtual_members::delete,
+    ),
+    Route::v2(
+        "DELETE",
+        "/im/v2/room_members/actions/clear_virtual_members",
+        virtual_members::clear,
+    ),
+    Route::v2(
+        "GET",
+        "/im/v2.1/room_members/actions/virtual_members",
+        virtual_members::query,
+    ),
+    Route::v2(
+        "GET",
+        "/im/v2/room_members/actions/virtual_members",
+        virtual_members::query,
+    ),
 ];
 
-/// Registers the v2 chatroom member role and ban operations.
+/// Registers the v2 chatroom member operations.
 pub(super) fn register(registry: &mut Registry) {
     let state = State {
         accounts: registry.shared::<Accounts>(),
