@@ -126,7 +126,11 @@ impl Chatrooms {
 
 /// 419 when the room already holds [`FIXED_MAX`] fixed members.
 pub(super) fn check_room_for_one_more(room: &Room) -> Result<(), ChatroomError> {
-    let fixed = room.members.values().filter(|m| m.counts_as_fixed()).count();
+    let fixed = room
+        .members
+        .values()
+        .filter(|m| m.counts_as_fixed())
+        .count();
     if fixed >= FIXED_MAX {
         return Err(ChatroomError::TooMany {
             desc: format!(

@@ -139,15 +139,24 @@ fn fixed_members_are_capped_at_1000_limited_ones_included() {
         .restrict(id, None, "two", Restriction::Blacklist, true, NOW)
         .unwrap_err();
     assert_eq!(code(err), 419);
-    assert!(member(&rooms, id, "one").is_none(), "a refused role keeps no record");
-    assert!(member(&rooms, id, "two").is_none(), "a refused ban keeps no record");
+    assert!(
+        member(&rooms, id, "one").is_none(),
+        "a refused role keeps no record"
+    );
+    assert!(
+        member(&rooms, id, "two").is_none(),
+        "a refused ban keeps no record"
+    );
     enter(&mut rooms, id, "online", &[]).unwrap();
     let err = rooms
         .restrict(id, None, "online", Restriction::Blacklist, true, NOW)
         .unwrap_err();
     assert_eq!(code(err), 419, "an online guest at the cap");
     let online = member(&rooms, id, "online").unwrap();
-    assert!(online.online() && !online.blocked, "refused: still connected");
+    assert!(
+        online.online() && !online.blocked,
+        "refused: still connected"
+    );
     // A temporary ban keeps a guest's record but not as a fixed member.
     rooms.temp_mute(id, None, "muted", 60, NOW).unwrap();
     assert!(member(&rooms, id, "muted").is_some());
@@ -267,13 +276,23 @@ fn a_temporary_ban_is_replaced_lifted_and_checked() {
     assert_eq!(code(err), 414);
     assert_eq!(rooms.temp_mute(id, None, "nobody", 5, NOW).unwrap(), 5);
     let nobody = member(&rooms, id, "nobody").unwrap();
-    assert_eq!(nobody.role, Role::Guest, "no membership needed: an offline guest record");
+    assert_eq!(
+        nobody.role,
+        Role::Guest,
+        "no membership needed: an offline guest record"
+    );
     assert!(!nobody.online() && !nobody.counts_as_fixed());
     assert_eq!(nobody.temp_mute_until, Some(NOW + 5 * SEC));
     assert_eq!(rooms.temp_mute(id, None, "nobody", 0, NOW).unwrap(), 5);
-    assert!(member(&rooms, id, "nobody").is_none(), "lifted: the record goes");
+    assert!(
+        member(&rooms, id, "nobody").is_none(),
+        "lifted: the record goes"
+    );
     assert_eq!(rooms.temp_mute(id, None, "never", 0, NOW).unwrap(), 0);
-    assert!(member(&rooms, id, "never").is_none(), "a lift of nothing keeps no record");
+    assert!(
+        member(&rooms, id, "never").is_none(),
+        "a lift of nothing keeps no record"
+    );
 }
 
 #[test]
@@ -284,7 +303,11 @@ fn a_temporary_ban_outlives_leaving_and_holds_on_reentering() {
     rooms.leave(id, "guest", None, NOW + SEC).unwrap();
     let kept = member(&rooms, id, "guest").expect("the ban keeps the record");
     assert!(!kept.online() && kept.role == Role::Guest);
-    assert_eq!(rooms.get(id).unwrap().online_count(), 0, "not listed as online");
+    assert_eq!(
+        rooms.get(id).unwrap().online_count(),
+        0,
+        "not listed as online"
+    );
     let entry = Entry {
         client_type: 16,
         ..Entry::default()
@@ -292,7 +315,11 @@ fn a_temporary_ban_outlives_leaving_and_holds_on_reentering() {
     rooms.enter(id, "guest", entry, NOW + 20 * SEC).unwrap();
     let back = member(&rooms, id, "guest").unwrap();
     assert_eq!(back.temp_mute_until, Some(NOW + 60 * SEC), "still muted");
-    assert_eq!(back.temp_mute_left(NOW + 20 * SEC), 40, "with its remaining time");
+    assert_eq!(
+        back.temp_mute_left(NOW + 20 * SEC),
+        40,
+        "with its remaining time"
+    );
     assert_eq!(rooms.chat_banned(id, NOW + 20 * SEC).unwrap().len(), 1);
     // A close drops the connection and keeps the record too.
     rooms

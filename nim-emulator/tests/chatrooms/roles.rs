@@ -168,16 +168,28 @@ async fn v1_temporary_mute_needs_no_membership_and_outlives_leaving() {
     let id = create(&h, &[]).await;
     let room: u64 = id.parse().unwrap();
     let answer = ok(temp_mute(&h, &id, "other", "60").await);
-    assert_eq!(answer["desc"]["muteDuration"], 60, "never entered: any account");
+    assert_eq!(
+        answer["desc"]["muteDuration"], 60,
+        "never entered: any account"
+    );
     let until = (h.clock_now() + 60) * 1000;
-    let other = h.emu.chatroom(room).unwrap().member("other").cloned().unwrap();
+    let other = h
+        .emu
+        .chatroom(room)
+        .unwrap()
+        .member("other")
+        .cloned()
+        .unwrap();
     assert_eq!(other.temp_mute_until, Some(until));
     assert!(!other.online() && other.role == ChatroomRole::Guest);
 
     assert_eq!(enter(&h, &id, "guest", &[]).await.0, 200);
     ok(temp_mute(&h, &id, "guest", "120").await);
     let leave = json!({"roomid": room, "accid": "guest"});
-    assert_eq!(admin(&h, "_emulator/state/chatroom_leave", leave).await.0, 200);
+    assert_eq!(
+        admin(&h, "_emulator/state/chatroom_leave", leave).await.0,
+        200
+    );
     h.emu.advance_clock(20);
     assert_eq!(enter(&h, &id, "guest", &[]).await.0, 200);
     let record = h.emu.chatroom(room).unwrap();
@@ -354,7 +366,12 @@ async fn v2_set_member_role_reads_numeric_strings_and_refuses_without_side_effec
         "a refused change keeps nothing, not the nickname"
     );
     let anonymous = json!({"roomid": room, "accid": "guest", "anonymous": true});
-    assert_eq!(admin(&h, "_emulator/state/chatroom_enter", anonymous).await.0, 200);
+    assert_eq!(
+        admin(&h, "_emulator/state/chatroom_enter", anonymous)
+            .await
+            .0,
+        200
+    );
     let body = json!({"room_id": room, "member_role": 0, "room_nick": "Anon"});
     h.v2("POST", "im/v2/room_members/guest", Some(body))
         .await
@@ -462,8 +479,14 @@ async fn v2_temporary_ban_expires_on_the_emulators_clock() {
         "room_id": room, "operator_account_id": "owner", "chat_banned": true,
         "chat_banned_duration": "30",
     });
-    let data = v2_toggle(&h, "other", "temp_chat_banned", as_text).await.data();
-    assert_eq!(data, json!({"mute_duration": 30}), "not in the room, numeric string");
+    let data = v2_toggle(&h, "other", "temp_chat_banned", as_text)
+        .await
+        .data();
+    assert_eq!(
+        data,
+        json!({"mute_duration": 30}),
+        "not in the room, numeric string"
+    );
     h.emu.advance_clock(20);
     let path = format!("im/v2.1/room_members/{room}/actions/chat_banned");
     let data = h.v2("GET", &path, None).await.data();
