@@ -127,7 +127,8 @@ pub(crate) struct Connection {
     pub(crate) enter_time: u64,
 }
 
-/// One member of a room: a fixed member (online or not) or an online guest.
+/// One member of a room: a fixed or `LIMITED` member (online or not), an online guest, or
+/// an offline guest kept by a temporary chat ban.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Member {
     pub(crate) role: Role,
@@ -256,7 +257,8 @@ pub(crate) struct Room {
     pub(crate) delay: DelayClose,
     /// Whether entering and leaving send notifications (v1 `ionotify`).
     pub(crate) in_out_notify: bool,
-    /// By accid: fixed members, kept offline, and online guests.
+    /// By accid: fixed members (kept offline), online guests, and offline guests kept by a
+    /// temporary chat ban.
     pub(crate) members: BTreeMap<String, Member>,
     pub(crate) queue: Queue,
     /// Oldest first.
