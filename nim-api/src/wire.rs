@@ -95,6 +95,35 @@ pub(crate) fn optional_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bo
     }
 }
 
+/// Deserialises a number sent as a JSON number or as text holding one (answers do both);
+/// absent, `null` and empty text are `None`.
+pub(crate) fn optional_number<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i64>,
+{
+    let invalid = |shown: &dyn std::fmt::Display| {
+        de::Error::custom(format_args!("`{shown}` is not a number in range"))
+    };
+    let n = match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| invalid(&n))?,
+        Some(Value::String(text)) if text.trim().is_empty() => return Ok(None),
+        Some(Value::String(text)) => text.trim().parse().map_err(|_| invalid(&text))?,
+        Some(other) => return Err(invalid(&other)),
+    };
+    T::try_from(n).map(Some).map_err(|_| invalid(&n))
+}
+
+/// [`optional_number`] with absence, `null` and empty text read as `T::default()` (0).
+pub(crate) fn number<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i64> + Default,
+{
+    optional_number(d).map(Option::unwrap_or_default)
+}
+
 /// Deserialises a list of strings sent either as a JSON array or as a string holding one
 /// (v1 answers do both); absent or `null` is empty.
 pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::DelayClosePolicy;
 use crate::message::number_or_string;
-use crate::wire::{flag, optional_flag};
+use crate::wire::{flag, optional_flag, optional_number};
 
 /// A room as the answers carry it. Each action sends its own subset: `create`,
 /// `toggleCloseStat` and `updateDelayClosePolicy` add `queuelevel`, `muted` and
@@ -108,25 +108,6 @@ impl DelayInfo {
         self.delay_close_policy
             .and_then(DelayClosePolicy::from_number)
     }
-}
-
-/// A number sent as a JSON number or as text holding one; `null` and empty text are `None`.
-pub(super) fn optional_number<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: TryFrom<i64>,
-{
-    let invalid = |shown: &dyn std::fmt::Display| {
-        serde::de::Error::custom(format_args!("`{shown}` is not a number in range"))
-    };
-    let n = match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| invalid(&n))?,
-        Some(Value::String(text)) if text.trim().is_empty() => return Ok(None),
-        Some(Value::String(text)) => text.trim().parse().map_err(|_| invalid(&text))?,
-        Some(other) => return Err(invalid(&other)),
-    };
-    T::try_from(n).map(Some).map_err(|_| invalid(&n))
 }
 
 /// A list of ids, each a number or text holding one, sent as an array or as text holding

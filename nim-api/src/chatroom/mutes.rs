@@ -3,11 +3,14 @@
 
 use serde::Deserialize;
 
-use super::answers::optional_number;
+use crate::wire::optional_number;
 use crate::{Accid, Form, FormMembers, FormValue};
 
 /// The longest temporary chat ban, in seconds (30 days).
 pub const MUTE_SECONDS_MAX: u64 = 2_592_000;
+// The `max = 2_592_000` bounds of the derives below and of `TempChatBan` are literals (the
+// derive takes no path): they must stay equal to the constant.
+const _: () = assert!(MUTE_SECONDS_MAX == 2_592_000);
 
 /// The notification both temporary bans may send, written into the form as the action's own
 /// parameters (`#[nim(flatten)]`): `needNotify` (the server's default: yes) and `notifyExt`
@@ -48,6 +51,8 @@ impl FormMembers for MuteNotification {
 /// ban. A new ban replaces the expiry (it is not added); the ban is independent of the
 /// permanent one of [`SetChatroomMemberRole`](super::SetChatroomMemberRole) (lifting one
 /// keeps the other). A manager acts neither on the creator nor on another manager (403).
+/// The ban is held per account, online or not: `target` need not be in the room (any
+/// existing account; an unknown one is 404).
 ///
 /// Facts from the legacy official page and the Java SDK (the limit, 0 lifts, the
 /// `needNotify` default). `muteDuration` is sent as `0` too (the Go SDK drops it, so it

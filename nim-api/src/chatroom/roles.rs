@@ -2,10 +2,10 @@
 
 use serde::Deserialize;
 
-use super::answers::optional_number;
 use crate::Accid;
 use crate::message::number_or_string;
 use crate::wire::int_enum;
+use crate::wire::optional_number;
 
 int_enum! {
     /// What [`SetChatroomMemberRole`] sets or unsets (`opt`); no other value is in any
@@ -35,7 +35,8 @@ int_enum! {
 ///
 /// Facts from the official "Manage roles" page (parameters, who may) and the client guide
 /// (the rules): the creator appoints managers; the creator or a manager sets the rest; a
-/// manager acts neither on the creator nor on another manager (403). After an unset, a
+/// manager acts neither on the creator nor on another manager (403); any operation on the
+/// creator is 403; an unknown room or account is 404. After an unset, a
 /// member neither blacklisted nor banned is a guest again (in the room only while online).
 /// Blacklisting or banning a guest keeps it as a fixed member of type `LIMITED`; a room
 /// holds at most 1000 fixed members (419 beyond, a code no page names). `optvalue` is sent

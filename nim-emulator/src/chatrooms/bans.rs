@@ -17,25 +17,39 @@
 //! - **`LIMITED`.** Blacklisting or banning an account that is not a fixed member (a guest,
 //!   or an account never seen) keeps its record as a fixed member (v1 type `LIMITED`), so it
 //!   counts towards the 1000 fixed members (419 beyond). Taking the last of both off makes a
-//!   guest of it again: it leaves the room when offline.
+//!   guest of it again: it leaves the room when offline (unless a temporary ban keeps its
+//!   record). The blacklist keeps when the member was put on it (`block_time`).
 //! - **Temporary chat ban.** Until now + the duration (at most [`MUTE_SECONDS_MAX`], 30
 //!   days); a new one replaces the expiry (not added); 0 lifts it. It is independent of the
-//!   permanent ban: lifting one leaves the other (the client guide). The target must be in
-//!   the room (a fixed member or online; 404 otherwise: the emulator's choice, no source
-//!   says), and a guest's temporary ban goes with its record when it leaves. The answer's
-//!   duration is the one set, or for a lift the seconds the lifted ban still had (the tag
-//!   variant's documented answer, applied to both).
+//!   permanent ban: lifting one leaves the other (the client guide). It is held per account,
+//!   online or not, and needs no membership (the v2 docs): banning an account the room has
+//!   no record of makes an offline guest record carrying the ban, and a guest keeps its
+//!   record while offline as long as the ban is set (it is still not a fixed member, does
+//!   not count towards the 1000, and is not online). The answer's duration is the one set,
+//!   or for a lift the seconds the lifted ban still had (the tag variant's documented
+//!   answer, applied to both).
 //! - **Tag chat ban.** A room-level rule "tag T is banned until t", for present and future
 //!   members carrying T; 0 lifts it. A tag nobody carries may be banned.
+//! - **Closed rooms.** Tag bans and the restrictions above work on closed rooms too (the
+//!   emulator's choice; no source says).
 //! - Expiries are Unix ms on the emulator's state clock; an expired ban is no ban.
 
 use super::model::{Member, Role, Room};
-use super::roles::{check_operator, check_room_for_one_more, kept};
+use super::roles::{check_operator, check_room_for_one_more};
 use super::{ChatroomError, Chatrooms};
 
 /// The longest temporary chat ban, in seconds (30 days): v1 `muteDuration`, v2
 /// `chat_banned_duration`.
 pub(crate) const MUTE_SECONDS_MAX: u64 = 2_592_000;
+/// The longest notification extension of a role or ban change, in characters: v1
+/// `notifyExt`, v2 `notification_extension` (checked, not kept: no clients to notify).
+pub(crate) const NOTIFY_EXT_MAX: usize = 2048;
+/// The longest tag of a tag chat ban, in characters: v1 `targetTag`, v2 `target_tag` (the
+/// client guide's tag limit).
+pub(crate) const TAG_MAX: usize = 32;
+/// The longest tag expression a tag ban's notification goes to, in characters: v1
+/// `notifyTargetTags`, v2 `notification_target_tags`.
+pub(crate) const TARGET_TAGS_MAX: usize = 128;
 
 /// What a restriction sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +74,7 @@ impl Member {
     /// none runs.
     pub(crate) fn temp_mute_left(&self, now: u64) -> u64 {
         self.temp_mute_until
-            .map_or(0, |until| until.saturating_sub(now).div_ceil(1000))
+            .map_or(0, |until| seconds_left(until, now))
     }
 }
 
@@ -79,7 +93,11 @@ impl Chatrooms {
     ) -> Result<Option<&Member>, ChatroomError> {
         let room = self.get(id)?;
         check_ban_operator(room, operator, target)?;
-        let becomes_kept = on && !room.members.get(target).is_some_and(kept);
+        let becomes_kept = on
+            && !room
+                .members
+                .get(target)
+                .is_some_and(Member::counts_as_fixed);
         if becomes_kept {
             check_room_for_one_more(room)?;
         }
@@ -92,7 +110,14 @@ impl Chatrooms {
             .entry(target.to_owned())
             .or_insert_with(|| Member::new(Role::Guest));
         match what {
-            Restriction::Blacklist => member.blocked = on,
+            Restriction::Blacklist => {
+                if on && !member.blocked {
+                    member.block_time = Some(now);
+                } else if !on {
+                    member.block_time = None;
+                }
+                member.blocked = on;
+            }
             Restriction::ChatBan => member.chat_banned = on,
         }
         if !member.online() && !member.kept_offline() {
@@ -114,18 +139,21 @@ impl Chatrooms {
         seconds: u64,
         now: u64,
     ) -> Result<u64, ChatroomError> {
-        check_seconds(seconds)?;
+        check_mute_seconds("mute duration", seconds)?;
         let room = self.get_mut(id)?;
         check_ban_operator(room, operator, target)?;
+        if seconds == 0 && !room.members.contains_key(target) {
+            return Ok(0);
+        }
         let member = room
             .members
-            .get_mut(target)
-            .ok_or_else(|| ChatroomError::NotMember {
-                room: id,
-                accid: target.to_owned(),
-            })?;
+            .entry(target.to_owned())
+            .or_insert_with(|| Member::new(Role::Guest));
         let left = member.temp_mute_left(now);
         member.temp_mute_until = until(seconds, now);
+        if !member.online() && !member.kept_offline() {
+            room.members.remove(target);
+        }
         Ok(if seconds == 0 { left } else { seconds })
     }
 
@@ -139,7 +167,7 @@ impl Chatrooms {
         seconds: u64,
         now: u64,
     ) -> Result<u64, ChatroomError> {
-        check_seconds(seconds)?;
+        check_mute_seconds("mute duration", seconds)?;
         let room = self.get_mut(id)?;
         if let Some(operator) = operator {
             // No target account: only the operator's own role matters.
@@ -148,7 +176,7 @@ impl Chatrooms {
         let left = room
             .tag_mutes
             .get(tag)
-            .map_or(0, |t| t.saturating_sub(now).div_ceil(1000));
+            .map_or(0, |until| seconds_left(*until, now));
         match until(seconds, now) {
             Some(t) => room.tag_mutes.insert(tag.to_owned(), t),
             None => room.tag_mutes.remove(tag),
@@ -193,16 +221,20 @@ fn check_ban_operator(
     check_operator(room, operator, target, false)
 }
 
-/// 414 over [`MUTE_SECONDS_MAX`].
-fn check_seconds(seconds: u64) -> Result<(), ChatroomError> {
+/// 414 when `seconds` (parameter `name`) is over [`MUTE_SECONDS_MAX`]: the one check of
+/// every temporary ban's duration, v1 and v2.
+pub(crate) fn check_mute_seconds(name: &str, seconds: u64) -> Result<(), ChatroomError> {
     if seconds > MUTE_SECONDS_MAX {
         return Err(ChatroomError::Refused {
-            desc: format!(
-                "mute duration must be at most {MUTE_SECONDS_MAX} seconds, not {seconds}"
-            ),
+            desc: format!("{name} must be at most {MUTE_SECONDS_MAX} seconds, not {seconds}"),
         });
     }
     Ok(())
+}
+
+/// The seconds from `now` to `until` (both Unix ms), rounded up; 0 once passed.
+fn seconds_left(until: u64, now: u64) -> u64 {
+    until.saturating_sub(now).div_ceil(1000)
 }
 
 /// The expiry of a ban of `seconds` from `now`; `None` for 0 (lifted).

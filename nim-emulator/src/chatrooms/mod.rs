@@ -1,13 +1,10 @@
-//! The chatroom store (聊天室), for the v1 `chatroom/*` room-lifecycle actions now and the
-//! v2 `chatroom`, `chatroom_member`, `chatroom_message` and `chatroom_queue` families later:
-//! a room made through one protocol will be the room the other sees.
+//! The chatroom store (聊天室), shared by the v1 `chatroom/*` actions and the v2 chatroom
+//! families: a room made through one protocol is the room the other sees.
 //!
-//! What is served: rooms (create, read, update, open and close, delay close, the enter/leave
-//! notification switch) and members entering and leaving through the admin route (which
-//! stands in for the client SDK). Roles other than creator and guest, the blacklist, chat
-//! bans, the room-wide mute, messages and the queue come with the actions that use them;
-//! the model keeps the fields the answers already show (`muted`, a member's `blocked`,
-//! `chat_banned`, `temp_mute_until`), which no served action sets yet.
+//! Rooms (create, read, update, open and close, delay close, the enter/leave notification
+//! switch) and members entering and leaving through the admin route (which stands in for
+//! the client SDK) are here; member roles, the blacklist and the chat bans are in the
+//! `roles` and `bans` submodules. For what else is kept, see the submodules.
 //!
 //! Times are Unix ms on the emulator's state clock. Nothing runs in the background: every
 //! reader first calls [`Chatrooms::settle`] with the current time, which closes the rooms
@@ -32,21 +29,23 @@
 //!   the v1 docs give only the default).
 //! - **Members.** The creator is a fixed member: it exists while offline. Everyone else
 //!   enters as a guest (an unregistered client as an anonymous guest) and belongs to the
-//!   room only while online. Online means at least one live connection; the admin route
+//!   room only while online, unless a role, a restriction or a temporary chat ban keeps its
+//!   record (see `roles` and `bans`). Online means at least one live connection; the admin route
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
 //!   an account on the blacklist gets 13003.
 //! - **Roles and bans.** Managers, normal members, the blacklist and the chat bans (per
 //!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
-//!   (also when a close drops every connection). No served action fills the queue yet.
+//!   (also when a close drops every connection).
 //! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
 //!   `muteRoom`, v2 `toggleChatroomMute`): their rules are in the `robots` and `room_mute`
 //!   modules (present without a connection for 24 hours; creator and managers only).
 //!
 //! # Codes
 //!
-//! The v1 codes (the v2 families, when served, are expected to answer the same; see
-//! [`error::code`]).
+//! The v1 codes; the v2 families answer the same numbers (see [`error::code`]). An
+//! unregistered account is the families' check, not the store's (v1 404 in the role and ban
+//! actions, v2 102404).
 //!
 //! | refusal | code |
 //! |---|---|
@@ -62,9 +61,8 @@
 //! | blacklisted account entering | 13003 |
 //! | more than 1000 fixed members (roles, bans) | 419 |
 //!
-//! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
-//! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
-//! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
+//! The 419 for more than 1000 fixed members is the generic "over limit" (no page names the
+//! code). A banned sender is 13004 (the docs' code table), the speak check's business.
 
 mod bans;
 mod error;
@@ -82,8 +80,10 @@ mod tests_roles;
 
 use std::collections::BTreeMap;
 
-pub(crate) use bans::{MUTE_SECONDS_MAX, Restriction};
-pub(crate) use error::ChatroomError;
+pub(crate) use bans::{
+    MUTE_SECONDS_MAX, NOTIFY_EXT_MAX, Restriction, TAG_MAX, TARGET_TAGS_MAX, check_mute_seconds,
+};
+pub(crate) use error::{ChatroomError, code};
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};

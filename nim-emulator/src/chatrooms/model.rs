@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-/// A member's role in a room (v2 `member_role`; v1 `type` strings in answers). Only the
-/// roles a served action makes are here: managers, normal members and virtual members come
-/// with the actions that make them (`setMemberRole`, `addRobot`).
+/// A member's role in a room (v2 `member_role`; v1 `type` strings in answers). The creator
+/// is made with the room, guests and anonymous guests by entering, managers and normal
+/// members by `setMemberRole`; virtual members by the robot actions (see the submodules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Role {
     /// The one creator (创建者, v2 `1`).
@@ -127,7 +127,8 @@ pub(crate) struct Connection {
     pub(crate) enter_time: u64,
 }
 
-/// One member of a room: a fixed member (online or not) or an online guest.
+/// One member of a room: a fixed or `LIMITED` member (online or not), an online guest, or
+/// an offline guest kept by a temporary chat ban.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Member {
     pub(crate) role: Role,
@@ -143,8 +144,12 @@ pub(crate) struct Member {
     pub(crate) blocked: bool,
     /// Permanently chat-banned (v1 `muted`, opt −2).
     pub(crate) chat_banned: bool,
-    /// Temporarily chat-banned until this Unix ms, if ever set.
+    /// Temporarily chat-banned until this Unix ms, if ever set. Held per account whether
+    /// online or not: a guest carrying one keeps its record offline (see
+    /// [`Member::kept_offline`]).
     pub(crate) temp_mute_until: Option<u64>,
+    /// When it was put on the blacklist (Unix ms), while `blocked`.
+    pub(crate) block_time: Option<u64>,
     /// The tags given when it entered (v1 `updateChatRoomRoleTag` / v2 `modifyMemberTags`
     /// replace them).
     pub(crate) tags: Vec<String>,
@@ -166,6 +171,7 @@ impl Member {
             blocked: false,
             chat_banned: false,
             temp_mute_until: None,
+            block_time: None,
             tags: Vec::new(),
             connections: Vec::new(),
             robot_until: None,
@@ -177,10 +183,17 @@ impl Member {
         !self.connections.is_empty()
     }
 
-    /// Whether it belongs to the room while offline: a fixed role, or a blacklist or
-    /// permanent ban (v1 `LIMITED`) that keeps its record.
-    pub(crate) fn kept_offline(&self) -> bool {
+    /// Whether it counts among the room's fixed members (at most 1000): a fixed role, or a
+    /// blacklist or permanent ban (v1 `LIMITED`) that keeps its record.
+    pub(crate) fn counts_as_fixed(&self) -> bool {
         self.role.fixed() || self.blocked || self.chat_banned
+    }
+
+    /// Whether its record is kept while offline: it [counts as fixed](Self::counts_as_fixed),
+    /// or it carries a temporary chat ban (held per account, online or not; such a guest is
+    /// not a fixed member and is not online).
+    pub(crate) fn kept_offline(&self) -> bool {
+        self.counts_as_fixed() || self.temp_mute_until.is_some()
     }
 }
 
@@ -247,7 +260,8 @@ pub(crate) struct Room {
     pub(crate) delay: DelayClose,
     /// Whether entering and leaving send notifications (v1 `ionotify`).
     pub(crate) in_out_notify: bool,
-    /// By accid: fixed members, kept offline, and online guests.
+    /// By accid: fixed members (kept offline), online guests, and offline guests kept by a
+    /// temporary chat ban.
     pub(crate) members: BTreeMap<String, Member>,
     pub(crate) queue: Queue,
     /// Oldest first.

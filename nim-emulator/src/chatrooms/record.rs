@@ -105,7 +105,8 @@ pub struct ChatroomRecord {
     pub delay_seconds: u64,
     /// When the room closes by its policy (Unix ms), while a countdown runs.
     pub close_deadline: Option<u64>,
-    /// Fixed members and online guests, ordered by accid.
+    /// Fixed members, online guests and offline guests kept by a temporary chat ban,
+    /// ordered by accid.
     pub members: Vec<ChatroomMemberRecord>,
     /// How many elements its queue holds.
     pub queue_len: usize,

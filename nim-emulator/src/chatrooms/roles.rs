@@ -15,7 +15,8 @@
 //!   chat-banned (v1 `LIMITED`) included: one more is 419 (the generic "over limit"; no page
 //!   names the code).
 //! - **Back to guest.** A member made a guest stays while online; offline it leaves the room,
-//!   unless it is blacklisted or chat-banned (then it stays, v1 `LIMITED`). Setting the role
+//!   unless it is blacklisted or chat-banned (then it stays, v1 `LIMITED`) or carries a
+//!   temporary chat ban (then its record stays, not a fixed member). Setting the role
 //!   a member already has changes nothing and succeeds (no source answers 417 for it).
 //! - **v1 unset.** v1 `optvalue=false` unsets a role: opt 1 false makes a manager a guest,
 //!   opt 2 false makes a normal member a guest; unsetting a role the member does not hold
@@ -55,12 +56,14 @@ impl Role {
 
 impl Chatrooms {
     /// Sets what `profile` sets on member `target` of room `id`, if it is one (a guest
-    /// that left after [`set_role`](Self::set_role) keeps nothing).
+    /// that left after [`set_role`](Self::set_role) keeps nothing), and only if it is a
+    /// normal member or a manager: the profile is a fixed member's, not a guest's.
     pub(crate) fn set_profile(&mut self, id: u64, target: &str, profile: RoleProfile) {
         let Some(member) = self
             .rooms
             .get_mut(&id)
             .and_then(|r| r.members.get_mut(target))
+            .filter(|m| matches!(m.role, Role::Normal | Role::Manager))
         else {
             return;
         };
@@ -101,7 +104,11 @@ impl Chatrooms {
         }
         let creator_only = to == Role::Manager || from == Some(Role::Manager);
         check_operator(room, operator, target, creator_only)?;
-        let becomes_fixed = to.fixed() && !room.members.get(target).is_some_and(kept);
+        let becomes_fixed = to.fixed()
+            && !room
+                .members
+                .get(target)
+                .is_some_and(Member::counts_as_fixed);
         if becomes_fixed {
             check_room_for_one_more(room)?;
         }
@@ -117,14 +124,13 @@ impl Chatrooms {
     }
 }
 
-/// Whether a member counts among the fixed members (kept while offline).
-pub(super) fn kept(member: &Member) -> bool {
-    member.kept_offline()
-}
-
 /// 419 when the room already holds [`FIXED_MAX`] fixed members.
 pub(super) fn check_room_for_one_more(room: &Room) -> Result<(), ChatroomError> {
-    let fixed = room.members.values().filter(|m| kept(m)).count();
+    let fixed = room
+        .members
+        .values()
+        .filter(|m| m.counts_as_fixed())
+        .count();
     if fixed >= FIXED_MAX {
         return Err(ChatroomError::TooMany {
             desc: format!(

@@ -76,6 +76,24 @@ fn the_creator_anonymous_and_virtual_roles_are_not_set() {
         assert_eq!(code(err), 414, "{target} to {to:?}");
     }
     assert_eq!(member(&rooms, id, "owner").unwrap().role, Role::Creator);
+    let anonymous = Entry {
+        client_type: 16,
+        anonymous: true,
+        ..Entry::default()
+    };
+    rooms.enter(id, "anon", anonymous, NOW).unwrap();
+    rooms
+        .get_mut(id)
+        .unwrap()
+        .members
+        .insert("robot".into(), model::Member::new(Role::Virtual));
+    for target in ["anon", "robot"] {
+        for to in [Role::Normal, Role::Manager, Role::Guest] {
+            let err = rooms.set_role(id, None, target, to).unwrap_err();
+            assert_eq!(code(err), 414, "{target} to {to:?}: no role for it");
+        }
+    }
+    assert_eq!(member(&rooms, id, "anon").unwrap().role, Role::Anonymous);
     assert_eq!(
         code(rooms.set_role(id + 1, None, "a", Role::Normal).unwrap_err()),
         404
@@ -121,6 +139,29 @@ fn fixed_members_are_capped_at_1000_limited_ones_included() {
         .restrict(id, None, "two", Restriction::Blacklist, true, NOW)
         .unwrap_err();
     assert_eq!(code(err), 419);
+    assert!(
+        member(&rooms, id, "one").is_none(),
+        "a refused role keeps no record"
+    );
+    assert!(
+        member(&rooms, id, "two").is_none(),
+        "a refused ban keeps no record"
+    );
+    enter(&mut rooms, id, "online", &[]).unwrap();
+    let err = rooms
+        .restrict(id, None, "online", Restriction::Blacklist, true, NOW)
+        .unwrap_err();
+    assert_eq!(code(err), 419, "an online guest at the cap");
+    let online = member(&rooms, id, "online").unwrap();
+    assert!(
+        online.online() && !online.blocked,
+        "refused: still connected"
+    );
+    // A temporary ban keeps a guest's record but not as a fixed member.
+    rooms.temp_mute(id, None, "muted", 60, NOW).unwrap();
+    assert!(member(&rooms, id, "muted").is_some());
+    let err = rooms.set_role(id, None, "one", Role::Normal).unwrap_err();
+    assert_eq!(code(err), 419, "the kept muted guest took no fixed place");
     rooms.set_role(id, None, "m0", Role::Manager).unwrap();
     assert_eq!(
         member(&rooms, id, "m0").unwrap().role,
@@ -138,6 +179,7 @@ fn blacklisting_disconnects_keeps_a_limited_record_and_refuses_entry() {
         .unwrap()
         .unwrap();
     assert!(m.blocked && !m.online());
+    assert_eq!(m.block_time, Some(NOW), "the time it was blacklisted");
     assert_eq!(rooms.get(id).unwrap().online_count(), 0);
     assert_eq!(
         code(enter(&mut rooms, id, "guest", &[]).unwrap_err()),
@@ -232,10 +274,77 @@ fn a_temporary_ban_is_replaced_lifted_and_checked() {
         .temp_mute(id, None, "guest", MUTE_SECONDS_MAX + 1, NOW)
         .unwrap_err();
     assert_eq!(code(err), 414);
+    assert_eq!(rooms.temp_mute(id, None, "nobody", 5, NOW).unwrap(), 5);
+    let nobody = member(&rooms, id, "nobody").unwrap();
     assert_eq!(
-        code(rooms.temp_mute(id, None, "nobody", 5, NOW).unwrap_err()),
-        404
+        nobody.role,
+        Role::Guest,
+        "no membership needed: an offline guest record"
     );
+    assert!(!nobody.online() && !nobody.counts_as_fixed());
+    assert_eq!(nobody.temp_mute_until, Some(NOW + 5 * SEC));
+    assert_eq!(rooms.temp_mute(id, None, "nobody", 0, NOW).unwrap(), 5);
+    assert!(
+        member(&rooms, id, "nobody").is_none(),
+        "lifted: the record goes"
+    );
+    assert_eq!(rooms.temp_mute(id, None, "never", 0, NOW).unwrap(), 0);
+    assert!(
+        member(&rooms, id, "never").is_none(),
+        "a lift of nothing keeps no record"
+    );
+}
+
+#[test]
+fn a_temporary_ban_outlives_leaving_and_holds_on_reentering() {
+    let (mut rooms, id) = room();
+    enter(&mut rooms, id, "guest", &[]).unwrap();
+    rooms.temp_mute(id, Some("mgr"), "guest", 60, NOW).unwrap();
+    rooms.leave(id, "guest", None, NOW + SEC).unwrap();
+    let kept = member(&rooms, id, "guest").expect("the ban keeps the record");
+    assert!(!kept.online() && kept.role == Role::Guest);
+    assert_eq!(
+        rooms.get(id).unwrap().online_count(),
+        0,
+        "not listed as online"
+    );
+    let entry = Entry {
+        client_type: 16,
+        ..Entry::default()
+    };
+    rooms.enter(id, "guest", entry, NOW + 20 * SEC).unwrap();
+    let back = member(&rooms, id, "guest").unwrap();
+    assert_eq!(back.temp_mute_until, Some(NOW + 60 * SEC), "still muted");
+    assert_eq!(
+        back.temp_mute_left(NOW + 20 * SEC),
+        40,
+        "with its remaining time"
+    );
+    assert_eq!(rooms.chat_banned(id, NOW + 20 * SEC).unwrap().len(), 1);
+    // A close drops the connection and keeps the record too.
+    rooms
+        .set_valid(id, "owner", false, (None, None), NOW + 21 * SEC)
+        .unwrap();
+    assert!(member(&rooms, id, "guest").is_some_and(|m| m.temp_mute_until.is_some()));
+}
+
+#[test]
+fn the_profile_is_set_on_fixed_members_only() {
+    let (mut rooms, id) = room();
+    enter(&mut rooms, id, "guest", &[]).unwrap();
+    let profile = || RoleProfile {
+        nick: Some("Nick".into()),
+        level: Some(3),
+        ..RoleProfile::default()
+    };
+    rooms.set_role(id, None, "guest", Role::Guest).unwrap();
+    rooms.set_profile(id, "guest", profile());
+    let guest = member(&rooms, id, "guest").unwrap();
+    assert_eq!((guest.nick.as_deref(), guest.level), (None, 0));
+    rooms.set_role(id, None, "guest", Role::Normal).unwrap();
+    rooms.set_profile(id, "guest", profile());
+    let normal = member(&rooms, id, "guest").unwrap();
+    assert_eq!((normal.nick.as_deref(), normal.level), (Some("Nick"), 3));
 }
 
 #[test]

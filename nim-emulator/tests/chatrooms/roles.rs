@@ -3,7 +3,7 @@
 //! the shared store (seen through the inspection API and the other protocol) and their
 //! refusals with their codes (403, 404, 414, 419 is a store unit test, 13003).
 
-use crate::{create, enter, harness, ok};
+use crate::{admin, create, enter, harness, ok};
 use common::Harness;
 use nim_emulator::ChatroomRole;
 use serde_json::{Value, json};
@@ -65,6 +65,9 @@ async fn v1_set_member_role_appoints_demotes_and_answers_the_type() {
         answer["desc"]["type"], "COMMON",
         "unsetting a role not held changes nothing"
     );
+    let answer = ok(set_role(&h, &id, "owner", "guest", "2", "0").await);
+    assert_eq!(answer["desc"]["type"], "TEMPORARY", "optvalue 0 unsets");
+    assert_eq!(role(&h, &id, "guest"), None);
 }
 
 #[tokio::test]
@@ -85,7 +88,15 @@ async fn v1_set_member_role_checks_its_parameters() {
         .assert_error(414, "optvalue");
     set_role(&h, &id, "owner", "nobody", "1", "true")
         .await
-        .assert_error(414, "not register");
+        .assert_error(404, "nobody does not exist");
+    set_role(&h, &id, "nobody", "other", "2", "true")
+        .await
+        .assert_error(404, "nobody does not exist");
+    for (opt, on) in [("1", "true"), ("2", "true"), ("2", "false"), ("-1", "true")] {
+        set_role(&h, &id, "owner", "owner", opt, on)
+            .await
+            .assert_error(403, "creator");
+    }
     set_role(&h, "1", "owner", "other", "1", "true")
         .await
         .assert_error(404, "does not exist");
@@ -143,9 +154,58 @@ async fn v1_temporary_mute_runs_on_the_emulators_clock() {
     temp_mute(&h, &id, "guest", "2592001")
         .await
         .assert_error(414, "muteDuration");
-    temp_mute(&h, &id, "other", "60")
+    temp_mute(&h, &id, "nobody", "60")
         .await
-        .assert_error(404, "not in chatroom");
+        .assert_error(404, "nobody does not exist");
+    temp_mute(&h, &id, "owner", "60")
+        .await
+        .assert_error(403, "creator");
+}
+
+#[tokio::test]
+async fn v1_temporary_mute_needs_no_membership_and_outlives_leaving() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    let room: u64 = id.parse().unwrap();
+    let answer = ok(temp_mute(&h, &id, "other", "60").await);
+    assert_eq!(
+        answer["desc"]["muteDuration"], 60,
+        "never entered: any account"
+    );
+    let until = (h.clock_now() + 60) * 1000;
+    let other = h
+        .emu
+        .chatroom(room)
+        .unwrap()
+        .member("other")
+        .cloned()
+        .unwrap();
+    assert_eq!(other.temp_mute_until, Some(until));
+    assert!(!other.online() && other.role == ChatroomRole::Guest);
+
+    assert_eq!(enter(&h, &id, "guest", &[]).await.0, 200);
+    ok(temp_mute(&h, &id, "guest", "120").await);
+    let leave = json!({"roomid": room, "accid": "guest"});
+    assert_eq!(
+        admin(&h, "_emulator/state/chatroom_leave", leave).await.0,
+        200
+    );
+    h.emu.advance_clock(20);
+    assert_eq!(enter(&h, &id, "guest", &[]).await.0, 200);
+    let record = h.emu.chatroom(room).unwrap();
+    let guest = record.member("guest").unwrap();
+    assert!(guest.online());
+    assert_eq!(guest.temp_mute_until, Some(until + 60_000), "still muted");
+    let path = format!("im/v2.1/room_members/{room}/actions/chat_banned");
+    let data = h.v2("GET", &path, None).await.data();
+    let item = data["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["account_id"] == "guest")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["temp_chat_banned_time"], 100, "its remaining time");
 }
 
 #[tokio::test]
@@ -264,6 +324,12 @@ async fn v2_set_member_role_sets_roles_and_the_profile_and_refuses_the_creator()
             "nobody",
         ),
         (
+            "owner",
+            json!({"room_id": room, "member_role": 2}),
+            414,
+            "CREATOR",
+        ),
+        (
             "guest",
             json!({"room_id": 1, "member_role": 0}),
             404,
@@ -275,6 +341,56 @@ async fn v2_set_member_role_sets_roles_and_the_profile_and_refuses_the_creator()
             .await
             .assert_v2_error(code, needle);
     }
+}
+
+#[tokio::test]
+async fn v2_set_member_role_reads_numeric_strings_and_refuses_without_side_effects() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    let room: u64 = id.parse().unwrap();
+    let body = json!({"room_id": room, "member_role": "2", "member_level": "4"});
+    h.v2("POST", "im/v2/room_members/other", Some(body))
+        .await
+        .data();
+    let record = h.emu.chatroom(room).unwrap();
+    let other = record.member("other").unwrap();
+    assert_eq!((other.role, other.level), (ChatroomRole::Manager, 4));
+    let refused = json!({
+        "room_id": room, "operator_account_id": "other", "member_role": 2, "room_nick": "Nope",
+    });
+    h.v2("POST", "im/v2/room_members/guest", Some(refused))
+        .await
+        .assert_v2_error(403, "only the creator");
+    assert!(
+        h.emu.chatroom(room).unwrap().member("guest").is_none(),
+        "a refused change keeps nothing, not the nickname"
+    );
+    let anonymous = json!({"roomid": room, "accid": "guest", "anonymous": true});
+    assert_eq!(
+        admin(&h, "_emulator/state/chatroom_enter", anonymous)
+            .await
+            .0,
+        200
+    );
+    let body = json!({"room_id": room, "member_role": 0, "room_nick": "Anon"});
+    h.v2("POST", "im/v2/room_members/guest", Some(body))
+        .await
+        .assert_v2_error(414, "ANONYMOUS");
+    let record = h.emu.chatroom(room).unwrap();
+    let guest = record.member("guest").unwrap();
+    assert_eq!(
+        (guest.role, guest.nick.as_deref()),
+        (ChatroomRole::Anonymous, None)
+    );
+    let body = json!({"room_id": room, "member_role": 3, "room_nick": "G"});
+    h.v2("POST", "im/v2/room_members/other", Some(body))
+        .await
+        .data();
+    let record = h.emu.chatroom(room).unwrap();
+    assert!(
+        record.member("other").is_none(),
+        "made a guest offline: gone, no profile kept"
+    );
 }
 
 #[tokio::test]
@@ -295,7 +411,9 @@ async fn v2_blacklist_and_chat_ban_show_in_their_lists_and_in_v1() {
 
     for version in ["v2.1", "v2"] {
         let path = format!("im/{version}/room_members/{room}/actions/blocked");
-        assert_eq!(accounts(&h.v2("GET", &path, None).await.data()), ["guest"]);
+        let data = h.v2("GET", &path, None).await.data();
+        assert_eq!(accounts(&data), ["guest"]);
+        assert_eq!(data["items"][0]["block_time"], h.clock_now() * 1000);
         let path = format!("im/{version}/room_members/{room}/actions/chat_banned");
         let data = h.v2("GET", &path, None).await.data();
         assert_eq!(accounts(&data), ["other"]);
@@ -357,11 +475,27 @@ async fn v2_temporary_ban_expires_on_the_emulators_clock() {
     });
     let data = v2_toggle(&h, "guest", "temp_chat_banned", ban).await.data();
     assert_eq!(data, json!({"mute_duration": 120}));
+    let as_text = json!({
+        "room_id": room, "operator_account_id": "owner", "chat_banned": true,
+        "chat_banned_duration": "30",
+    });
+    let data = v2_toggle(&h, "other", "temp_chat_banned", as_text)
+        .await
+        .data();
+    assert_eq!(
+        data,
+        json!({"mute_duration": 30}),
+        "not in the room, numeric string"
+    );
     h.emu.advance_clock(20);
     let path = format!("im/v2.1/room_members/{room}/actions/chat_banned");
     let data = h.v2("GET", &path, None).await.data();
     assert_eq!(data["items"][0]["temp_chat_banned"], true);
     assert_eq!(data["items"][0]["temp_chat_banned_time"], 100);
+    assert_eq!(
+        accounts(&h.v2("GET", &path, None).await.data()),
+        ["guest", "other"]
+    );
     h.emu.advance_clock(100);
     assert!(
         accounts(&h.v2("GET", &path, None).await.data()).is_empty(),
@@ -380,6 +514,14 @@ async fn v2_temporary_ban_expires_on_the_emulators_clock() {
         (
             json!({"room_id": room, "operator_account_id": "owner", "chat_banned": false, "notification_extension": "x".repeat(2049)}),
             "notification_extension",
+        ),
+        (
+            json!({"room_id": room, "operator_account_id": "owner", "chat_banned": false, "chat_banned_duration": 2_592_001}),
+            "2592000",
+        ),
+        (
+            json!({"room_id": room, "operator_account_id": "owner", "chat_banned": false, "chat_banned_duration": "soon"}),
+            "chat_banned_duration",
         ),
     ] {
         v2_toggle(&h, "guest", "temp_chat_banned", body)

@@ -139,6 +139,11 @@ async fn v2_roles_bans_and_their_lists() {
         .map(|m| m.account_id.as_str())
         .collect();
     assert_eq!(ids, ["guest"]);
+    assert_eq!(
+        blacklist.items[0].block_time,
+        Some(emu.state_now() * 1000),
+        "when it was blacklisted"
+    );
 
     client
         .call(&ToggleChatBan::new("other", id, "owner", true))
@@ -147,8 +152,30 @@ async fn v2_roles_bans_and_their_lists() {
     let banned = client.call(&QueryChatBanned::new(id)).await.unwrap();
     assert_eq!(banned.items.len(), 1);
     assert!(banned.items[0].chat_banned && !banned.items[0].temp_chat_banned);
-    let on_manager = ToggleChatBan::new("owner", id, "other", true);
-    assert_eq!(refused(&client, &on_manager).await, 403);
+    let on_creator = ToggleChatBan::new("owner", id, "other", true);
+    assert_eq!(refused(&client, &on_creator).await, 403);
+
+    client
+        .call(&nim_api::user::CreateUser::new("mgr2"))
+        .await
+        .unwrap();
+    client
+        .call(&SetMemberRole::new("mgr2", id, MemberRole::Manager).operator_account_id("owner"))
+        .await
+        .unwrap();
+    let on_manager = ToggleChatBan::new("mgr2", id, "other", true);
+    assert_eq!(
+        refused(&client, &on_manager).await,
+        403,
+        "a manager does not ban another manager"
+    );
+    assert!(
+        !emu.chatroom(id)
+            .unwrap()
+            .member("mgr2")
+            .unwrap()
+            .chat_banned
+    );
 }
 
 #[tokio::test]
@@ -172,7 +199,14 @@ async fn v2_temporary_and_tag_bans_run_on_the_emulators_clock() {
             .is_empty()
     );
     let not_in = ToggleTempChatBan::new("other", id, "owner", TempChatBan::for_seconds(5));
-    assert_eq!(refused(&client, &not_in).await, 404);
+    assert_eq!(
+        client.call(&not_in).await.unwrap().mute_duration,
+        5,
+        "no membership needed"
+    );
+    let other = emu.chatroom(id).unwrap().member("other").cloned().unwrap();
+    assert_eq!(other.temp_mute_until, Some((emu.state_now() + 5) * 1000));
+    assert!(!other.online() && other.role == ChatroomRole::Guest);
 
     let tag = ToggleTaggedMembersChatBan::new(id, "owner", "vip", TempChatBan::for_seconds(600));
     assert_eq!(client.call(&tag).await.unwrap().mute_duration, 600);

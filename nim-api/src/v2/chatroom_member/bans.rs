@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::MemberNotification;
 use crate::chatroom::MUTE_SECONDS_MAX;
-use crate::wire::flag;
+use crate::wire::{flag, number, optional_number};
 use crate::{Accid, ValidationError};
 
 /// `PATCH /im/v2/room_members/{account_id}/actions/chat_banned` (toggleChatBan): the
@@ -144,7 +144,8 @@ impl TempChatBan {
 /// the creator or a manager bans the account from sending in room `room_id` for
 /// `chat_banned_duration` seconds, or lifts the ban (the v1 `temporaryMute`). A new ban
 /// replaces the expiry; it is independent of [`ToggleChatBan`]'s. Who may: as
-/// [`ToggleChatBan`]; the account must be in the room (404, the emulator's choice).
+/// [`ToggleChatBan`]. The ban is held per account, online or not, and needs no membership:
+/// any existing account may be banned (an unknown one is 102404).
 /// Answers the duration set ([`BannedDuration`]; the Apifox example answers 0 for a lift).
 /// Not idempotent: a repeat restarts the ban.
 ///
@@ -240,12 +241,17 @@ fn tag_ban_duration(request: &ToggleTaggedMembersChatBan) -> Result<(), Validati
 ///
 /// let answer: BannedDuration = serde_json::from_str(r#"{"mute_duration":3000}"#).unwrap();
 /// assert_eq!(answer.mute_duration, 3000);
+/// // Numbers sent as text, and null, read too.
+/// let text: BannedDuration = serde_json::from_str(r#"{"mute_duration":"3000"}"#).unwrap();
+/// assert_eq!(text.mute_duration, 3000);
+/// let null: BannedDuration = serde_json::from_str(r#"{"mute_duration":null}"#).unwrap();
+/// assert_eq!(null.mute_duration, 0);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct BannedDuration {
-    /// Seconds.
-    #[serde(default)]
+    /// Seconds (a number or text holding one; absent or `null` is 0).
+    #[serde(default, deserialize_with = "number")]
     pub mute_duration: u64,
 }
 
@@ -325,6 +331,17 @@ pub struct RestrictedMembers {
 ///         .unwrap();
 /// assert_eq!(blocked.block_time, Some(1_700_000_000_000));
 /// assert!(!blocked.chat_banned);
+/// // Numbers sent as text, and null, read too.
+/// let banned: RestrictedMember = serde_json::from_str(
+///     r#"{"account_id":"lisi","block_time":"1700000000000","temp_chat_banned":"1",
+///        "temp_chat_banned_time":"30"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(banned.block_time, Some(1_700_000_000_000));
+/// assert_eq!(banned.temp_chat_banned_time, Some(30));
+/// let null: RestrictedMember =
+///     serde_json::from_str(r#"{"account_id":"lisi","block_time":null}"#).unwrap();
+/// assert_eq!(null.block_time, None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
@@ -341,8 +358,9 @@ pub struct RestrictedMember {
     /// Its extension in the room (blacklist, Go SDK).
     #[serde(default)]
     pub extension: Option<String>,
-    /// When it was blacklisted (blacklist, Go SDK; Unix ms presumably: no source says).
-    #[serde(default)]
+    /// When it was blacklisted (blacklist, Go SDK; Unix ms presumably: no source says; the
+    /// emulator answers Unix ms).
+    #[serde(default, deserialize_with = "optional_number")]
     pub block_time: Option<u64>,
     /// Permanently banned (banned list, Go SDK).
     #[serde(default, deserialize_with = "flag")]
@@ -352,6 +370,6 @@ pub struct RestrictedMember {
     pub temp_chat_banned: bool,
     /// The seconds the temporary ban still runs (banned list, Go SDK; the unit is the
     /// client docs').
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_number")]
     pub temp_chat_banned_time: Option<u64>,
 }

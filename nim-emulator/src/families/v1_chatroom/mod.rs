@@ -16,6 +16,9 @@
 //!   is 414 (the Go SDK drops `false`: its `valid=false` and `close=false` never arrive).
 //! - **Accounts.** `creator` of create and `operator` of the status actions must be
 //!   registered (414 `<field> <id> not register`, as the team and message families answer).
+//!   The role and ban actions (`setMemberRole`, `temporaryMute`, `tagTemporaryMute`)
+//!   answer 404 for an unregistered `operator` or `target` (the setMemberRole page: 404
+//!   for an unknown room or account).
 //!   `requestAddr` answers 404 for an unregistered `accid` (the official requestAddr page);
 //!   `queryUserRoomIds` answers an empty list for an unknown `creator` (unconfirmed).
 //! - **Delay close.** Policy 1 or 2 without `delaySeconds` takes 7 days (the docs' default);
@@ -120,6 +123,19 @@ fn now_ms(call: &Call<'_>) -> u64 {
 fn registered(p: &Params, state: &State, name: &str) -> Result<String, ApiError> {
     let accid = p.account_id(name)?;
     known(&lock(&state.accounts), name, &accid).map_err(|r| r.v1())?;
+    Ok(accid)
+}
+
+/// The required account `name`, which must be registered: 404 otherwise (the role and ban
+/// actions).
+fn existing(p: &Params, state: &State, name: &str) -> Result<String, ApiError> {
+    let accid = p.account_id(name)?;
+    known(&lock(&state.accounts), name, &accid).map_err(|_| {
+        ApiError::with_code(
+            crate::chatrooms::code::NOT_FOUND,
+            format!("{name} {accid} does not exist"),
+        )
+    })?;
     Ok(accid)
 }
 

@@ -4,25 +4,20 @@
 
 use serde_json::json;
 
-use super::roles::NOTIFY_EXT_MAX;
-use super::{State, now_ms, registered, rooms};
+use super::{State, existing, now_ms, rooms};
 use crate::call::Call;
-use crate::chatrooms::MUTE_SECONDS_MAX;
+use crate::chatrooms::{NOTIFY_EXT_MAX, TAG_MAX, TARGET_TAGS_MAX, check_mute_seconds};
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
 
-/// `targetTag`: at most 32 characters (the client guide's tag limit).
-const TAG_MAX: usize = 32;
-/// `notifyTargetTags`: at most 128 characters (the v2 twin's limit).
-const TARGET_TAGS_MAX: usize = 128;
-
 /// `chatroom/temporaryMute.action`: bans `target` from sending for `muteDuration` seconds
-/// (0 lifts). Answers `{"code":200,"desc":{"muteDuration":n}}`.
+/// (0 lifts). The target needs no membership: any registered account (404 otherwise).
+/// Answers `{"code":200,"desc":{"muteDuration":n}}`.
 pub(super) fn temporary_mute(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let operator = registered(&p, state, "operator")?;
-    let target = registered(&p, state, "target")?;
+    let operator = existing(&p, state, "operator")?;
+    let target = existing(&p, state, "target")?;
     let seconds = duration(&p)?;
     notification(&p)?;
     let now = now_ms(call);
@@ -38,7 +33,7 @@ pub(super) fn temporary_mute(call: &Call<'_>, state: &State) -> Result<Reply, Ap
 pub(super) fn tag_temporary_mute(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let operator = registered(&p, state, "operator")?;
+    let operator = existing(&p, state, "operator")?;
     let tag = p.text_req("targetTag", TAG_MAX)?.to_owned();
     if tag.is_empty() {
         return Err(ApiError::param("targetTag is missing"));
@@ -56,11 +51,7 @@ pub(super) fn tag_temporary_mute(call: &Call<'_>, state: &State) -> Result<Reply
 /// The required `muteDuration`, 0 to 30 days in seconds.
 fn duration(p: &Params) -> Result<u64, ApiError> {
     let seconds = p.u64_req("muteDuration")?;
-    if seconds > MUTE_SECONDS_MAX {
-        return Err(ApiError::param(format!(
-            "muteDuration must be at most {MUTE_SECONDS_MAX}, not {seconds}"
-        )));
-    }
+    check_mute_seconds("muteDuration", seconds).map_err(|e| e.v1())?;
     Ok(seconds)
 }
 

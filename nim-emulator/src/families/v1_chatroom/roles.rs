@@ -3,30 +3,35 @@
 
 use serde_json::json;
 
-use super::{State, now_ms, registered, rooms};
+use super::{State, existing, now_ms, rooms};
 use crate::call::Call;
-use crate::chatrooms::{Restriction, RoomMember, RoomRole};
+use crate::chatrooms::{ChatroomError, NOTIFY_EXT_MAX, Restriction, RoomMember, RoomRole};
 use crate::reply::{ApiError, Reply};
-
-/// `notifyExt`: at most 2048 characters (checked, not kept: no clients to notify).
-pub(super) const NOTIFY_EXT_MAX: usize = 2048;
 
 /// `chatroom/setMemberRole.action`: `opt` 1 manager, 2 normal member, −1 blacklist, −2
 /// permanent chat ban; `optvalue` true sets, false unsets (a member left with no role, ban
 /// or blacklist is a guest again). Answers `{"code":200,"desc":{roomid, level, accid,
 /// type}}` (the docs' example); `type` `TEMPORARY` for a target that is a guest after the
-/// call, online or gone.
+/// call, online or gone. An unregistered `operator` or `target` is 404, and any operation
+/// on the creator 403 (the v1 page; v2 answers 414 for a role set on the creator).
 pub(super) fn set_member_role(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
-    let operator = registered(&p, state, "operator")?;
-    let target = registered(&p, state, "target")?;
+    let operator = existing(&p, state, "operator")?;
+    let target = existing(&p, state, "target")?;
     let opt = p.int_in("opt", &[1, 2, -1, -2])?;
     let on = p.required_switch("optvalue")?;
     p.text("notifyExt", NOTIFY_EXT_MAX)?;
     let now = now_ms(call);
     let mut rooms = rooms(call, state);
     let op = Some(operator.as_str());
+    if rooms.get(id).map_err(|e| e.v1())?.creator == target {
+        let refusal = ChatroomError::NoPermission {
+            operator: operator.clone(),
+            what: "change the creator's role or restrict it",
+        };
+        return Err(refusal.v1());
+    }
     let held = rooms
         .get(id)
         .ok()

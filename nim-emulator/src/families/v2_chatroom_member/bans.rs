@@ -5,14 +5,9 @@ use serde_json::{Value, json};
 
 use super::{State, now_ms, required_bool, required_operator, room_id, rooms, target, temp_ban};
 use crate::call::Call;
-use crate::chatrooms::{Restriction, RoomMember};
+use crate::chatrooms::{Restriction, RoomMember, TAG_MAX, TARGET_TAGS_MAX};
 use crate::json_body::JsonBody;
 use crate::reply::{ApiError, Reply};
-
-/// `target_tag`: at most 32 characters.
-const TAG_MAX: usize = 32;
-/// `notification_target_tags`: at most 128 characters.
-const TARGET_TAGS_MAX: usize = 128;
 
 /// toggleChatBan: the permanent chat ban on (`chat_banned` true) or off. Answers `{}`.
 pub(super) fn toggle_chat_ban(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
@@ -82,9 +77,9 @@ fn duration(seconds: u64) -> Reply {
     Reply::ok_data(json!({ "mute_duration": seconds }))
 }
 
-/// queryChatroomBlacklist: `{"items":[{account_id, room_nick, room_avatar, extension}]}`
-/// (the union of both SDKs' items but `block_time`, which the store does not keep: no
-/// source says what it counts).
+/// queryChatroomBlacklist: `{"items":[{account_id, room_nick, room_avatar, extension,
+/// block_time}]}` (the union of both SDKs' items), `block_time` the Unix ms it was
+/// blacklisted on the state clock (no source says what it counts: the emulator's choice).
 pub(super) fn blacklist(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = room_id(call, &JsonBody::empty())?;
     let rooms = rooms(call, state);
@@ -94,6 +89,7 @@ pub(super) fn blacklist(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
         .map(|(accid, m)| {
             let mut item = profile(accid, m);
             item["extension"] = json!(m.ext);
+            item["block_time"] = json!(m.block_time);
             item
         })
         .collect();

@@ -17,12 +17,15 @@
 //! - **`operator_account_id`** of setMemberRole is optional (both SDKs): without it the app
 //!   acts. It is required by every ban (the Go SDK checks it).
 //! - **Durations** are seconds (the Apifox pages; the Go SDK's comments say ms), 1 to 30
-//!   days when banning; without one a ban is 414.
+//!   days when banning; without one a ban is 414. A duration sent with a lift is checked
+//!   all the same (0 to 30 days).
+//! - **Numbers** (`member_role`, `member_level`, `chat_banned_duration`) are JSON numbers
+//!   or strings holding one.
 //! - **Notifications** (`notification_enabled`, `notification_extension` ≤ 2048,
 //!   `notification_target_tags` ≤ 128) are checked and kept nowhere: no clients to notify.
 //! - setMemberRole's `room_nick`, `room_avatar`, `extension` (≤ 4096) and `member_level`
-//!   are kept on the member when it is in the room after the change (a fixed member's
-//!   profile); nickname and avatar have no documented limit: the emulator takes 4096.
+//!   are kept on the member when the role set is normal (0) or manager (2): a fixed
+//!   member's profile. Nickname and avatar have no documented limit and get none here.
 //!
 //! Locks are taken in one order: accounts, chatrooms.
 
@@ -37,15 +40,12 @@ use serde_json::Value;
 use super::message_common::known;
 use crate::accounts::Accounts;
 use crate::call::Call;
-use crate::chatrooms::{Chatrooms, MUTE_SECONDS_MAX};
+use crate::chatrooms::{Chatrooms, MUTE_SECONDS_MAX, NOTIFY_EXT_MAX, check_mute_seconds};
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::params::check_accid;
 use crate::reply::ApiError;
 use crate::router::{Registry, Route};
-
-/// `notification_extension`: at most 2048 characters.
-const NOTIFY_EXT_MAX: usize = 2048;
 
 /// What the v2 chatroom member handlers borrow.
 struct State {
@@ -202,19 +202,52 @@ fn notification(body: &JsonBody) -> Result<(), ApiError> {
 }
 
 /// `chat_banned` and `chat_banned_duration` of a temporary ban: the seconds (0 for a lift);
-/// a ban needs 1 to 30 days.
+/// a ban needs 1 to 30 days, and a duration sent with a lift is checked too (0 to 30 days).
 fn temp_ban(body: &JsonBody) -> Result<u64, ApiError> {
-    if !required_bool(body, "chat_banned")? {
+    let on = required_bool(body, "chat_banned")?;
+    let name = "chat_banned_duration";
+    let seconds = uint(body, name)?;
+    if let Some(s) = seconds {
+        check_mute_seconds(name, s).map_err(|e| e.v2())?;
+    }
+    if !on {
         return Ok(0);
     }
-    let name = "chat_banned_duration";
-    match body.uint(name)? {
+    match seconds {
         None => Err(ApiError::param(format!(
             "{name} is required when chat_banned is true"
         ))),
-        Some(s) if s == 0 || s > MUTE_SECONDS_MAX => Err(ApiError::param(format!(
-            "{name} must be 1 to {MUTE_SECONDS_MAX} seconds, not {s}"
+        Some(0) => Err(ApiError::param(format!(
+            "{name} must be 1 to {MUTE_SECONDS_MAX} seconds, not 0"
         ))),
         Some(s) => Ok(s),
+    }
+}
+
+/// An optional non-negative integer sent as a JSON number or as a string holding one.
+fn uint(body: &JsonBody, name: &str) -> Result<Option<u64>, ApiError> {
+    match body.value(name) {
+        Some(Value::String(text)) => text.trim().parse().map(Some).map_err(|_| {
+            ApiError::param(format!(
+                "{} must be a non-negative integer, not {text:?}",
+                body.field(name)
+            ))
+        }),
+        _ => body.uint(name),
+    }
+}
+
+/// An optional integer, one of `allowed`, sent as a JSON number or as a string holding
+/// one.
+fn int(body: &JsonBody, name: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
+    let Some(Value::String(text)) = body.value(name) else {
+        return body.int(name, allowed);
+    };
+    match text.trim().parse::<i64>() {
+        Ok(n) if allowed.contains(&n) => Ok(Some(n)),
+        _ => Err(ApiError::param(format!(
+            "{} must be one of {allowed:?}, not {text:?}",
+            body.field(name)
+        ))),
     }
 }
