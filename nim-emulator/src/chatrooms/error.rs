@@ -16,6 +16,9 @@ pub(crate) mod code {
     pub(crate) const PARAMETER: u32 = 414;
     /// The operation repeats the current state (reopening an open room).
     pub(crate) const REPEATED: u32 = 417;
+    /// A quantity over its limit (a full queue: the generic "over limit", unconfirmed for
+    /// chatrooms).
+    pub(crate) const OVER_LIMIT: u32 = 419;
     /// The room is closed ("chat room status abnormal").
     pub(crate) const CLOSED: u32 = 13002;
     /// The account is on the room's blacklist and may not enter.
@@ -42,6 +45,10 @@ pub(crate) enum ChatroomError {
     Repeated { desc: String },
     /// A request the rules refuse.
     Refused { desc: String },
+    /// A quantity over its limit (a new element for a full queue).
+    OverLimit { desc: String },
+    /// Something inside a room does not exist (a queue element).
+    Missing { desc: String },
 }
 
 impl ChatroomError {
@@ -58,6 +65,8 @@ impl ChatroomError {
             ChatroomError::NoPermission { .. } => code::NO_PERMISSION,
             ChatroomError::Repeated { .. } => code::REPEATED,
             ChatroomError::Refused { .. } => code::PARAMETER,
+            ChatroomError::OverLimit { .. } => code::OVER_LIMIT,
+            ChatroomError::Missing { .. } => code::NOT_FOUND,
         }
     }
 
@@ -76,6 +85,7 @@ impl ChatroomError {
                 format!("no permission: {operator} may not {what}")
             }
             ChatroomError::Repeated { desc } | ChatroomError::Refused { desc } => desc.clone(),
+            ChatroomError::OverLimit { desc } | ChatroomError::Missing { desc } => desc.clone(),
         }
     }
 }

@@ -36,7 +36,7 @@
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
 //!   an account on the blacklist would get 13003, but nothing served blacklists yet.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
-//!   (also when a close drops every connection). No served action fills the queue yet.
+//!   (also when a close drops every connection). The queue's own rules are in [`queue`].
 //!
 //! # Codes
 //!
@@ -60,6 +60,7 @@
 mod error;
 mod members;
 mod model;
+mod queue;
 mod record;
 
 #[cfg(test)]
@@ -69,7 +70,11 @@ use std::collections::BTreeMap;
 
 pub(crate) use error::ChatroomError;
 pub(crate) use members::{Entry, entrant};
+pub(crate) use model::QueueElement;
 pub(crate) use model::{DelayPolicy, Info, Room};
+pub(crate) use queue::{
+    AddPolicy, QUEUE_LIMIT_MAX, QueueOperator, QueueWrite, Written, select, select_in_order,
+};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 
 use model::{DelayClose, Member, Role};

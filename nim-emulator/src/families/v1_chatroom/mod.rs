@@ -35,6 +35,7 @@ mod address;
 mod answers;
 mod lifecycle;
 mod queries;
+mod queue;
 mod status;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -88,6 +89,11 @@ pub(super) fn register(registry: &mut Registry) {
         chatrooms: registry.shared::<Chatrooms>(),
     };
     registry.routes(state, ROUTES);
+    let queue_state = State {
+        accounts: registry.shared::<Accounts>(),
+        chatrooms: registry.shared::<Chatrooms>(),
+    };
+    registry.routes(queue_state, queue::ROUTES);
 }
 
 /// The store, with the rooms whose delay-close deadline passed closed.
