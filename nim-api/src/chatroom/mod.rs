@@ -37,6 +37,7 @@ mod address;
 mod answers;
 mod lifecycle;
 mod queries;
+mod queue;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
@@ -45,6 +46,7 @@ pub use lifecycle::{CreateChatroom, UpdateChatroom};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use queue::*;
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -120,4 +122,6 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    InitChatroomQueue, DropChatroomQueue, OfferChatroomQueue, BatchOfferChatroomQueue,
+    BatchUpdateChatroomQueue, ListChatroomQueue, PollChatroomQueue, GetChatroomQueueElements,
 }
