@@ -275,3 +275,7 @@ pub(crate) fn select_in_order<'a>(room: &'a Room, keys: &[String]) -> Vec<&'a Qu
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "queue_tests.rs"]
+mod tests;
