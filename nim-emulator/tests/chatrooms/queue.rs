@@ -54,6 +54,10 @@ async fn offer_list_multi_get_poll_and_drop() {
 
     let got = ok(v1(&h, "MultiGet", &id, &[("keys", r#"["c","x","a"]"#)]).await);
     assert_eq!(got["desc"]["list"], json!([{"c": "3"}, {"a": "9"}]));
+    let long = json!(["a", "k".repeat(129)]).to_string();
+    v1(&h, "MultiGet", &id, &[("keys", long.as_str())])
+        .await
+        .assert_error(414, "keys[1]");
 
     let polled = ok(v1(&h, "Poll", &id, &[("key", "b")]).await);
     assert_eq!(polled["desc"]["key"], "b");

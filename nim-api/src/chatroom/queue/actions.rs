@@ -1,7 +1,7 @@
 //! The eight queue actions.
 
 use super::answers::{BatchOffered, BatchUpdated, PolledElement, QueueChanged, QueueEntries};
-use super::shapes::{QueueNotify, QueueOfferElement, QueuePriority, QueueValues};
+use super::shapes::{QueueNotify, QueueOfferElement, QueuePriority, QueueValues, keys_fit};
 use crate::Accid;
 
 /// `chatroom/queueInit.action` (初始化队列): sets the most elements room `roomid`'s queue holds
@@ -222,6 +222,8 @@ pub struct PollChatroomQueue {
 /// assert_eq!(request.to_form().unwrap(), "roomid=7&keys=%5B%22mic-1%22%2C%22mic-2%22%5D");
 /// let none = GetChatroomQueueElements::new(7u64, Vec::<String>::new());
 /// assert_eq!(none.validate().unwrap_err().field(), "keys");
+/// let long = GetChatroomQueueElements::new(7u64, ["a".to_owned(), "k".repeat(129)]);
+/// assert_eq!(long.validate().unwrap_err().field(), "keys[1]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "chatroom/queueMultiGet.action", idempotent, setters, response = QueueEntries,
@@ -229,7 +231,7 @@ pub struct PollChatroomQueue {
 pub struct GetChatroomQueueElements {
     /// The room.
     pub roomid: u64,
-    /// The keys, at least one.
-    #[nim(min_items = 1)]
+    /// The keys, at least one, each 1 to 128 characters.
+    #[nim(min_items = 1, custom = keys_fit)]
     pub keys: Vec<String>,
 }

@@ -39,4 +39,5 @@ pub use actions::*;
 pub use answers::{
     BatchOffered, BatchUpdated, PolledElement, QueueChanged, QueueEntries, QueueEntry,
 };
+pub(crate) use shapes::optional_keys_fit;
 pub use shapes::{HighPriorityPolicy, QueueNotify, QueueOfferElement, QueuePriority, QueueValues};

@@ -212,3 +212,30 @@ impl Validate for QueueValues {
         Ok(())
     }
 }
+
+/// Each key of a list (`keys`, `element_key_list`) is 1 to 128 characters; an error names
+/// the item (`keys[2]`).
+pub(crate) fn keys_fit(keys: &[String]) -> Result<(), ValidationError> {
+    for (i, key) in keys.iter().enumerate() {
+        let actual = key.chars().count();
+        if actual == 0 {
+            return Err(ValidationError::new("", Rule::Required).at_index(i));
+        }
+        if actual > KEY_MAX {
+            return Err(ValidationError::new(
+                "",
+                Rule::MaxLen {
+                    limit: KEY_MAX,
+                    actual,
+                },
+            )
+            .at_index(i));
+        }
+    }
+    Ok(())
+}
+
+/// [`keys_fit`] for an optional list.
+pub(crate) fn optional_keys_fit(keys: &Option<Vec<String>>) -> Result<(), ValidationError> {
+    keys.as_deref().map_or(Ok(()), keys_fit)
+}

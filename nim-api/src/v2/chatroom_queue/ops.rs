@@ -3,6 +3,7 @@
 use super::answers::{ChatroomQueue, ChatroomQueueDeleted, ChatroomQueueUpdated, QueueElement};
 use super::{QueueElementWrite, QueueNotificationConfig};
 use crate::Accid;
+use crate::chatroom::optional_keys_fit;
 use crate::v2::message::RouteConfig;
 
 /// `POST /im/v2/room_queues/{room_id}` (initializeChatroomQueue; v1 `queueInit`): sets the
@@ -46,6 +47,8 @@ pub struct InitializeChatroomQueue {
 /// let encoded = request.encode().unwrap();
 /// assert_eq!(encoded.path, "/im/v2/room_queues/7/actions/query");
 /// assert_eq!(encoded.body.unwrap().1, r#"{"element_key_list":["mic-1"]}"#);
+/// let empty = QueryChatroomQueueElements::new(7u64).element_key_list([""]);
+/// assert_eq!(empty.validate().unwrap_err().field(), "element_key_list[0]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2/room_queues/{room_id}/actions/query", idempotent, setters,
@@ -54,7 +57,8 @@ pub struct QueryChatroomQueueElements {
     /// The room.
     #[nim(path)]
     pub room_id: u64,
-    /// The keys to read (absent: every element).
+    /// The keys to read, each 1 to 128 characters (absent: every element).
+    #[nim(custom = optional_keys_fit)]
     pub element_key_list: Option<Vec<String>>,
     /// Whether the read is copied to the app server.
     pub route_config: Option<RouteConfig>,

@@ -187,6 +187,16 @@ pub(super) fn multi_get(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
     let keys = p.json_list("keys", MULTI_GET_MAX)?;
+    if let Some((i, key)) = keys
+        .iter()
+        .enumerate()
+        .find(|(_, k)| k.is_empty() || k.chars().count() > KEY_MAX)
+    {
+        return Err(ApiError::param(format!(
+            "keys[{i}] must have 1 to {KEY_MAX} characters, not {}",
+            key.chars().count()
+        )));
+    }
     let rooms = rooms(call, state);
     let room = rooms.queue_room(id).map_err(|e| e.v1())?;
     let list: Vec<Value> = select_in_order(room, &keys)
