@@ -1,6 +1,7 @@
 //! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
 //! read one or several, update, open and close, delay close, the enter/leave notification
-//! switch, connection addresses, a creator's open rooms).
+//! switch, connection addresses, a creator's open rooms), and member roles and bans
+//! ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`]).
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and
@@ -36,17 +37,23 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod mutes;
 mod queries;
 mod queue;
+mod roles;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use mutes::{
+    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
+};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
 pub use queue::*;
+pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -122,6 +129,7 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    SetChatroomMemberRole, TemporaryMute, TagTemporaryMute,
     InitChatroomQueue, DropChatroomQueue, OfferChatroomQueue, BatchOfferChatroomQueue,
     BatchUpdateChatroomQueue, ListChatroomQueue, PollChatroomQueue, GetChatroomQueueElements,
 }

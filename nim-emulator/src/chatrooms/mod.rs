@@ -34,7 +34,9 @@
 //!   enters as a guest (an unregistered client as an anonymous guest) and belongs to the
 //!   room only while online. Online means at least one live connection; the admin route
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
-//!   an account on the blacklist would get 13003, but nothing served blacklists yet.
+//!   an account on the blacklist gets 13003.
+//! - **Roles and bans.** Managers, normal members, the blacklist and the chat bans (per
+//!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). The queue's own rules are in [`queue`].
 //!
@@ -51,23 +53,32 @@
 //! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |
 //! | closed room (entering) | 13002 |
-//! | blacklisted account entering | 13003 (not reachable yet) |
+//! | blacklisted account entering | 13003 |
+//! | more than 1000 fixed members (roles, bans) | 419 |
+//! | a new key for a full queue | 419 |
+//! | no such queue element, an empty queue (poll) | 404 |
+//! | a queue change by an operator neither creator nor online, a transient element of an offline owner | 403 |
 //!
 //! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
 //! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
+mod bans;
 mod error;
 mod members;
 mod model;
 mod queue;
 mod record;
+mod roles;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 use std::collections::BTreeMap;
 
+pub(crate) use bans::{MUTE_SECONDS_MAX, Restriction};
 pub(crate) use error::ChatroomError;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::QueueElement;
@@ -76,8 +87,10 @@ pub(crate) use queue::{
     AddPolicy, QUEUE_LIMIT_MAX, QueueOperator, QueueWrite, Written, select, select_in_order,
 };
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
+pub(crate) use roles::RoleProfile;
 
 use model::{DelayClose, Member, Role};
+pub(crate) use model::{Member as RoomMember, Role as RoomRole};
 
 /// The longest delay-close countdown, and the one policy 1 or 2 gets without seconds, in
 /// seconds (7 days).
@@ -176,6 +189,7 @@ impl Chatrooms {
             members,
             queue: model::Queue::default(),
             messages: Vec::new(),
+            tag_mutes: BTreeMap::new(),
             create_time: now,
         };
         if let Some((policy, seconds)) = new.delay {

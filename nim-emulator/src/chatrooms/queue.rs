@@ -178,7 +178,7 @@ impl Chatrooms {
                 return Err(missing(id, Some(&write.key)));
             }
             (None, _) if room.queue.elements.len() >= room.queue.size_limit => {
-                return Err(ChatroomError::OverLimit {
+                return Err(ChatroomError::TooMany {
                     desc: format!(
                         "the queue of chatroom {id} is full ({} elements)",
                         room.queue.size_limit

@@ -7,6 +7,7 @@ mod common;
 
 mod lifecycle;
 mod queue;
+mod roles;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

@@ -248,6 +248,18 @@ async fn batch_update_changes_existing_keys_only_and_needs_the_creator_or_a_mana
     v1(&h, "BatchUpdateElements", &id, &params)
         .await
         .assert_error(403, "guest");
+    // A manager may, online or not.
+    let manager = [
+        ("roomid", id.as_str()),
+        ("operator", "owner"),
+        ("target", "other"),
+        ("opt", "1"),
+        ("optvalue", "true"),
+    ];
+    ok(h.call("chatroom/setMemberRole.action", &manager).await);
+    let params = [("operator", "other"), ("elements", r#"{"a":"5"}"#)];
+    ok(v1(&h, "BatchUpdateElements", &id, &params).await);
+    assert_eq!(list(&h, &id).await, json!([{"a": "5"}]));
     for (params, needle) in [
         (vec![("elements", r#"{"a":"4"}"#)], "operator"),
         (vec![("operator", "owner"), ("elements", "{}")], "elements"),

@@ -4,8 +4,8 @@
 use crate::{refused, room, setup};
 use nim_api::chatroom::{
     BatchOfferChatroomQueue, BatchUpdateChatroomQueue, DropChatroomQueue, GetChatroomQueueElements,
-    InitChatroomQueue, ListChatroomQueue, OfferChatroomQueue, PollChatroomQueue, QueueNotify,
-    QueueOfferElement, QueuePriority, QueueValues,
+    InitChatroomQueue, ListChatroomQueue, MemberRoleOption, OfferChatroomQueue, PollChatroomQueue,
+    QueueNotify, QueueOfferElement, QueuePriority, QueueValues, SetChatroomMemberRole,
 };
 use nim_api::v2::chatroom_queue::{
     DeleteChatroomQueue, ElementAddPolicy, InitializeChatroomQueue, PollChatroomQueueElement,
@@ -95,10 +95,11 @@ async fn the_batch_actions_and_the_limits_through_both_versions() {
         .await
         .unwrap();
     assert_eq!(updated.missing_keys, ["z"]);
-    assert_eq!(
-        refused(&client, &BatchUpdateChatroomQueue::new(id, "other", values)).await,
-        403
-    );
+    let by_other = BatchUpdateChatroomQueue::new(id, "other", values);
+    assert_eq!(refused(&client, &by_other).await, 403);
+    let appoint = SetChatroomMemberRole::new(id, "owner", "other", MemberRoleOption::Manager, true);
+    client.call(&appoint).await.unwrap();
+    assert_eq!(client.call(&by_other).await.unwrap().missing_keys, ["z"]);
 
     let got = client
         .call(&GetChatroomQueueElements::new(id, ["b", "a"]))

@@ -34,8 +34,10 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod mutes;
 mod queries;
 mod queue;
+mod roles;
 mod status;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -80,6 +82,12 @@ const ROUTES: &[Route<State>] = &[
         status::in_out_notification,
     ),
     Route::v1("chatroom/requestAddr.action", address::request_addr),
+    Route::v1("chatroom/setMemberRole.action", roles::set_member_role),
+    Route::v1("chatroom/temporaryMute.action", mutes::temporary_mute),
+    Route::v1(
+        "chatroom/tagTemporaryMute.action",
+        mutes::tag_temporary_mute,
+    ),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.

@@ -1,7 +1,7 @@
 //! v2 `chatroom_queue` (5 operations, `/im/v2/room_queues/{room_id}`): initialize, query,
 //! update, delete and poll the room's queue, the same queue the v1 `chatroom/queue*` actions
 //! change ([`crate::chatrooms`] has the rules and the codes, which v2 answers as v1 does: no
-//! v2 chatroom page lists codes of its own).
+//! v2 chatroom page lists codes of its own; see `ChatroomError::v2`).
 //!
 //! Where the sources disagree, every form is served:
 //! - update: PATCH (the official API list, the Apifox page, the Java SDK) and PUT (a stored Go

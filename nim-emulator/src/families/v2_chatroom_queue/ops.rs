@@ -36,7 +36,7 @@ pub(super) fn initialize(call: &Call<'_>, state: &State) -> Result<Reply, ApiErr
     route(&body)?;
     rooms(call, state)
         .queue_init(id, limit)
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
 }
 
@@ -51,7 +51,7 @@ pub(super) fn query(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         .unwrap_or_default();
     route(&body)?;
     let rooms = rooms(call, state);
-    let room = rooms.queue_room(id).map_err(|e| e.v1())?;
+    let room = rooms.queue_room(id).map_err(|e| e.v2())?;
     let mut data = sizes(room);
     data["element_list"] = select(room, &keys).into_iter().map(element).collect();
     Ok(Reply::ok_data(data))
@@ -90,7 +90,7 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let mut rooms = rooms(call, state);
     rooms
         .queue_operator(id, &operator, QueueOperator::CreatorOrOnline)
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     let (mut inserted, mut updated, mut failed) = (Vec::new(), Vec::new(), Vec::new());
     for write in writes {
         let key = write.key.clone();
@@ -105,14 +105,14 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
             Ok(Written::Inserted) => inserted.push(key),
             Ok(Written::Updated) => updated.push(key),
             Err(e) => {
-                let e = e.v1();
+                let e = e.v2();
                 failed.push(json!({
                     "element_key": key, "error_code": e.code(), "error_msg": e.desc(),
                 }));
             }
         }
     }
-    let room = rooms.queue_room(id).map_err(|e| e.v1())?;
+    let room = rooms.queue_room(id).map_err(|e| e.v2())?;
     let mut data = sizes(room);
     data["insert_element_list"] = json!(inserted);
     data["update_element_list"] = json!(updated);
@@ -127,7 +127,7 @@ pub(super) fn delete(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     let body = call.json()?;
     let (high, notify) = notification(&body)?;
     route(&body)?;
-    let before = rooms(call, state).queue_drop(id).map_err(|e| e.v1())?;
+    let before = rooms(call, state).queue_drop(id).map_err(|e| e.v2())?;
     let mut data = json!({ "room_id": id, "queue_size": before });
     if notify {
         data["high_priority"] = json!(high);
@@ -147,7 +147,7 @@ pub(super) fn poll(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     route(&body)?;
     let polled = rooms(call, state)
         .queue_poll(id, key.as_deref())
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(element(&polled)))
 }
 
