@@ -75,6 +75,8 @@ pub(crate) struct QueueWrite {
     /// `None` keeps an existing element's flag (a new one is not transient).
     pub(crate) transient: Option<bool>,
     pub(crate) policy: AddPolicy,
+    /// When (Unix ms): the element's update time, and its create time if the key is new.
+    pub(crate) time: u64,
 }
 
 /// What a write did.
@@ -188,6 +190,7 @@ impl Chatrooms {
             _ => {}
         }
         let kept = position.is_some_and(|i| room.queue.elements[i].transient);
+        let created = position.map_or(write.time, |i| room.queue.elements[i].create_time);
         let transient = write.transient.unwrap_or(kept);
         // A transient element of an offline owner would never be deleted; a kept flag is
         // left as it is (the v1 batch update names no owner of its own).
@@ -204,6 +207,8 @@ impl Chatrooms {
             value: write.value,
             owner: write.owner,
             transient,
+            create_time: created,
+            update_time: write.time,
         };
         Ok(match position {
             Some(i) => {

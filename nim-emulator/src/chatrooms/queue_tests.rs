@@ -37,6 +37,7 @@ fn offer(key: &str, value: &str, owner: &str) -> QueueWrite {
         owner: owner.into(),
         transient: Some(false),
         policy: AddPolicy::AddOrUpdate,
+        time: NOW,
     }
 }
 
@@ -248,4 +249,17 @@ fn multi_get_answers_in_the_order_asked_once_per_key_and_skips_missing_keys() {
     assert_eq!(got, ["c", "a"]);
     let filtered: Vec<&str> = select(room, &keys).iter().map(|e| e.key.as_str()).collect();
     assert_eq!(filtered, ["a", "c"]);
+}
+
+#[test]
+fn an_update_keeps_the_create_time_and_moves_the_update_time() {
+    let (mut rooms, id) = room();
+    rooms.queue_write(id, offer("a", "1", "owner")).unwrap();
+    let later = QueueWrite {
+        time: NOW + 5,
+        ..offer("a", "2", "owner")
+    };
+    rooms.queue_write(id, later).unwrap();
+    let element = &rooms.queue_room(id).unwrap().queue.elements[0];
+    assert_eq!((element.create_time, element.update_time), (NOW, NOW + 5));
 }

@@ -118,6 +118,8 @@ async fn the_batch_actions_and_the_limits_through_both_versions() {
         .unwrap();
     assert_eq!((queue.queue_size_limit, queue.queue_size), (2, 2));
     assert_eq!(queue.element_list[1].element_account_id, "other");
+    let first = &queue.element_list[0];
+    assert!(first.create_time.is_some() && first.update_time >= first.create_time);
 
     // v2: a larger limit, an add-only key that exists, and the new key that now fits.
     client

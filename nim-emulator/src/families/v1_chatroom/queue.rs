@@ -19,7 +19,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{State, rooms};
+use super::{State, now_ms, rooms};
 use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::chatrooms::{AddPolicy, Chatrooms, QueueOperator, QueueWrite, select, select_in_order};
@@ -94,6 +94,7 @@ pub(super) fn offer(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         owner: operator,
         transient: Some(transient),
         policy: AddPolicy::AddOrUpdate,
+        time: now_ms(call),
     };
     rooms.queue_write(id, write).map_err(|e| e.v1())?;
     Ok(answer(json!({ "highPriority": high })))
@@ -115,7 +116,7 @@ pub(super) fn batch_offer(call: &Call<'_>, state: &State) -> Result<Reply, ApiEr
     let elements = items
         .iter()
         .enumerate()
-        .map(|(i, item)| offered(item, i, &operator, transient))
+        .map(|(i, item)| offered(item, i, &operator, (transient, now_ms(call))))
         .collect::<Result<Vec<_>, _>>()?;
     rooms
         .queue_operator(id, &operator, QueueOperator::CreatorOrOnline)
@@ -157,6 +158,7 @@ pub(super) fn batch_update(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
             owner: operator.clone(),
             transient: None,
             policy: AddPolicy::UpdateOnly,
+            time: now_ms(call),
         };
         if rooms.queue_write(id, write).is_err() {
             missing.push(key);
@@ -293,12 +295,13 @@ fn json_items(p: &Params, name: &str, max: usize) -> Result<Vec<Map<String, Valu
     Ok(items)
 }
 
-/// Element `i` of a batch offer as a write: `key` and `value` checked as in queueOffer.
+/// Element `i` of a batch offer as a write at `time`: `key` and `value` checked as in
+/// queueOffer, `transient` the request's unless the element sets its own.
 fn offered(
     item: &Map<String, Value>,
     i: usize,
     operator: &str,
-    transient: bool,
+    (transient, time): (bool, u64),
 ) -> Result<QueueWrite, ApiError> {
     let text = |name: &str, max: usize, required: bool| -> Result<Option<String>, ApiError> {
         let field = format!("elements[{i}].{name}");
@@ -344,6 +347,7 @@ fn offered(
         owner,
         transient: Some(transient),
         policy: AddPolicy::AddOrUpdate,
+        time,
     })
 }
 

@@ -76,7 +76,7 @@ pub(super) fn update(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> 
     }
     let writes = items
         .iter()
-        .map(|item| write(item, &operator))
+        .map(|item| write(item, &operator, call.now.saturating_mul(1000)))
         .collect::<Result<Vec<_>, _>>()?;
     notification(&body)?;
     route(&body)?;
@@ -160,13 +160,16 @@ fn sizes(room: &Room) -> Value {
     })
 }
 
-/// One element as query and poll answer it.
+/// One element as query and poll answer it; `create_time` and `update_time` (Unix ms) are
+/// read by the Go SDK (on query), the rest by both SDKs.
 fn element(e: &QueueElement) -> Value {
     json!({
         "element_key": e.key,
         "element_value": e.value,
         "element_account_id": e.owner,
         "element_transient": e.transient,
+        "create_time": e.create_time,
+        "update_time": e.update_time,
     })
 }
 
@@ -177,8 +180,9 @@ fn account(body: &JsonBody, name: &str) -> Result<String, ApiError> {
     Ok(id.to_ascii_lowercase())
 }
 
-/// One `element_list` item as a write (owner: `element_account_id`, else the operator).
-fn write(item: &JsonBody, operator: &str) -> Result<QueueWrite, ApiError> {
+/// One `element_list` item as a write at `time` (owner: `element_account_id`, else the
+/// operator).
+fn write(item: &JsonBody, operator: &str, time: u64) -> Result<QueueWrite, ApiError> {
     let owner = match item.string("element_account_id", usize::MAX)? {
         Some(id) if !id.is_empty() => {
             check_accid(&item.field("element_account_id"), &id)?;
@@ -196,5 +200,6 @@ fn write(item: &JsonBody, operator: &str) -> Result<QueueWrite, ApiError> {
         owner,
         transient: Some(item.bool("element_transient")?.unwrap_or(false)),
         policy,
+        time,
     })
 }
