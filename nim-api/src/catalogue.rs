@@ -242,6 +242,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::team_member::ACTIONS,
             crate::v2::chatroom::ACTIONS,
             crate::v2::chatroom_member::ACTIONS,
+            crate::v2::chatroom_queue::ACTIONS,
         ]
         .concat()
     })

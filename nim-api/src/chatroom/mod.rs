@@ -2,6 +2,8 @@
 //! read one or several, update, open and close, delay close, the enter/leave notification
 //! switch, connection addresses, a creator's open rooms), and member roles and bans
 //! ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`]).
+//! The room's key/value queue (`chatroom/queue*`) is described in [the queue](#the-queue)
+//! below.
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and
@@ -33,12 +35,48 @@
 //! let close = ToggleChatroomStatus::new(3000000001u64, "zhangsan", false);
 //! assert_eq!(close.to_form().unwrap(), "roomid=3000000001&operator=zhangsan&valid=false");
 //! ```
+//!
+//! # The queue
+//!
+//! The room's queue (聊天室队列, `chatroom/queue*.action`): an ordered key/value list, one
+//! per room, that the client SDKs use for mic queues and the like. The v2
+//! [`chatroom_queue`](crate::v2::chatroom_queue) family acts on the same queue.
+//!
+//! Facts: the official pages "聊天室队列元素管理" (offer; 2024 and 2025 versions), "初始化队列",
+//! the legacy official tables (init, poll, list, batch update), and both official server SDKs
+//! (batch offer and multi-get exist only there). Where they disagree:
+//!
+//! - `sizeLimit` of [`InitChatroomQueue`] is required (the docs), not optional with a default
+//!   of 50 (the Java SDK): the docs win.
+//! - An offer's `operator` must be in the room unless it is the creator (403; the 2025 page
+//!   and the Java SDK; older pages let an offline operator through).
+//! - `transient=true` while its owner is not in the room is 403 (the docs; the Java SDK's
+//!   Javadoc says 302).
+//! - The Go SDK reads most of these answers only when `desc` is JSON *text*; production sends
+//!   an object, which the answers here read (their lists also as JSON text).
+//!
+//! Rules the server applies: keys are unique, new keys go to the tail, an existing key is
+//! updated in place and its writer becomes its owner; a transient element is deleted when its
+//! owner's last connection leaves the room. Codes: 403 operator refused, 404 no such room (or
+//! element, for poll), 414 bad parameters, 419 a new key for a full queue (unconfirmed code),
+//! 13002 the room is closed.
+//!
+//! ```
+//! use nim_api::chatroom::{OfferChatroomQueue, PollChatroomQueue};
+//! # use nim_api::Endpoint as _;
+//!
+//! let offer = OfferChatroomQueue::new(3000000001u64, "mic-1", "zhangsan").transient(true);
+//! assert_eq!(offer.to_form().unwrap(), "roomid=3000000001&key=mic-1&value=zhangsan&transient=true");
+//! let head = PollChatroomQueue::new(3000000001u64);
+//! assert_eq!(head.to_form().unwrap(), "roomid=3000000001");
+//! ```
 
 mod address;
 mod answers;
 mod lifecycle;
 mod mutes;
 mod queries;
+mod queue;
 mod roles;
 mod robots;
 mod room_mute;
@@ -53,6 +91,7 @@ pub use mutes::{
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use queue::*;
 pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use robots::{
     AddChatroomRobots, ClearChatroomRobots, RemoveChatroomRobots, RobotResult, RobotsCleaned,
@@ -135,4 +174,6 @@ crate::catalogue::family! {
     QueryOpenChatroomIds,
     SetChatroomMemberRole, TemporaryMute, TagTemporaryMute,
     MuteChatroom, AddChatroomRobots, RemoveChatroomRobots, ClearChatroomRobots,
+    InitChatroomQueue, DropChatroomQueue, OfferChatroomQueue, BatchOfferChatroomQueue,
+    BatchUpdateChatroomQueue, ListChatroomQueue, PollChatroomQueue, GetChatroomQueueElements,
 }

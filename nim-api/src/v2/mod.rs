@@ -10,6 +10,7 @@ pub mod block;
 pub mod broadcast;
 pub mod chatroom;
 pub mod chatroom_member;
+pub mod chatroom_queue;
 pub mod custom_notification;
 pub mod friend;
 pub mod message;

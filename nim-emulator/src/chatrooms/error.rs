@@ -20,7 +20,8 @@ pub(crate) mod code {
     pub(crate) const CLOSED: u32 = 13002;
     /// The account is on the room's blacklist and may not enter.
     pub(crate) const BLOCKED: u32 = 13003;
-    /// Over a limit (1000 fixed members): the generic "over limit"; no page names the code.
+    /// Over a limit (1000 fixed members, a full queue): the generic "over limit"; no page
+    /// names the code.
     pub(crate) const TOO_MANY: u32 = 419;
 }
 
@@ -46,6 +47,8 @@ pub(crate) enum ChatroomError {
     Refused { desc: String },
     /// Over a limit of the room.
     TooMany { desc: String },
+    /// Something inside a room does not exist (a queue element).
+    Missing { desc: String },
 }
 
 impl ChatroomError {
@@ -71,6 +74,7 @@ impl ChatroomError {
             ChatroomError::Repeated { .. } => code::REPEATED,
             ChatroomError::Refused { .. } => code::PARAMETER,
             ChatroomError::TooMany { .. } => code::TOO_MANY,
+            ChatroomError::Missing { .. } => code::NOT_FOUND,
         }
     }
 
@@ -89,7 +93,7 @@ impl ChatroomError {
                 format!("no permission: {operator} may not {what}")
             }
             ChatroomError::Repeated { desc } | ChatroomError::Refused { desc } => desc.clone(),
-            ChatroomError::TooMany { desc } => desc.clone(),
+            ChatroomError::TooMany { desc } | ChatroomError::Missing { desc } => desc.clone(),
         }
     }
 }

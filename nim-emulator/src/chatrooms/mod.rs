@@ -36,7 +36,7 @@
 //! - **Roles and bans.** Managers, normal members, the blacklist and the chat bans (per
 //!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
-//!   (also when a close drops every connection).
+//!   (also when a close drops every connection). The queue's own rules are in [`queue`].
 //! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
 //!   `muteRoom`, v2 `toggleChatroomMute`): their rules are in the `robots` and `room_mute`
 //!   modules (present without a connection for 24 hours; creator and managers only).
@@ -60,6 +60,9 @@
 //! | closed room (entering) | 13002 |
 //! | blacklisted account entering | 13003 |
 //! | more than 1000 fixed members (roles, bans) | 419 |
+//! | a new key for a full queue | 419 |
+//! | no such queue element, an empty queue (poll) | 404 |
+//! | a queue change by an operator neither creator nor online, a transient element of an offline owner | 403 |
 //!
 //! The 419 for more than 1000 fixed members is the generic "over limit" (no page names the
 //! code). A banned sender is 13004 (the docs' code table), the speak check's business.
@@ -68,6 +71,7 @@ mod bans;
 mod error;
 mod members;
 mod model;
+mod queue;
 mod record;
 mod roles;
 mod robots;
@@ -85,7 +89,11 @@ pub(crate) use bans::{
 };
 pub(crate) use error::{ChatroomError, code};
 pub(crate) use members::{Entry, entrant};
+pub(crate) use model::QueueElement;
 pub(crate) use model::{DelayPolicy, Info, Room};
+pub(crate) use queue::{
+    AddPolicy, QUEUE_LIMIT_MAX, QueueOperator, QueueWrite, Written, select, select_in_order,
+};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 pub(crate) use roles::RoleProfile;
 pub(crate) use robots::{ROBOT_TTL_MS, RobotProfile};

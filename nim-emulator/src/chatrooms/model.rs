@@ -206,6 +206,10 @@ pub(crate) struct QueueElement {
     pub(crate) owner: String,
     /// Deleted when every connection of its owner leaves the room.
     pub(crate) transient: bool,
+    /// When its key was added (Unix ms).
+    pub(crate) create_time: u64,
+    /// When it was last written (Unix ms).
+    pub(crate) update_time: u64,
 }
 
 /// A room's key/value queue: ordered by insertion (the head is the oldest), keys unique.

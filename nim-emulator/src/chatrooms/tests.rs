@@ -182,6 +182,8 @@ fn element(key: &str, owner: &str, transient: bool) -> QueueElement {
         value: "v".into(),
         owner: owner.into(),
         transient,
+        create_time: NOW,
+        update_time: NOW,
     }
 }
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod lifecycle;
+mod queue;
 mod roles;
 mod robots;
 mod v2_rooms;

@@ -7,6 +7,7 @@
 mod support;
 
 mod lifecycle;
+mod queue;
 mod roles;
 mod v2_rooms;
 

@@ -39,6 +39,7 @@ mod answers;
 mod lifecycle;
 mod mutes;
 mod queries;
+mod queue;
 mod roles;
 mod robots;
 mod room_mute;
@@ -105,6 +106,11 @@ pub(super) fn register(registry: &mut Registry) {
         chatrooms: registry.shared::<Chatrooms>(),
     };
     registry.routes(state, ROUTES);
+    let queue_state = State {
+        accounts: registry.shared::<Accounts>(),
+        chatrooms: registry.shared::<Chatrooms>(),
+    };
+    registry.routes(queue_state, queue::ROUTES);
 }
 
 /// The store, with the rooms whose delay-close deadline passed closed.
