@@ -58,9 +58,11 @@
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
 mod error;
+mod member_view;
 mod members;
 mod model;
 mod record;
+mod roster;
 
 #[cfg(test)]
 mod tests;
@@ -68,9 +70,14 @@ mod tests;
 use std::collections::BTreeMap;
 
 pub(crate) use error::ChatroomError;
+pub(crate) use member_view::MemberView;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
+pub(crate) use roster::{
+    EXPRESSION_MAX, MemberFilter, ProfileChange, ProfileOutcome, TagChange, check_tags, page_at,
+    page_before,
+};
 
 use model::{DelayClose, Member, Role};
 
@@ -324,6 +331,7 @@ fn close(room: &mut Room) {
     room.delay.deadline = None;
     for member in room.members.values_mut() {
         member.connections.clear();
+        member.session = None;
     }
     room.members.retain(|_, m| m.kept_offline());
     room.queue.elements.retain(|e| !e.transient);

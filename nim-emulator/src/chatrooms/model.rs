@@ -25,7 +25,6 @@ pub(crate) enum Role {
     Virtual,
 }
 
-#[allow(dead_code)] // TODO(issue 17): as above
 impl Role {
     /// Fixed members exist while offline: the creator, managers and normal members.
     pub(crate) fn fixed(self) -> bool {
@@ -152,6 +151,23 @@ pub(crate) struct Member {
     pub(crate) tags: Vec<String>,
     /// Live connections; online while there is at least one.
     pub(crate) connections: Vec<Connection>,
+    /// The tag expression naming who is told of its tag changes and leaving (v1
+    /// `notifyTargetTags`, v2 `notify_target_tags`).
+    pub(crate) notify_target_tags: Option<String>,
+    /// When its latest connection entered (Unix ms); `None` if it never entered.
+    pub(crate) last_enter: Option<u64>,
+    /// Its nickname, avatar and extension for the current connections only (a profile
+    /// change not saved): dropped with its last connection.
+    pub(crate) session: Option<SessionProfile>,
+}
+
+/// What a profile change not saved sets, for the member's current connections; `None`
+/// shows the member's own value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SessionProfile {
+    pub(crate) nick: Option<String>,
+    pub(crate) avatar: Option<String>,
+    pub(crate) ext: Option<String>,
 }
 
 impl Member {
@@ -168,6 +184,9 @@ impl Member {
             temp_mute_until: None,
             tags: Vec::new(),
             connections: Vec::new(),
+            notify_target_tags: None,
+            last_enter: None,
+            session: None,
         }
     }
 

@@ -20,6 +20,9 @@ mod v1_user;
 mod v2_account;
 mod v2_block;
 mod v2_broadcast;
+mod v2_chatroom;
+mod v2_chatroom_member;
+mod v2_chatroom_roster;
 mod v2_common;
 mod v2_friend;
 mod v2_message;
@@ -56,4 +59,6 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_team::register(registry);
     v1_chatroom::register(registry);
     chatroom_admin::register(registry);
+    v2_chatroom::register(registry);
+    v2_chatroom_member::register(registry);
 }

@@ -34,8 +34,10 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod members;
 mod queries;
 mod status;
+mod tags;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -79,6 +81,14 @@ const ROUTES: &[Route<State>] = &[
         status::in_out_notification,
     ),
     Route::v1("chatroom/requestAddr.action", address::request_addr),
+    Route::v1("chatroom/kickMember.action", members::kick),
+    Route::v1("chatroom/updateMyRoomRole.action", members::update_profile),
+    Route::v1("chatroom/membersByPage.action", members::by_page),
+    Route::v1("chatroom/queryMembersByRole.action", members::by_role),
+    Route::v1("chatroom/queryMembers.action", members::by_accid),
+    Route::v1("chatroom/tagMembersCount.action", tags::count),
+    Route::v1("chatroom/tagMembersQuery.action", tags::query),
+    Route::v1("chatroom/updateChatRoomRoleTag.action", tags::update),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.
