@@ -65,6 +65,8 @@ mod record;
 mod roster;
 
 #[cfg(test)]
+mod roster_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
