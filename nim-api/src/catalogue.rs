@@ -240,6 +240,8 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::subscription::ACTIONS,
             crate::v2::team::ACTIONS,
             crate::v2::team_member::ACTIONS,
+            crate::v2::chatroom::ACTIONS,
+            crate::v2::chatroom_member::ACTIONS,
         ]
         .concat()
     })

@@ -36,16 +36,29 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod member;
+mod members;
 mod queries;
 mod status;
+mod tags;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use member::{ChatroomMember, ChatroomMembers};
+pub use members::{
+    ChatroomMemberListType, ChatroomRoleFilter, KickChatroomMember, ListChatroomMembers,
+    QueryChatroomMembers, QueryChatroomMembersByRole, UpdateChatroomMemberProfile,
+};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
+pub(crate) use tags::tag_set;
+pub use tags::{
+    CountChatroomTaggedMembers, QueryChatroomTaggedMembers, TAG_EXPRESSION_MAX, TAG_MAX, TAGS_MAX,
+    TaggedMemberCount, UpdateChatroomMemberTags,
+};
 
 use crate::validate::ValidationError;
 use crate::wire::int_enum;
@@ -120,4 +133,7 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    KickChatroomMember, UpdateChatroomMemberProfile, ListChatroomMembers,
+    QueryChatroomMembersByRole, QueryChatroomMembers, CountChatroomTaggedMembers,
+    QueryChatroomTaggedMembers, UpdateChatroomMemberTags,
 }

@@ -8,6 +8,8 @@
 pub mod account;
 pub mod block;
 pub mod broadcast;
+pub mod chatroom;
+pub mod chatroom_member;
 pub mod custom_notification;
 pub mod friend;
 pub mod message;
