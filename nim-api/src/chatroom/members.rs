@@ -2,8 +2,8 @@
 //! `chatroom/membersByPage`, `chatroom/queryMembersByRole`, `chatroom/queryMembers`.
 
 use super::{ChatroomMembers, bid_object};
+use crate::Accid;
 use crate::wire::int_enum;
-use crate::{Accid, ValidationError};
 
 /// `chatroom/kickMember.action`: `accid`, the creator or a manager, kicks `targetAccid`
 /// out of room `roomid` (official "Remove a member" page). The creator kicks anyone but
@@ -164,8 +164,8 @@ pub struct ChatroomRoleFilter {
 }
 
 /// `chatroom/queryMembersByRole.action`: room `roomid`'s fixed members having any role or
-/// state `roles` selects, newest first, unpaged (at most 1000 fixed members). A filter
-/// selecting nothing is refused before sending. Answers [`ChatroomMembers`] from `desc`.
+/// state `roles` selects, newest first, unpaged (at most 1000 fixed members); a filter
+/// selecting nothing answers no one. Answers [`ChatroomMembers`] from `desc`.
 /// Idempotent.
 ///
 /// ```
@@ -174,8 +174,6 @@ pub struct ChatroomRoleFilter {
 ///
 /// let request = QueryChatroomMembersByRole::new(3000000001u64, ChatroomRoleFilter::new().creator(true));
 /// assert_eq!(request.to_form().unwrap(), "roomid=3000000001&roles=%7B%22creator%22%3Atrue%7D");
-/// let none = QueryChatroomMembersByRole::new(1u64, ChatroomRoleFilter::new().mute(false));
-/// assert_eq!(none.validate().unwrap_err().field(), "roles");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "chatroom/queryMembersByRole.action", idempotent, setters,
@@ -184,23 +182,7 @@ pub struct QueryChatroomMembersByRole {
     /// The room.
     pub roomid: u64,
     /// The roles and states wanted.
-    #[nim(custom = some_role)]
     pub roles: ChatroomRoleFilter,
-}
-
-/// At least one flag of the filter set to `true`.
-fn some_role(roles: &ChatroomRoleFilter) -> Result<(), ValidationError> {
-    let any = [roles.creator, roles.manager, roles.blacklist, roles.mute]
-        .iter()
-        .any(|f| *f == Some(true));
-    if any {
-        Ok(())
-    } else {
-        Err(ValidationError::custom(
-            "",
-            "must select at least one of creator, manager, blacklist, mute",
-        ))
-    }
 }
 
 /// `chatroom/queryMembers.action`: the members among `accids` (1 to 200, each once; the

@@ -20,6 +20,7 @@ pub const TAG_EXPRESSION_MAX: usize = 128;
 
 /// A tag set: at most [`TAGS_MAX`] tags of 1 to [`TAG_MAX`] characters. Shared by the v1
 /// and v2 tag changes.
+#[allow(clippy::ptr_arg)] // a field's `custom` check takes the field's own type
 pub(crate) fn tag_set(tags: &Vec<String>) -> Result<(), ValidationError> {
     if tags.len() > TAGS_MAX {
         return Err(ValidationError::new(
