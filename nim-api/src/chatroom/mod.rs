@@ -18,6 +18,10 @@
 //! - Codes the server answers: 403 no permission (not the creator), 404 no such room, 414
 //!   bad parameters, 417 the room already is in the requested state, 13002 the room is
 //!   closed, 13003 the account is on the room's blacklist.
+//! - Members: kick, the in-room profile, the member lists (by page, by role, by account)
+//!   and tags, answered as [`ChatroomMember`] records. A member is *fixed* (creator,
+//!   managers, normal and restricted members, kept while offline) or a guest, in the room
+//!   only while online; roles are [`MemberRole`].
 //! - Rate limit: every chatroom action has 100 calls per second per app (then 416 and a
 //!   10 s block).
 //!

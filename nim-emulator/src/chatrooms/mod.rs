@@ -35,6 +35,9 @@
 //!   room only while online. Online means at least one live connection; the admin route
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
 //!   an account on the blacklist would get 13003, but nothing served blacklists yet.
+//! - **Roster.** Member lists and their paging, the in-room profile, tags and kicks have
+//!   their rules in `roster.rs`; the v1 member record and the v2 member object are both
+//!   written from one view of a member (`member_view.rs`).
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). No served action fills the queue yet.
 //!
@@ -47,6 +50,8 @@
 //! |---|---|
 //! | no such room | 404 |
 //! | the member is not in the room (leaving) | 404 |
+//! | the member is not online (kick, tag change, profile change not kept) | 404 |
+//! | a kick by a member that is not the creator or a manager, or of a peer | 403 |
 //! | not the creator (open/close) | 403 |
 //! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |

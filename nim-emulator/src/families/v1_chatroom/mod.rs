@@ -29,6 +29,10 @@
 //!   `notifyExt` of update are checked and kept nowhere: the emulator has no clients to
 //!   notify.
 //!
+//! The member actions (kickMember, updateMyRoomRole, membersByPage, queryMembersByRole,
+//! queryMembers) are in `members.rs`, the tag actions (tagMembersCount, tagMembersQuery,
+//! updateChatRoomRoleTag) in `tags.rs`; their rules are the store's roster.
+//!
 //! Locks are taken in one order: accounts, chatrooms.
 
 mod address;
