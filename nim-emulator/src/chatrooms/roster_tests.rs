@@ -285,3 +285,34 @@ fn the_v1_record_and_the_v2_object_describe_the_same_member() {
         "never entered: the room's creation"
     );
 }
+
+#[test]
+fn a_temporary_ban_shows_its_seconds_left_until_it_ends_and_virtual_members_count_as_present() {
+    let (mut rooms, id) = room();
+    make_fixed(&mut rooms, id, "bot", Role::Virtual);
+    rooms
+        .get_mut(id)
+        .unwrap()
+        .members
+        .get_mut("owner")
+        .unwrap()
+        .temp_mute_until = Some(NOW + 1500);
+    let room = rooms.get(id).unwrap();
+    let owner = |now| room.member_view("owner", now).unwrap();
+    assert_eq!(owner(NOW).temp_mute_left(), Some(2), "rounded up");
+    assert_eq!(owner(NOW + 1500).temp_mute_left(), None);
+    assert_eq!(owner(NOW + 1500).v2()["temp_chat_banned"], false);
+    assert!(owner(NOW + 1500).v1(false).get("tempMuted").is_none());
+
+    // A virtual member has no connection but is in the room: listed with the guests.
+    assert_eq!(listed(&rooms, id, MemberFilter::OnlineGuests), ["bot"]);
+    let bot = room.member_view("bot", NOW).unwrap();
+    assert_eq!(
+        (
+            bot.v1(false)["isRobot"].clone(),
+            bot.v1(false)["type"].clone()
+        ),
+        (true.into(), "ROBOT".into())
+    );
+    assert_eq!(bot.v2()["member_role"], 5);
+}
