@@ -1,6 +1,7 @@
 //! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
 //! read one or several, update, open and close, delay close, the enter/leave notification
-//! switch, connection addresses, a creator's open rooms).
+//! switch, connection addresses, a creator's open rooms), and member roles and bans
+//! ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`]).
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and
@@ -42,7 +43,9 @@ mod answers;
 mod lifecycle;
 mod member;
 mod members;
+mod mutes;
 mod queries;
+mod roles;
 mod status;
 mod tags;
 
@@ -54,9 +57,13 @@ pub use members::{
     ChatroomMemberListType, ChatroomRoleFilter, KickChatroomMember, ListChatroomMembers,
     QueryChatroomMembers, QueryChatroomMembersByRole, UpdateChatroomMemberProfile,
 };
+pub use mutes::{
+    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
+};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 pub(crate) use tags::tag_set;
 pub use tags::{
@@ -137,6 +144,7 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    SetChatroomMemberRole, TemporaryMute, TagTemporaryMute,
     KickChatroomMember, UpdateChatroomMemberProfile, ListChatroomMembers,
     QueryChatroomMembersByRole, QueryChatroomMembers, CountChatroomTaggedMembers,
     QueryChatroomTaggedMembers, UpdateChatroomMemberTags,

@@ -34,7 +34,9 @@
 //!   enters as a guest (an unregistered client as an anonymous guest) and belongs to the
 //!   room only while online. Online means at least one live connection; the admin route
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
-//!   an account on the blacklist would get 13003, but nothing served blacklists yet.
+//!   an account on the blacklist gets 13003.
+//! - **Roles and bans.** Managers, normal members, the blacklist and the chat bans (per
+//!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
 //! - **Roster.** Member lists and their paging, the in-room profile, tags and kicks have
 //!   their rules in `roster.rs`; the v1 member record and the v2 member object are both
 //!   written from one view of a member (`member_view.rs`).
@@ -56,37 +58,45 @@
 //! | bad value (delay seconds) | 414 |
 //! | reopening an open room, closing a closed one | 417 |
 //! | closed room (entering) | 13002 |
-//! | blacklisted account entering | 13003 (not reachable yet) |
+//! | blacklisted account entering | 13003 |
+//! | more than 1000 fixed members (roles, bans) | 419 |
 //!
 //! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
 //! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
+mod bans;
 mod error;
 mod member_view;
 mod members;
 mod model;
 mod record;
+mod roles;
 mod roster;
 
 #[cfg(test)]
 mod roster_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 use std::collections::BTreeMap;
 
+pub(crate) use bans::{MUTE_SECONDS_MAX, Restriction};
 pub(crate) use error::ChatroomError;
 pub(crate) use member_view::MemberView;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
+pub(crate) use roles::RoleProfile;
 pub(crate) use roster::{
     EXPRESSION_MAX, MemberFilter, ProfileChange, ProfileOutcome, TagChange, check_tags, page_at,
     page_before,
 };
 
 use model::{DelayClose, Member, Role};
+pub(crate) use model::{Member as RoomMember, Role as RoomRole};
 
 /// The longest delay-close countdown, and the one policy 1 or 2 gets without seconds, in
 /// seconds (7 days).
@@ -185,6 +195,7 @@ impl Chatrooms {
             members,
             queue: model::Queue::default(),
             messages: Vec::new(),
+            tag_mutes: BTreeMap::new(),
             create_time: now,
         };
         if let Some((policy, seconds)) = new.delay {

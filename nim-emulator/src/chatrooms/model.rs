@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 /// roles a served action makes are here: managers, normal members and virtual members come
 /// with the actions that make them (`setMemberRole`, `addRobot`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(dead_code)] // TODO(issue 17): the role and robot actions landing next use them all
 pub(crate) enum Role {
     /// The one creator (创建者, v2 `1`).
     Creator,
@@ -270,6 +269,9 @@ pub(crate) struct Room {
     pub(crate) queue: Queue,
     /// Oldest first.
     pub(crate) messages: Vec<RoomMessage>,
+    /// Tag chat bans: each tag banned from sending until this Unix ms (v1
+    /// `tagTemporaryMute`, v2 `toggleTaggedMembersChatBan`); read by [`Room::tag_muted`].
+    pub(crate) tag_mutes: BTreeMap<String, u64>,
     /// Unix ms.
     pub(crate) create_time: u64,
 }

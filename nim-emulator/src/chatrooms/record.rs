@@ -1,6 +1,8 @@
 //! The public view of a chatroom, as [`Emulator::chatroom`](crate::Emulator::chatroom) shows
 //! it.
 
+use std::collections::BTreeMap;
+
 use super::model::{Member, Role, Room};
 
 /// A member's role in a room.
@@ -50,12 +52,12 @@ pub struct ChatroomMemberRecord {
     pub ext: Option<String>,
     /// Its level.
     pub level: i64,
-    /// On the room's blacklist (no served action sets it yet).
+    /// On the room's blacklist.
     pub blocked: bool,
-    /// Permanently chat-banned (no served action sets it yet).
+    /// Permanently chat-banned.
     pub chat_banned: bool,
-    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set (no served
-    /// action sets one yet).
+    /// Temporarily chat-banned until (Unix ms, state clock), if a ban was set (an expired
+    /// one may still be shown).
     pub temp_mute_until: Option<u64>,
     /// Its tags.
     pub tags: Vec<String>,
@@ -109,6 +111,9 @@ pub struct ChatroomRecord {
     pub message_count: usize,
     /// When it was made (Unix ms).
     pub create_time: u64,
+    /// Tag chat bans: each banned tag and until when (Unix ms, state clock; expired ones
+    /// may still be listed).
+    pub tag_mutes: BTreeMap<String, u64>,
 }
 
 impl ChatroomRecord {
@@ -163,6 +168,7 @@ impl From<&Room> for ChatroomRecord {
             queue_len: r.queue.elements.len(),
             message_count: r.messages.len(),
             create_time: r.create_time,
+            tag_mutes: r.tag_mutes.clone(),
         }
     }
 }

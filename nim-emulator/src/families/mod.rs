@@ -53,6 +53,7 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_superteam::register(registry);
     v2_friend::register(registry);
     v2_team::register(registry);
+    v2_chatroom_member::register(registry);
     friend_admin::register(registry);
     team_admin::register(registry);
     callback_admin::register(registry);

@@ -7,6 +7,7 @@ mod common;
 
 mod lifecycle;
 mod members;
+mod roles;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

@@ -8,15 +8,32 @@ mod support;
 
 mod lifecycle;
 mod members;
+mod roles;
 
-use nim_api::Client;
 use nim_api::chatroom::CreateChatroom;
-use nim_emulator::Emulator;
-use support::{code, with_accounts};
+use nim_api::{Client, Clock, SystemClock};
+use nim_emulator::{Emulator, ManualClock};
+use support::{client_of, code};
 
-/// An emulator with accounts `owner`, `other` and `guest`, and a client of it.
+/// An emulator with accounts `owner`, `other` and `guest`, and a client of it. The state
+/// clock stands still (at the time of the call) and moves only by `advance_clock`: expiry
+/// and delay-close tests would be flaky if the wall clock ticked a second between two
+/// reads. Signing still runs on the system clock.
 pub(crate) async fn setup() -> (Emulator, Client) {
-    with_accounts("room-key", "room-secret", &["owner", "other", "guest"]).await
+    let (key, secret) = ("room-key", "room-secret");
+    let emu = Emulator::builder(key, secret)
+        .state_clock(ManualClock::new(SystemClock.now_unix()))
+        .start()
+        .await
+        .unwrap();
+    let client = client_of(&emu, key, secret);
+    for accid in ["owner", "other", "guest"] {
+        client
+            .call(&nim_api::user::CreateUser::new(accid))
+            .await
+            .unwrap();
+    }
+    (emu, client)
 }
 
 /// The code a call that must fail answers.

@@ -6,14 +6,21 @@ use nim_emulator::Emulator;
 /// A fresh emulator for `key`/`secret` and a client without retries pointed at it.
 pub async fn emulator_and_client(key: &str, secret: &str) -> (Emulator, Client) {
     let emu = Emulator::start(key, secret).await.unwrap();
-    let client = Client::builder()
+    let client = client_of(&emu, key, secret);
+    (emu, client)
+}
+
+/// A client without retries pointed at `emu`, whose credentials are `key`/`secret`. Not
+/// every test file uses it, hence the allowance.
+#[allow(dead_code)]
+pub fn client_of(emu: &Emulator, key: &str, secret: &str) -> Client {
+    Client::builder()
         .app_key(key)
         .app_secret(secret)
         .base_url(emu.base_url())
         .retry_policy(RetryPolicy::none())
         .build()
-        .unwrap();
-    (emu, client)
+        .unwrap()
 }
 
 /// [`emulator_and_client`] with `accounts` already created through the API (v1

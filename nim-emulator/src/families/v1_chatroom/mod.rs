@@ -39,7 +39,9 @@ mod address;
 mod answers;
 mod lifecycle;
 mod members;
+mod mutes;
 mod queries;
+mod roles;
 mod status;
 mod tags;
 
@@ -85,6 +87,12 @@ const ROUTES: &[Route<State>] = &[
         status::in_out_notification,
     ),
     Route::v1("chatroom/requestAddr.action", address::request_addr),
+    Route::v1("chatroom/setMemberRole.action", roles::set_member_role),
+    Route::v1("chatroom/temporaryMute.action", mutes::temporary_mute),
+    Route::v1(
+        "chatroom/tagTemporaryMute.action",
+        mutes::tag_temporary_mute,
+    ),
     Route::v1("chatroom/kickMember.action", members::kick),
     Route::v1("chatroom/updateMyRoomRole.action", members::update_profile),
     Route::v1("chatroom/membersByPage.action", members::by_page),
