@@ -91,10 +91,7 @@ impl<'a> MemberView<'a> {
 
     /// The seconds left of a temporary chat ban, if one runs.
     pub(crate) fn temp_mute_left(&self) -> Option<u64> {
-        self.member
-            .temp_mute_until
-            .filter(|&until| until > self.now)
-            .map(|until| (until - self.now).div_ceil(1000))
+        Some(self.member.temp_mute_left(self.now)).filter(|&left| left > 0)
     }
 
     /// The tags as JSON text (`["a","b"]`), as both protocols carry them.

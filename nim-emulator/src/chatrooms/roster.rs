@@ -29,13 +29,15 @@
 //!   account that is not a member is 404.
 //! - **Kick.** The operator is the creator or a manager, and outranks the target: the
 //!   creator kicks anyone but itself, a manager only members that are neither the creator
-//!   nor a manager (the client member guide's rule for managers), else 403. The target
+//!   nor a manager (the client member guide's rule for managers; the operator rules of
+//!   roles and bans, shared), else 403. The target
 //!   must be online (404: the Java SDK's live test kicks a never-entered account). Every
 //!   connection of the target is dropped, as if it left: a guest stops being a member; a
 //!   fixed member keeps its role, bans and profile. A kick is no ban: it may enter again.
 
 use super::member_view::MemberView;
 use super::model::{Member, Role, SessionProfile};
+use super::roles::check_operator;
 use super::{ChatroomError, Chatrooms, Room};
 
 /// Which members a list holds.
@@ -271,30 +273,12 @@ impl Chatrooms {
         now: u64,
     ) -> Result<(), ChatroomError> {
         let room = self.get(id)?;
-        let rank = |accid: &str| room.members.get(accid).map(|m| m.role);
-        let refused = |what| ChatroomError::NoPermission {
-            operator: operator.to_owned(),
-            what,
-        };
-        let operator_role = rank(operator);
-        if !matches!(operator_role, Some(Role::Creator | Role::Manager)) {
-            return Err(refused("kick members (only the creator and managers may)"));
-        }
+        check_operator(room, Some(operator), target, false)?;
         if !room.members.get(target).is_some_and(Member::online) {
             return Err(ChatroomError::NotOnline {
                 room: id,
                 accid: target.to_owned(),
             });
-        }
-        let target_role = rank(target);
-        let outranks = match operator_role {
-            Some(Role::Creator) => target != operator,
-            _ => !matches!(target_role, Some(Role::Creator | Role::Manager)),
-        };
-        if !outranks {
-            return Err(refused(
-                "kick this member (a manager kicks neither the creator nor a manager)",
-            ));
         }
         self.leave(id, target, None, now)
     }

@@ -1,7 +1,7 @@
 //! The operations on members themselves: updateOnlineMemberInfo, batchQueryChatroomMembers,
 //! kickMember.
 
-use super::ChatroomMemberInfo;
+use super::{ChatroomMemberInfo, MemberNotification};
 use crate::v2::AntispamConfiguration;
 use crate::{Accid, BatchResult};
 
@@ -12,8 +12,8 @@ use crate::{Accid, BatchResult};
 /// a fixed member offline without `persistence` is refused. Answers the member.
 ///
 /// `room_nick` is held to 64 characters (the v1 twin's documented limit), `extension` to
-/// 4096 and `notification_extension` to 2048 (Java SDK comments); `room_avatar` has no
-/// documented limit. Notifications are off unless `notification_enabled` (Java SDK).
+/// 4096 (Java SDK comment); `room_avatar` has no documented limit. The notification is
+/// the family's [`MemberNotification`] (off by default).
 ///
 /// ```
 /// use nim_api::v2::chatroom_member::UpdateOnlineMemberInfo;
@@ -46,11 +46,9 @@ pub struct UpdateOnlineMemberInfo {
     /// The extension in the room, at most 4096 characters.
     #[nim(max_len = 4096)]
     pub extension: Option<String>,
-    /// Send a room notification of the change (default: no).
-    pub notification_enabled: Option<bool>,
-    /// The notification's extension (JSON), at most 2048 characters.
-    #[nim(max_len = 2048)]
-    pub notification_extension: Option<String>,
+    /// The room notification of the change (default: none).
+    #[nim(flatten, default)]
+    pub notification: MemberNotification,
     /// Moderation of the texts and the avatar.
     pub antispam_configuration: Option<AntispamConfiguration>,
 }
@@ -95,9 +93,17 @@ pub struct BatchQueryChatroomMembers {
 /// use nim_api::v2::chatroom_member::KickMember;
 /// # use nim_api::Endpoint as _;
 ///
+/// use nim_api::v2::chatroom_member::MemberNotification;
+///
 /// let encoded = KickMember::new("LiSi", 3000000001u64, "zhangsan").encode().unwrap();
 /// assert_eq!(encoded.path, "/im/v2.1/room_members/lisi/actions/kicked");
 /// assert_eq!(encoded.body.unwrap().1, r#"{"room_id":3000000001,"operator_account_id":"zhangsan"}"#);
+/// let notified = KickMember::new("lisi", 1u64, "zhangsan")
+///     .notification(MemberNotification::new().notification_enabled(true));
+/// assert_eq!(
+///     notified.encode().unwrap().body.unwrap().1,
+///     r#"{"room_id":1,"operator_account_id":"zhangsan","notification_enabled":true}"#
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(
@@ -113,9 +119,7 @@ pub struct KickMember {
     pub room_id: u64,
     /// Who kicks: the creator or a manager.
     pub operator_account_id: Accid,
-    /// Send a room notification of the kick (default: no).
-    pub notification_enabled: Option<bool>,
-    /// The notification's extension (JSON), at most 2048 characters.
-    #[nim(max_len = 2048)]
-    pub notification_extension: Option<String>,
+    /// The room notification of the kick (default: none).
+    #[nim(flatten, default)]
+    pub notification: MemberNotification,
 }

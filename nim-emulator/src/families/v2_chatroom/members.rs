@@ -55,7 +55,7 @@ fn online(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let roles = member_roles(call)?;
     let now = now_ms(call);
     let rooms = state.rooms(call);
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     let views = listed(room, MemberFilter::Online, roles.as_deref(), now);
     Ok(page_reply(views, offset, limit))
 }
@@ -67,7 +67,7 @@ fn fixed(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let roles = member_roles(call)?;
     let now = now_ms(call);
     let rooms = state.rooms(call);
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     let items: Vec<Value> = listed(room, MemberFilter::Fixed, roles.as_deref(), now)
         .iter()
         .map(MemberView::v2)

@@ -73,12 +73,12 @@ fn update_online(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let mut rooms = state.rooms(call);
     let outcome = rooms
         .update_profile(id, &accid, change)
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     if outcome == ProfileOutcome::Nothing {
         let offline = ChatroomError::NotOnline { room: id, accid };
-        return Err(offline.v1());
+        return Err(offline.v2());
     }
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     let member = room
         .member_view(&accid, now)
         .map(|v| v.v2())
@@ -109,7 +109,7 @@ fn batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     }
     let now = now_ms(call);
     let rooms = state.rooms(call);
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     let mut success = Vec::new();
     let mut failed = Vec::new();
     for accid in &accids {
@@ -121,7 +121,7 @@ fn batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
                     accid: accid.clone(),
                 };
                 failed.push(json!({
-                    "account_id": accid, "error_code": err.v1().code(),
+                    "account_id": accid, "error_code": err.v2().code(),
                     "error_msg": err.describe(),
                 }));
             }
@@ -146,6 +146,6 @@ fn kick(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     state
         .rooms(call)
         .kick(id, &operator, &target, now)
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
 }

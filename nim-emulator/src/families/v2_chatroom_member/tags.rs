@@ -62,7 +62,7 @@ fn modify(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = body_room_id(&body)?;
     let tags = body.strings("tags", usize::MAX, usize::MAX)?;
     if let Some(tags) = &tags {
-        check_tags("tags", tags).map_err(|e| e.v1())?;
+        check_tags("tags", tags).map_err(|e| e.v2())?;
     }
     let expression = body.string("notify_target_tags", EXPRESSION_MAX)?;
     body.string("notify_extension", NOTIFICATION_EXTENSION_MAX)?;
@@ -76,7 +76,7 @@ fn modify(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     state
         .rooms(call)
         .set_tags(id, &accid, change)
-        .map_err(|e| e.v1())?;
+        .map_err(|e| e.v2())?;
     Ok(Reply::ok_data(json!({})))
 }
 
@@ -86,7 +86,7 @@ fn count(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = path_room_id(call)?;
     let tag = tag(call)?;
     let rooms = state.rooms(call);
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     let count = room.tagged_count(&tag);
     Ok(Reply::ok_data(
         json!({ "tag": tag, "online_user_count": count }),
@@ -103,7 +103,7 @@ fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let limit = call.page_limit(PAGE_MAX)?;
     let now = now_ms(call);
     let rooms = state.rooms(call);
-    let room = rooms.get(id).map_err(|e| e.v1())?;
+    let room = rooms.get(id).map_err(|e| e.v2())?;
     Ok(page_reply(
         room.tagged_connections(&tag, now),
         offset,
