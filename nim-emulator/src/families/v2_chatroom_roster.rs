@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde_json::{Value, json};
 
 use crate::call::Call;
-use crate::chatrooms::{ChatroomRole, Chatrooms, MemberView, page_at};
+use crate::chatrooms::{Chatrooms, MemberView, RoomRole, page_at};
 use crate::lock;
 use crate::reply::{ApiError, Reply};
 use crate::router::Registry;
@@ -66,7 +66,7 @@ pub(super) fn offset(call: &Call<'_>) -> Result<usize, ApiError> {
 
 /// The `member_roles` query filter: comma-joined role numbers 0 to 5 (`1,2,0`); `None`
 /// when absent (every role).
-pub(super) fn member_roles(call: &Call<'_>) -> Result<Option<Vec<ChatroomRole>>, ApiError> {
+pub(super) fn member_roles(call: &Call<'_>) -> Result<Option<Vec<RoomRole>>, ApiError> {
     let Some(text) = call.query_param("member_roles") else {
         return Ok(None);
     };
@@ -74,20 +74,11 @@ pub(super) fn member_roles(call: &Call<'_>) -> Result<Option<Vec<ChatroomRole>>,
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|n| {
-            let role = match n {
-                "0" => ChatroomRole::Normal,
-                "1" => ChatroomRole::Creator,
-                "2" => ChatroomRole::Manager,
-                "3" => ChatroomRole::Guest,
-                "4" => ChatroomRole::Anonymous,
-                "5" => ChatroomRole::Virtual,
-                _ => {
-                    return Err(ApiError::param(format!(
-                        "member_roles must list role numbers 0 to 5, not {n}"
-                    )));
-                }
-            };
-            Ok(role)
+            n.parse().ok().and_then(RoomRole::from_v2).ok_or_else(|| {
+                ApiError::param(format!(
+                    "member_roles must list role numbers 0 to 5, not {n}"
+                ))
+            })
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)

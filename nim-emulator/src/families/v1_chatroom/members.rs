@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::{State, bid, now_ms, registered, rooms};
 use crate::call::Call;
-use crate::chatrooms::{MemberFilter, MemberView, ProfileChange, page_before};
+use crate::chatrooms::{MemberFilter, MemberView, ProfileChange, RoomRole, page_before};
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
 
@@ -141,7 +141,6 @@ fn wanted(p: &Params) -> Result<Wanted, ApiError> {
 /// `roles` selects (`creator`, `manager`, `blacklist`, `mute`: permanently chat-banned),
 /// newest first, unpaged (at most 1000 fixed members).
 pub(super) fn by_role(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
-    use crate::chatrooms::ChatroomRole;
     let p = call.form()?;
     let id = p.u64_req("roomid")?;
     let w = wanted(&p)?;
@@ -151,9 +150,8 @@ pub(super) fn by_role(call: &Call<'_>, state: &State) -> Result<Reply, ApiError>
     let views = room.members_where(
         MemberFilter::Fixed,
         |m| {
-            let role = ChatroomRole::from(m.role);
-            (w.creator && role == ChatroomRole::Creator)
-                || (w.manager && role == ChatroomRole::Manager)
+            (w.creator && m.role == RoomRole::Creator)
+                || (w.manager && m.role == RoomRole::Manager)
                 || (w.blacklist && m.blocked)
                 || (w.mute && m.chat_banned)
         },

@@ -7,7 +7,7 @@ use super::super::v2_chatroom_roster::{
     PAGE_MAX, State, member_roles, now_ms, offset, page_reply, path_room_id,
 };
 use crate::call::Call;
-use crate::chatrooms::{ChatroomRole, MemberFilter, MemberView};
+use crate::chatrooms::{MemberFilter, MemberView, Room, RoomRole};
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 
@@ -32,16 +32,12 @@ pub(super) fn register(registry: &mut Registry) {
 
 /// The members of `filter` whose role `roles` lists (all when `None`), newest first.
 fn listed<'a>(
-    room: &'a crate::chatrooms::Room,
+    room: &'a Room,
     filter: MemberFilter,
-    roles: Option<&[ChatroomRole]>,
+    roles: Option<&[RoomRole]>,
     now: u64,
 ) -> Vec<MemberView<'a>> {
-    room.members_where(
-        filter,
-        |m| roles.is_none_or(|r| r.contains(&ChatroomRole::from(m.role))),
-        now,
-    )
+    room.members_where(filter, |m| roles.is_none_or(|r| r.contains(&m.role)), now)
 }
 
 /// `GET /im/v2/chatrooms/{room_id}/actions/list_online_members?offset=&limit=&member_roles=`:
