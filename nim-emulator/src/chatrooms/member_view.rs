@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::Room;
-use super::model::{Connection, Member, Role};
+use super::model::{Connection, Member, Role, SessionProfile};
 use super::roster::present;
 
 /// A member of a room at a moment, or one of its connections (tag queries list one record
@@ -60,16 +60,17 @@ impl<'a> MemberView<'a> {
         present(self.member)
     }
 
+    /// The session value `pick` names while the member is present, else `own`.
     fn session_or<'s>(
         &'s self,
-        pick: fn(&super::model::SessionProfile) -> &Option<String>,
+        pick: fn(&SessionProfile) -> &Option<String>,
         own: &'s Option<String>,
     ) -> Option<&'s str> {
         let session = self
             .member
             .session
             .as_ref()
-            .filter(|_| self.member.online())
+            .filter(|_| present(self.member))
             .and_then(|s| pick(s).as_deref());
         session.or(own.as_deref())
     }
