@@ -12,7 +12,8 @@ use super::roster::present;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MemberView<'a> {
     room: u64,
-    room_created: u64,
+    /// Its time in lists (Unix ms): see [`enter_time`](Self::enter_time).
+    time: u64,
     accid: &'a str,
     member: &'a Member,
     connection: Option<&'a Connection>,
@@ -25,7 +26,7 @@ impl<'a> MemberView<'a> {
     pub(crate) fn of(room: &Room, accid: &'a str, member: &'a Member, now: u64) -> MemberView<'a> {
         MemberView {
             room: room.id,
-            room_created: room.create_time,
+            time: member.last_enter.unwrap_or(room.create_time),
             accid,
             member,
             connection: None,
@@ -37,6 +38,7 @@ impl<'a> MemberView<'a> {
     pub(crate) fn on(self, connection: &'a Connection) -> MemberView<'a> {
         MemberView {
             connection: Some(connection),
+            time: connection.enter_time,
             ..self
         }
     }
@@ -47,12 +49,15 @@ impl<'a> MemberView<'a> {
     }
 
     /// Its time (Unix ms): the connection's entry, else its latest entry, else the room's
-    /// creation (a fixed member that never entered).
+    /// creation (a fixed member that never entered); in a list, possibly moved a few ms
+    /// earlier so that no two members share one (see the roster's rules).
     pub(crate) fn enter_time(&self) -> u64 {
-        match self.connection {
-            Some(c) => c.enter_time,
-            None => self.member.last_enter.unwrap_or(self.room_created),
-        }
+        self.time
+    }
+
+    /// Moves its time to `time` (a list spreading equal times apart).
+    pub(crate) fn at(self, time: u64) -> MemberView<'a> {
+        MemberView { time, ..self }
     }
 
     /// Whether it is in the room now (online, or a virtual member).

@@ -14,8 +14,10 @@
 //!   connection entered, or the room's creation for a fixed member that never entered
 //!   (the official member-list page pages fixed members by a time too, without naming it);
 //!   ties by account id. v1 pages are cut by `endtime`: members whose time is strictly
-//!   earlier (0: no bound), so the next page asks with the last item's time. v2 pages
-//!   are cut by offset.
+//!   earlier (0: no bound), so the next page asks with the last item's time. The
+//!   emulator's clock counts seconds, so times often tie: within a list, a member sharing
+//!   the time of the one above it is shown a millisecond earlier (and so on down), which
+//!   keeps every member on exactly one page. v2 pages are cut by offset.
 //! - **Tags.** A tag query counts each online account once (the client tag guide) and lists
 //!   one record per connection (a member online on two devices twice, as the docs say).
 //!   Changing tags replaces the tag set of a present member (every connection) and its
@@ -152,13 +154,21 @@ impl Room {
     }
 }
 
-/// Newest first, ties by account id.
+/// Newest first, ties by account id; then equal times are spread a millisecond apart
+/// (each later one moved just before the one listed above it), so an `endtime` page, cut
+/// strictly before the last item's time, never skips a member.
 fn sort_newest_first(views: &mut [MemberView<'_>]) {
     views.sort_by(|a, b| {
         b.enter_time()
             .cmp(&a.enter_time())
             .then_with(|| a.accid().cmp(b.accid()))
     });
+    for i in 1..views.len() {
+        let above = views[i - 1].enter_time();
+        if views[i].enter_time() >= above {
+            views[i] = views[i].at(above.saturating_sub(1));
+        }
+    }
 }
 
 /// The v1 page: the views strictly earlier than `endtime` (0: no bound), at most `limit`.

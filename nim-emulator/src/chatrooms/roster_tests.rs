@@ -316,3 +316,29 @@ fn a_temporary_ban_shows_its_seconds_left_until_it_ends_and_virtual_members_coun
     );
     assert_eq!(bot.v2()["member_role"], 5);
 }
+
+#[test]
+fn members_entering_in_the_same_second_are_spread_apart_so_no_page_skips_one() {
+    let (mut rooms, id) = room();
+    for accid in ["a", "b", "c"] {
+        enter_at(&mut rooms, id, accid, 16, &[], NOW + SEC);
+    }
+    make_fixed(&mut rooms, id, "m1", Role::Normal);
+    make_fixed(&mut rooms, id, "m2", Role::Normal);
+    let room = rooms.get(id).unwrap();
+    let guests = || room.members_where(MemberFilter::OnlineGuests, |_| true, NOW);
+    let times: Vec<u64> = guests().iter().map(MemberView::enter_time).collect();
+    assert_eq!(times, [NOW + SEC, NOW + SEC - 1, NOW + SEC - 2]);
+    // One per page, each asked before the last one's time: all three, once each.
+    let mut seen = Vec::new();
+    let mut endtime = 0;
+    while let Some(v) = page_before(guests(), endtime, 1).first().copied() {
+        seen.push(v.accid().to_owned());
+        endtime = v.enter_time();
+    }
+    assert_eq!(seen, ["a", "b", "c"]);
+    // Fixed members that never entered share the room's time too.
+    let fixed = room.members_where(MemberFilter::Fixed, |_| true, NOW);
+    let times: Vec<u64> = fixed.iter().map(MemberView::enter_time).collect();
+    assert_eq!(times, [NOW, NOW - 1, NOW - 2]);
+}
