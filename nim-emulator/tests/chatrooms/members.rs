@@ -472,3 +472,26 @@ async fn v2_member_operations_update_query_tag_and_kick() {
     .await
     .assert_v2_error(404, "not online");
 }
+
+#[tokio::test]
+async fn members_entering_in_the_same_second_are_each_on_one_page() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    for accid in ["guest", "other"] {
+        enter_as(&h, &id, accid, 16, &[]).await;
+    }
+    let first = ok(by_page(&h, &id, "1", "0", "1").await);
+    let cursor = first["desc"]["data"][0]["enterTime"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    let second = ok(by_page(&h, &id, "1", &cursor, "1").await);
+    let mut both = accids_v1(&first);
+    both.extend(accids_v1(&second));
+    assert_eq!(both, ["guest", "other"]);
+    let cursor = second["desc"]["data"][0]["enterTime"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    assert!(accids_v1(&ok(by_page(&h, &id, "1", &cursor, "1").await)).is_empty());
+}
