@@ -21,6 +21,10 @@
 //! - Codes the server answers: 403 no permission (not the creator), 404 no such room, 414
 //!   bad parameters, 417 the room already is in the requested state, 13002 the room is
 //!   closed, 13003 the account is on the room's blacklist.
+//! - Members: kick, the in-room profile, the member lists (by page, by role, by account)
+//!   and tags, answered as [`ChatroomMember`] records. A member is *fixed* (creator,
+//!   managers, normal and restricted members, kept while offline) or a guest, in the room
+//!   only while online; roles are [`MemberRole`].
 //! - Rate limit: every chatroom action has 100 calls per second per app (then 416 and a
 //!   10 s block).
 //!
@@ -74,6 +78,8 @@
 mod address;
 mod answers;
 mod lifecycle;
+mod member;
+mod members;
 mod mutes;
 mod queries;
 mod queue;
@@ -81,10 +87,16 @@ mod roles;
 mod robots;
 mod room_mute;
 mod status;
+mod tags;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use member::{ChatroomMember, ChatroomMembers};
+pub use members::{
+    ChatroomMemberListType, ChatroomRoleFilter, KickChatroomMember, ListChatroomMembers,
+    QueryChatroomMembers, QueryChatroomMembersByRole, UpdateChatroomMemberProfile,
+};
 pub use mutes::{
     MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
 };
@@ -98,6 +110,11 @@ pub use robots::{
 };
 pub use room_mute::{MuteChatroom, RoomMuteResult};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
+pub(crate) use tags::tag_set;
+pub use tags::{
+    CountChatroomTaggedMembers, QueryChatroomTaggedMembers, TAG_EXPRESSION_MAX, TAG_MAX, TAGS_MAX,
+    TaggedMemberCount, UpdateChatroomMemberTags,
+};
 
 use crate::validate::ValidationError;
 use crate::wire::int_enum;
@@ -176,4 +193,7 @@ crate::catalogue::family! {
     MuteChatroom, AddChatroomRobots, RemoveChatroomRobots, ClearChatroomRobots,
     InitChatroomQueue, DropChatroomQueue, OfferChatroomQueue, BatchOfferChatroomQueue,
     BatchUpdateChatroomQueue, ListChatroomQueue, PollChatroomQueue, GetChatroomQueueElements,
+    KickChatroomMember, UpdateChatroomMemberProfile, ListChatroomMembers,
+    QueryChatroomMembersByRole, QueryChatroomMembers, CountChatroomTaggedMembers,
+    QueryChatroomTaggedMembers, UpdateChatroomMemberTags,
 }

@@ -36,6 +36,8 @@ pub(crate) enum ChatroomError {
     Blocked { room: u64, accid: String },
     /// `accid` is not a member of `room` (not fixed and not online).
     NotMember { room: u64, accid: String },
+    /// `accid` has no live connection in `room` (kicks, tag and session profile changes).
+    NotOnline { room: u64, accid: String },
     /// `operator` may not `what`.
     NoPermission {
         operator: String,
@@ -68,6 +70,7 @@ impl ChatroomError {
     fn code(&self) -> u32 {
         match self {
             ChatroomError::NotFound { .. } | ChatroomError::NotMember { .. } => code::NOT_FOUND,
+            ChatroomError::NotOnline { .. } => code::NOT_FOUND,
             ChatroomError::Closed { .. } => code::CLOSED,
             ChatroomError::Blocked { .. } => code::BLOCKED,
             ChatroomError::NoPermission { .. } => code::NO_PERMISSION,
@@ -88,6 +91,9 @@ impl ChatroomError {
             }
             ChatroomError::NotMember { room, accid } => {
                 format!("{accid} is not in chatroom {room}")
+            }
+            ChatroomError::NotOnline { room, accid } => {
+                format!("{accid} is not online in chatroom {room}")
             }
             ChatroomError::NoPermission { operator, what } => {
                 format!("no permission: {operator} may not {what}")

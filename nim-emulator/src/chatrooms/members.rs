@@ -84,6 +84,7 @@ impl Chatrooms {
             client_type: entry.client_type,
             enter_time: now,
         });
+        member.last_enter = Some(now);
         if room.delay.policy == DelayPolicy::Idle {
             room.delay.deadline = None;
         }
@@ -115,6 +116,7 @@ impl Chatrooms {
             return Err(not_in());
         }
         if !member.online() {
+            member.session = None;
             let kept = member.kept_offline();
             room.queue
                 .elements

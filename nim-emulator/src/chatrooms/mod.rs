@@ -35,6 +35,9 @@
 //!   an account on the blacklist gets 13003.
 //! - **Roles and bans.** Managers, normal members, the blacklist and the chat bans (per
 //!   member, temporary, per tag): the rules are in the `roles` and `bans` modules.
+//! - **Roster.** Member lists and their paging, the in-room profile, tags and kicks have
+//!   their rules in `roster.rs`; the v1 member record and the v2 member object are both
+//!   written from one view of a member (`member_view.rs`).
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). The queue's own rules are in [`queue`].
 //! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
@@ -51,6 +54,8 @@
 //! |---|---|
 //! | no such room | 404 |
 //! | the member is not in the room (leaving) | 404 |
+//! | the member is not online (kick, tag change, profile change not kept) | 404 |
+//! | a kick by a member that is not the creator or a manager, or of a peer | 403 |
 //! | not the creator (open/close) | 403 |
 //! | not the creator or a manager (room-wide mute) | 403 |
 //! | not a virtual member (removing one: a failed-list entry) | 404 |
@@ -69,6 +74,7 @@
 
 mod bans;
 mod error;
+mod member_view;
 mod members;
 mod model;
 mod queue;
@@ -76,7 +82,10 @@ mod record;
 mod roles;
 mod robots;
 mod room_mute;
+mod roster;
 
+#[cfg(test)]
+mod roster_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -88,6 +97,7 @@ pub(crate) use bans::{
     MUTE_SECONDS_MAX, NOTIFY_EXT_MAX, Restriction, TAG_MAX, TARGET_TAGS_MAX, check_mute_seconds,
 };
 pub(crate) use error::{ChatroomError, code};
+pub(crate) use member_view::MemberView;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::QueueElement;
 pub(crate) use model::{DelayPolicy, Info, Room};
@@ -97,6 +107,10 @@ pub(crate) use queue::{
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 pub(crate) use roles::RoleProfile;
 pub(crate) use robots::{ROBOT_TTL_MS, RobotProfile};
+pub(crate) use roster::{
+    EXPRESSION_MAX, MemberFilter, ProfileChange, ProfileOutcome, TagChange, check_tags, page_at,
+    page_before,
+};
 
 use model::{DelayClose, Member, Role};
 pub(crate) use model::{Member as RoomMember, Role as RoomRole};
@@ -354,6 +368,7 @@ fn close(room: &mut Room) {
     for member in room.members.values_mut() {
         member.connections.clear();
         member.robot_until = None;
+        member.session = None;
     }
     room.members.retain(|_, m| m.kept_offline());
     room.queue.elements.retain(|e| !e.transient);

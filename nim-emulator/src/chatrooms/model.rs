@@ -157,6 +157,23 @@ pub(crate) struct Member {
     pub(crate) connections: Vec<Connection>,
     /// Present as a virtual member (v1 robot) until this Unix ms, without a connection.
     pub(crate) robot_until: Option<u64>,
+    /// The tag expression naming who is told of its tag changes and leaving (v1
+    /// `notifyTargetTags`, v2 `notify_target_tags`).
+    pub(crate) notify_target_tags: Option<String>,
+    /// When its latest connection entered (Unix ms); `None` if it never entered.
+    pub(crate) last_enter: Option<u64>,
+    /// Its nickname, avatar and extension for the current connections only (a profile
+    /// change not saved): dropped with its last connection.
+    pub(crate) session: Option<SessionProfile>,
+}
+
+/// What a profile change not saved sets, for the member's current connections; `None`
+/// shows the member's own value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SessionProfile {
+    pub(crate) nick: Option<String>,
+    pub(crate) avatar: Option<String>,
+    pub(crate) ext: Option<String>,
 }
 
 impl Member {
@@ -175,6 +192,9 @@ impl Member {
             tags: Vec::new(),
             connections: Vec::new(),
             robot_until: None,
+            notify_target_tags: None,
+            last_enter: None,
+            session: None,
         }
     }
 

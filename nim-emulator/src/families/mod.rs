@@ -23,6 +23,7 @@ mod v2_broadcast;
 mod v2_chatroom;
 mod v2_chatroom_member;
 mod v2_chatroom_queue;
+mod v2_chatroom_roster;
 mod v2_common;
 mod v2_friend;
 mod v2_message;
@@ -61,6 +62,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_chatroom::register(registry);
     chatroom_admin::register(registry);
     v2_chatroom::register(registry);
-    v2_chatroom_member::register(registry);
     v2_chatroom_queue::register(registry);
 }

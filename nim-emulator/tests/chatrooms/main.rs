@@ -7,6 +7,7 @@ mod common;
 
 mod lifecycle;
 mod queue;
+mod members;
 mod roles;
 mod robots;
 mod v2_rooms;

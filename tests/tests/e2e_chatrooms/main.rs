@@ -8,6 +8,7 @@ mod support;
 
 mod lifecycle;
 mod queue;
+mod members;
 mod roles;
 mod v2_rooms;
 

@@ -1,7 +1,8 @@
 //! v2 `chatroom` family (聊天室, `/im/v2/chatrooms...`): make, read and change rooms, open and
 //! close them, the room-wide chat ban, the enter/leave notification switch, connection
-//! addresses and a creator's open rooms. Members are
-//! [`chatroom_member`](crate::v2::chatroom_member)'s.
+//! addresses, a creator's open rooms, and the lists of online and fixed members (answered as
+//! [`ChatroomMemberInfo`](crate::v2::chatroom_member::ChatroomMemberInfo)). Acting on one
+//! member is [`chatroom_member`](crate::v2::chatroom_member)'s.
 //!
 //! A room is the same room as the v1 [`chatroom`](crate::chatroom) actions see: one made here
 //! is read by v1 `chatroom/get` and the other way round. The v2 names differ: `room_name`
@@ -35,11 +36,13 @@
 //! ```
 
 mod answers;
+mod members;
 mod rooms;
 mod shared;
 mod status;
 
 pub use answers::{ChatroomAddressList, ChatroomDelayInfo, ChatroomInfo, OpenChatrooms};
+pub use members::{ChatroomMemberList, ListFixedMembers, ListOnlineMembers};
 pub use rooms::{CreateChatroom, GetChatroomInfo, QueryOpenChatrooms, UpdateChatroomInfo};
 pub use shared::{ChatroomTexts, DelayCloseSettings, RoomNotification};
 pub use status::{
@@ -50,4 +53,5 @@ crate::catalogue::family! {
     "v2::chatroom::";
     CreateChatroom, GetChatroomAddress, GetChatroomInfo, UpdateChatroomInfo,
     UpdateChatroomStatus, ToggleChatroomMute, ToggleInOutNotification, QueryOpenChatrooms,
+    ListOnlineMembers, ListFixedMembers,
 }

@@ -1,6 +1,11 @@
 //! v2 `chatroom_member` family (聊天室成员, `/im/v2/room_members/...`): member roles and
 //! bans (set a member's role, the blacklist, the permanent and temporary chat bans, the tag
-//! chat ban, the lists of blacklisted and banned members) and the virtual members.
+//! chat ban, the lists of blacklisted and banned members), the virtual members, and the
+//! members themselves: their profile, batch reads, kicks, and their tags.
+//!
+//! The segment after `/room_members/` is an account (`{account_id}`: the member acted on)
+//! or a room (`{room_id}`: the queries), as both official SDKs send it. Members are
+//! answered as [`ChatroomMemberInfo`].
 //!
 //! The rooms are the v1 [`chatroom`](crate::chatroom) rooms: a member banned here is banned
 //! there. Roles are [`MemberRole`](crate::chatroom::MemberRole) numbers.
@@ -33,18 +38,24 @@
 //! ```
 
 mod bans;
+mod member;
+mod members;
 mod roles;
 mod virtual_members;
+mod tags;
 
 pub use bans::{
     BannedDuration, QueryChatBanned, QueryChatroomBlacklist, RestrictedMember, RestrictedMembers,
     TempChatBan, ToggleBlocked, ToggleChatBan, ToggleTaggedMembersChatBan, ToggleTempChatBan,
 };
+pub use member::{ChatroomMemberInfo, ChatroomMemberPage, OnlineInfo};
+pub use members::{BatchQueryChatroomMembers, KickMember, UpdateOnlineMemberInfo};
 pub use roles::SetMemberRole;
 pub use virtual_members::{
     AddVirtualMembers, ClearVirtualMembers, ClearedVirtualMembers, DeleteVirtualMembers,
     QueryVirtualMembers, VirtualMember, VirtualMemberInfo, VirtualMemberList,
 };
+pub use tags::{ListTaggedMembers, ModifyMemberTags, QueryTaggedMembersCount, TaggedMembersCount};
 
 /// The room notification a member operation may send, written into the body itself
 /// (`#[nim(flatten)]`): `notification_enabled` (default: no notification) and
@@ -75,4 +86,6 @@ crate::catalogue::family! {
     SetMemberRole, ToggleChatBan, ToggleTempChatBan, ToggleBlocked, ToggleTaggedMembersChatBan,
     QueryChatroomBlacklist, QueryChatBanned,
     AddVirtualMembers, DeleteVirtualMembers, ClearVirtualMembers, QueryVirtualMembers,
+    UpdateOnlineMemberInfo, BatchQueryChatroomMembers, KickMember, ModifyMemberTags,
+    QueryTaggedMembersCount, ListTaggedMembers,
 }

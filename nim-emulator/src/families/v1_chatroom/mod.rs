@@ -32,11 +32,16 @@
 //!   `notifyExt` of update are checked and kept nowhere: the emulator has no clients to
 //!   notify.
 //!
+//! The member actions (kickMember, updateMyRoomRole, membersByPage, queryMembersByRole,
+//! queryMembers) are in `members.rs`, the tag actions (tagMembersCount, tagMembersQuery,
+//! updateChatRoomRoleTag) in `tags.rs`; their rules are the store's roster.
+//!
 //! Locks are taken in one order: accounts, chatrooms.
 
 mod address;
 mod answers;
 mod lifecycle;
+mod members;
 mod mutes;
 mod queries;
 mod queue;
@@ -44,6 +49,7 @@ mod roles;
 mod robots;
 mod room_mute;
 mod status;
+mod tags;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -97,6 +103,14 @@ const ROUTES: &[Route<State>] = &[
     Route::v1("chatroom/addRobot.action", robots::add),
     Route::v1("chatroom/removeRobot.action", robots::remove),
     Route::v1("chatroom/cleanRobot.action", robots::clean),
+    Route::v1("chatroom/kickMember.action", members::kick),
+    Route::v1("chatroom/updateMyRoomRole.action", members::update_profile),
+    Route::v1("chatroom/membersByPage.action", members::by_page),
+    Route::v1("chatroom/queryMembersByRole.action", members::by_role),
+    Route::v1("chatroom/queryMembers.action", members::by_accid),
+    Route::v1("chatroom/tagMembersCount.action", tags::count),
+    Route::v1("chatroom/tagMembersQuery.action", tags::query),
+    Route::v1("chatroom/updateChatRoomRoleTag.action", tags::update),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.

@@ -1,6 +1,7 @@
 //! v2 chatrooms: the `chatroom` family's room operations (createChatroom, getChatroomInfo,
 //! updateChatroomInfo, updateChatroomStatus, toggleChatroomMute, toggleInOutNotification,
-//! getChatroomAddress, queryOpenChatrooms) on the shared chatroom store, so a room made here
+//! getChatroomAddress, queryOpenChatrooms) and member lists (listOnlineMembers,
+//! listFixedMembers, registered by `members`) on the shared chatroom store, so a room made here
 //! is the room v1 `chatroom/*` sees and the other way round. The rules and codes are the
 //! store's ([`crate::chatrooms`]): the v1 codes (404, 403, 414, 417, 13002), answered as
 //! `{"code":N,"msg":"..."}`; no v2 chatroom page's error table was reached.
@@ -26,6 +27,7 @@
 //!
 //! Locks are taken in one order: accounts, chatrooms.
 
+mod members;
 mod rooms;
 mod status;
 mod view;
@@ -97,6 +99,7 @@ pub(super) fn register(registry: &mut Registry) {
         chatrooms: registry.shared::<Chatrooms>(),
     };
     registry.routes(state, ROUTES);
+    members::register(registry);
 }
 
 /// The store, with the rooms whose delay-close deadline passed closed.

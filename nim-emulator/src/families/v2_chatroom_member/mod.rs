@@ -4,7 +4,10 @@
 //! deleteVirtualMembers, clearVirtualMembers, queryVirtualMembers) on the shared chatroom store, so a member
 //! blacklisted here cannot enter through v1 either. The rules are the store's
 //! ([`crate::chatrooms`]); this family reads the path and the JSON body, checks the
-//! documented limits and writes the v2 answers.
+//! documented limits and writes the v2 answers. The member operations themselves
+//! (updateOnlineMemberInfo, batchQueryChatroomMembers, kickMember) are in `members.rs`
+//! and the tag operations (modifyMemberTags, queryTaggedMembersCount, listTaggedMembers)
+//! in `tags.rs`, each registering its own routes; their rules are the store's roster.
 //!
 //! Where the sources leave a choice open, the emulator's choices:
 //!
@@ -30,8 +33,10 @@
 //! Locks are taken in one order: accounts, chatrooms.
 
 mod bans;
+mod members;
 mod roles;
 mod virtual_members;
+mod tags;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -133,6 +138,8 @@ pub(super) fn register(registry: &mut Registry) {
         chatrooms: registry.shared::<Chatrooms>(),
     };
     registry.routes(state, ROUTES);
+    members::register(registry);
+    tags::register(registry);
 }
 
 /// The store, with the rooms whose delay-close deadline passed closed.
