@@ -20,6 +20,8 @@ pub(crate) mod code {
     pub(crate) const CLOSED: u32 = 13002;
     /// The account is on the room's blacklist and may not enter.
     pub(crate) const BLOCKED: u32 = 13003;
+    /// The account may not speak: chat-banned, temporarily muted, or the room is muted.
+    pub(crate) const CHAT_BANNED: u32 = 13004;
 }
 
 /// Why a chatroom operation is refused, before it is put in either protocol's words.
@@ -42,6 +44,14 @@ pub(crate) enum ChatroomError {
     Repeated { desc: String },
     /// A request the rules refuse.
     Refused { desc: String },
+    /// `accid` may not speak in `room`, for reason `why`.
+    ChatBanned {
+        room: u64,
+        accid: String,
+        why: &'static str,
+    },
+    /// No message of `room` matches `what`.
+    NoMessage { room: u64, what: String },
 }
 
 impl ChatroomError {
@@ -58,6 +68,8 @@ impl ChatroomError {
             ChatroomError::NoPermission { .. } => code::NO_PERMISSION,
             ChatroomError::Repeated { .. } => code::REPEATED,
             ChatroomError::Refused { .. } => code::PARAMETER,
+            ChatroomError::ChatBanned { .. } => code::CHAT_BANNED,
+            ChatroomError::NoMessage { .. } => code::NOT_FOUND,
         }
     }
 
@@ -76,6 +88,12 @@ impl ChatroomError {
                 format!("no permission: {operator} may not {what}")
             }
             ChatroomError::Repeated { desc } | ChatroomError::Refused { desc } => desc.clone(),
+            ChatroomError::ChatBanned { room, accid, why } => {
+                format!("{accid} may not speak in chatroom {room}: {why}")
+            }
+            ChatroomError::NoMessage { room, what } => {
+                format!("chatroom {room} has no message {what}")
+            }
         }
     }
 }

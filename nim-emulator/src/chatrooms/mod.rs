@@ -58,17 +58,23 @@
 //! code); more than 1000 fixed members 419 (undocumented: the generic "over limit").
 
 mod error;
+mod history;
 mod members;
 mod model;
 mod record;
+mod speak;
 
+#[cfg(test)]
+mod message_tests;
 #[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
 
 pub(crate) use error::ChatroomError;
+pub(crate) use history::{HistoryQuery, Outgoing, Target};
 pub(crate) use members::{Entry, entrant};
+pub(crate) use model::RoomMessage;
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
 
