@@ -35,16 +35,34 @@
 
 mod address;
 mod answers;
+mod batch_item;
+mod content;
+mod history;
 mod lifecycle;
+mod messages;
 mod queries;
+mod send_options;
+mod sent;
 mod status;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
+pub use batch_item::ChatroomMsgItem;
+pub use content::{ChatroomContent, MAX_ATTACH_CHARS};
+pub use history::{
+    ChatroomHistory, ChatroomHistoryMessage, DeleteChatroomHistoryMessage, QueryChatroomHistory,
+    QueryChatroomTagHistory, RecallChatroomMsg,
+};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
+pub use messages::{
+    BatchSendChatroomMsg, BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, SendChatroomMsg,
+    SendChatroomMsgToSomeone,
+};
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
+pub use send_options::{ChatroomDelivery, ChatroomSendCommon};
+pub use sent::{ChatroomBatchSent, SentChatroomMsg, chatroom_body};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 
 use crate::validate::ValidationError;
@@ -120,4 +138,7 @@ crate::catalogue::family! {
     CreateChatroom, GetChatroom, GetChatrooms, UpdateChatroom, ToggleChatroomStatus,
     UpdateChatroomDelayClose, UpdateChatroomInOutNotification, RequestChatroomAddress,
     QueryOpenChatroomIds,
+    SendChatroomMsg, BatchSendChatroomMsg, RecallChatroomMsg, SendChatroomMsgToSomeone,
+    BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, QueryChatroomHistory,
+    DeleteChatroomHistoryMessage, QueryChatroomTagHistory,
 }
