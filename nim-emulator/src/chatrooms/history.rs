@@ -82,6 +82,32 @@ pub(crate) struct HistoryQuery {
     pub(crate) limit: usize,
 }
 
+impl Outgoing {
+    /// The message at `time`, in no room and stored nowhere (a broadcast to every room; a
+    /// send fills in the room's id and the sender's nickname, avatar and tags).
+    pub(crate) fn unstored(self, time: u64) -> RoomMessage {
+        RoomMessage {
+            server_id: 0,
+            client_id: self.client_id,
+            from: self.from,
+            msg_type: self.msg_type,
+            body: self.body,
+            time,
+            recalled: false,
+            deleted: false,
+            sub_type: self.sub_type,
+            ext: self.ext,
+            description: self.description,
+            notify_target_tags: self.notify_target_tags,
+            sender_tags: Vec::new(),
+            sender_nick: String::new(),
+            sender_avatar: String::new(),
+            high_priority: self.high_priority,
+            client_type: REST_CLIENT,
+        }
+    }
+}
+
 impl Chatrooms {
     /// Sends `out` into room `id` at `now` (Unix ms): the message as stored, or as it would
     /// be when it is not kept.
@@ -108,26 +134,16 @@ impl Chatrooms {
         }
         let last = room.messages.last();
         let time = last.map_or(now, |m| now.max(m.time + 1));
+        let server_id = last.map_or(1, |m| m.server_id + 1);
+        let store = out.store;
         let message = RoomMessage {
-            server_id: last.map_or(1, |m| m.server_id + 1),
-            client_id: out.client_id,
-            from: out.from,
-            msg_type: out.msg_type,
-            body: out.body,
-            time,
-            recalled: false,
-            deleted: false,
-            sub_type: out.sub_type,
-            ext: out.ext,
-            description: out.description,
-            notify_target_tags: out.notify_target_tags,
+            server_id,
             sender_tags: tags,
             sender_nick: nick,
             sender_avatar: avatar,
-            high_priority: out.high_priority,
-            client_type: REST_CLIENT,
+            ..out.unstored(time)
         };
-        if out.store {
+        if store {
             room.messages.push(message.clone());
         }
         Ok(message)

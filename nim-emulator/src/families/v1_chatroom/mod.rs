@@ -33,7 +33,9 @@
 
 mod address;
 mod answers;
+mod history;
 mod lifecycle;
+mod messages;
 mod queries;
 mod status;
 
@@ -79,6 +81,19 @@ const ROUTES: &[Route<State>] = &[
         status::in_out_notification,
     ),
     Route::v1("chatroom/requestAddr.action", address::request_addr),
+    Route::v1("chatroom/sendMsg.action", messages::send),
+    Route::v1("chatroom/batchSendMsg.action", messages::batch_send),
+    Route::v1("chatroom/sendMsgToSomeone.action", messages::send_to_some),
+    Route::v1(
+        "chatroom/batchSendMsgToSomeone.action",
+        messages::batch_send_to_some,
+    ),
+    Route::v1("chatroom/broadcast.action", messages::broadcast),
+    Route::v1("chatroom/recall.action", history::recall),
+    Route::v1("chatroom/deleteHistoryMessage.action", history::delete),
+    Route::v1("history/queryChatroomMsg.action", history::query),
+    Route::v1("history/queryTagHistoryMsg.action", history::query_tagged),
+    Route::v1("chatroom/queryTagHistoryMsg.action", history::query_tagged),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.
