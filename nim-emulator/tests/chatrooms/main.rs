@@ -6,6 +6,7 @@
 mod common;
 
 mod lifecycle;
+mod messages;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

@@ -128,7 +128,9 @@ fn limit(p: &Params, name: &str, max: u64) -> Result<Option<usize>, ApiError> {
     match p.u64_opt(name)? {
         None => Ok(None),
         Some(n) if (1..=max).contains(&n) => Ok(usize::try_from(n).ok()),
-        Some(n) => Err(ApiError::param(format!("{name} is {n}, allowed 1 to {max}"))),
+        Some(n) => Err(ApiError::param(format!(
+            "{name} is {n}, allowed 1 to {max}"
+        ))),
     }
 }
 

@@ -49,7 +49,9 @@ pub(super) fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let sent = rooms(call, state)
         .send(id, out, now_ms(call))
         .map_err(|e| e.v1())?;
-    Ok(Reply::json(&json!({ "code": 200, "desc": sent_view(&sent, Some(id)) })))
+    Ok(Reply::json(
+        &json!({ "code": 200, "desc": sent_view(&sent, Some(id)) }),
+    ))
 }
 
 /// `chatroom/sendMsgToSomeone.action`: a message for `toAccids` (1 to 100), never stored.
@@ -64,7 +66,9 @@ pub(super) fn send_to_some(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
     let sent = rooms(call, state)
         .send(id, out, now_ms(call))
         .map_err(|e| e.v1())?;
-    Ok(Reply::json(&json!({ "code": 200, "desc": sent_view(&sent, Some(id)) })))
+    Ok(Reply::json(
+        &json!({ "code": 200, "desc": sent_view(&sent, Some(id)) }),
+    ))
 }
 
 /// `chatroom/batchSendMsg.action`: answers top-level `success` and `fail`.
@@ -104,7 +108,9 @@ pub(super) fn broadcast(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
         return Err(ApiError::param("broadcast takes no yidunAntiSpamExt"));
     }
     let sent = out.unstored(now_ms(call));
-    Ok(Reply::json(&json!({ "code": 200, "desc": sent_view(&sent, None) })))
+    Ok(Reply::json(
+        &json!({ "code": 200, "desc": sent_view(&sent, None) }),
+    ))
 }
 
 /// Sends each `msgList` item with the call's `switches`; items that break a rule go to
@@ -121,7 +127,9 @@ fn batch(
         .get("msgList")
         .ok_or_else(|| ApiError::param("msgList is missing"))?;
     let Ok(items) = serde_json::from_str::<Vec<Value>>(text) else {
-        return Err(ApiError::param("msgList must be a JSON array of message objects"));
+        return Err(ApiError::param(
+            "msgList must be a JSON array of message objects",
+        ));
     };
     if items.is_empty() || items.len() > BATCH_MAX {
         return Err(ApiError::param(format!(
