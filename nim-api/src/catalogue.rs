@@ -240,6 +240,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::subscription::ACTIONS,
             crate::v2::team::ACTIONS,
             crate::v2::team_member::ACTIONS,
+            crate::v2::chatroom_message::ACTIONS,
         ]
         .concat()
     })

@@ -8,6 +8,7 @@
 pub mod account;
 pub mod block;
 pub mod broadcast;
+pub mod chatroom_message;
 pub mod custom_notification;
 pub mod friend;
 pub mod message;
