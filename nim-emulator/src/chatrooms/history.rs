@@ -28,7 +28,7 @@
 //!   by sender, types, time bounds (exclusive) or the sender's tags, oldest or newest first,
 //!   and say whether more remain. Closed rooms can be read.
 
-use super::model::{Role, RoomMessage};
+use super::model::{Role, Room, RoomMessage};
 use super::{ChatroomError, Chatrooms};
 
 /// The client type the server API's messages carry (REST).
@@ -157,19 +157,22 @@ impl Chatrooms {
         operator: &str,
     ) -> Result<(), ChatroomError> {
         let room = self.get_mut(id)?;
-        let allowed = operator == target.from
-            || room
-                .members
-                .get(operator)
-                .is_some_and(|m| matches!(m.role, Role::Creator | Role::Manager));
-        if !allowed {
-            return Err(ChatroomError::NoPermission {
-                operator: operator.to_owned(),
-                what: "recall another member's message (only its sender, the creator and \
-                       managers may)",
-            });
-        }
+        may_remove(room, target, operator)?;
         find(&mut room.messages, id, target)?.recalled = true;
+        Ok(())
+    }
+
+    /// `operator` deletes the message `target` names, as [`recall`](Self::recall) but
+    /// without a notification (v2 recall with `notification_enabled: false`).
+    pub(crate) fn delete_as(
+        &mut self,
+        id: u64,
+        target: &Target<'_>,
+        operator: &str,
+    ) -> Result<(), ChatroomError> {
+        let room = self.get_mut(id)?;
+        may_remove(room, target, operator)?;
+        find(&mut room.messages, id, target)?.deleted = true;
         Ok(())
     }
 
@@ -212,6 +215,22 @@ impl Chatrooms {
         found.truncate(query.limit);
         Ok((found, more))
     }
+}
+
+/// The sender, the creator and the managers may recall or delete a message.
+fn may_remove(room: &Room, target: &Target<'_>, operator: &str) -> Result<(), ChatroomError> {
+    let allowed = operator == target.from
+        || room
+            .members
+            .get(operator)
+            .is_some_and(|m| matches!(m.role, Role::Creator | Role::Manager));
+    if allowed {
+        return Ok(());
+    }
+    Err(ChatroomError::NoPermission {
+        operator: operator.to_owned(),
+        what: "recall another member's message (only its sender, the creator and managers may)",
+    })
 }
 
 /// In the history: neither recalled nor deleted.

@@ -257,3 +257,25 @@ fn history_filters_orders_and_pages() {
     };
     assert_eq!(bodies(&rooms, id, &tagged), ["1", "3"]);
 }
+
+#[test]
+fn a_silent_delete_by_an_operator_follows_the_recall_rules() {
+    let (mut rooms, id) = room();
+    let m = rooms.send(id, text("owner", "a", "1"), NOW).unwrap();
+    let target = Target {
+        client_id: Some("a"),
+        from: "owner",
+        time: m.time,
+    };
+    assert_eq!(
+        code(rooms.delete_as(id, &target, "guest").unwrap_err()),
+        403
+    );
+    rooms.delete_as(id, &target, "owner").unwrap();
+    let stored = &rooms.get(id).unwrap().messages[0];
+    assert!(stored.deleted && !stored.recalled);
+    assert_eq!(
+        code(rooms.delete_as(id, &target, "owner").unwrap_err()),
+        404
+    );
+}

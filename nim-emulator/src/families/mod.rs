@@ -20,6 +20,7 @@ mod v1_user;
 mod v2_account;
 mod v2_block;
 mod v2_broadcast;
+mod v2_chatroom_message;
 mod v2_common;
 mod v2_friend;
 mod v2_message;
@@ -50,6 +51,7 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_superteam::register(registry);
     v2_friend::register(registry);
     v2_team::register(registry);
+    v2_chatroom_message::register(registry);
     friend_admin::register(registry);
     team_admin::register(registry);
     callback_admin::register(registry);

@@ -31,8 +31,12 @@ use crate::{Accid, TokenPage};
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/chatrooms/{room_id}/messages/{message_client_id}", method = "DELETE",
-      idempotent, setters)]
+#[nim(
+    path = "/im/v2/chatrooms/{room_id}/messages/{message_client_id}",
+    method = "DELETE",
+    idempotent,
+    setters
+)]
 pub struct RecallChatroomMessage {
     /// The room.
     #[nim(path)]

@@ -95,7 +95,9 @@ fn optional_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>
             .parse()
             .map(Some)
             .map_err(serde::de::Error::custom),
-        Some(other) => Err(serde::de::Error::custom(format!("`{other}` is not a number"))),
+        Some(other) => Err(serde::de::Error::custom(format!(
+            "`{other}` is not a number"
+        ))),
     }
 }
 
