@@ -367,3 +367,244 @@ fn as_refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
         .map(|(k, val)| (k.as_str(), val.as_str()))
         .collect()
 }
+
+/// v2 sendChatroomMessage of `message` by `sender` into room `id`, with `extra` members.
+async fn v2_send(
+    h: &Harness,
+    id: &str,
+    sender: &str,
+    message: Value,
+    extra: Value,
+) -> crate::common::Answer {
+    let mut body = json!({"sender_id": sender, "message": message});
+    if let (Some(body), Value::Object(extra)) = (body.as_object_mut(), extra) {
+        body.extend(extra);
+    }
+    h.v2(
+        "POST",
+        &format!("im/v2/chatrooms/{id}/messages"),
+        Some(body),
+    )
+    .await
+}
+
+/// One v2 history page of `owner`'s messages in room `id` (`query` appended).
+async fn v2_page(h: &Harness, version: &str, id: &str, query: &str) -> Value {
+    let path = format!("im/{version}/chatrooms/{id}/messages?sender_id=owner{query}");
+    h.v2("GET", &path, None).await.data()
+}
+
+fn texts(page: &Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn v1_and_v2_send_into_one_history() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    ok(send(&h, &id, "owner", "v1-a", "from v1").await);
+    let image = json!({"message_type": 1, "message_client_id": "v2-b", "text": "a cat",
+                       "attachment": {"url": "https://e.com/cat.png", "w": 4}});
+    let sent = v2_send(&h, &id, "owner", image, json!({"extension": "{}"}))
+        .await
+        .data();
+    let message = &sent["message"];
+    assert_eq!(message["room_id"].as_u64().unwrap().to_string(), id);
+    assert_eq!(message["attachment"]["url"], "https://e.com/cat.png");
+    assert_eq!(message["sender_client_type"], 32);
+    assert_eq!(sent["failed_list"], json!([]));
+    let text = json!({"message_type": 0, "message_client_id": "v2-c", "text": "from v2"});
+    v2_send(&h, &id, "owner", text, json!({})).await.data();
+
+    let v1 = ok(h
+        .call(
+            "history/queryChatroomMsg.action",
+            &[
+                ("roomid", &id),
+                ("accid", "owner"),
+                ("timetag", "0"),
+                ("limit", "10"),
+            ],
+        )
+        .await);
+    assert_eq!(v1["msgs"][0]["body"], "from v2");
+    let attach: Value = serde_json::from_str(v1["msgs"][1]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(attach, json!({"url": "https://e.com/cat.png", "w": 4}));
+    assert_eq!(v1["msgs"][2]["msgid"], "v1-a");
+
+    let page = v2_page(&h, "v2.1", &id, "&limit=10").await;
+    assert_eq!(texts(&page), ["from v2", "a cat", "from v1"]);
+    assert_eq!(page["items"][2]["message_client_id"], "v1-a");
+    assert_eq!(page["has_more"], false);
+}
+
+#[tokio::test]
+async fn v2_sends_are_checked_and_directed_ones_not_kept() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    let text = |cid: &str| json!({"message_type": 0, "message_client_id": cid, "text": "hi"});
+    let directed = v2_send(
+        &h,
+        &id,
+        "owner",
+        text("d"),
+        json!({"receiver_ids": ["guest"]}),
+    )
+    .await
+    .data();
+    assert_eq!(directed["failed_list"][0]["receiver_id"], "guest");
+    assert_eq!(directed["failed_list"][0]["account_id"], "guest");
+    v2_send(
+        &h,
+        &id,
+        "owner",
+        text("e"),
+        json!({"receiver_ids": ["guest"], "message_config": {"high_priority": true}}),
+    )
+    .await
+    .assert_v2_error(414, "message_config");
+    let skipped = json!({"message_config": {"history_enabled": false}});
+    v2_send(&h, &id, "owner", text("f"), skipped).await.data();
+    v2_send(&h, &id, "guest", text("g"), json!({}))
+        .await
+        .assert_v2_error(404, "not in chatroom");
+    v2_send(
+        &h,
+        &id,
+        "owner",
+        json!({"message_type": 5, "message_client_id": "h", "text": "x"}),
+        json!({}),
+    )
+    .await
+    .assert_v2_error(414, "message_type");
+    v2_send(
+        &h,
+        &id,
+        "owner",
+        json!({"message_type": 1, "message_client_id": "i"}),
+        json!({}),
+    )
+    .await
+    .assert_v2_error(414, "attachment");
+    assert!(texts(&v2_page(&h, "v2.1", &id, "&limit=10").await).is_empty());
+    ok(toggle(&h, &id, "owner", "false").await);
+    v2_send(&h, &id, "owner", text("j"), json!({}))
+        .await
+        .assert_v2_error(13002, "closed");
+}
+
+#[tokio::test]
+async fn a_v2_batch_sends_up_to_twenty_distinct_messages() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    let body = json!({"room_id": id, "sender_id": "owner", "messages": [
+        {"message_type": 0, "message_client_id": "a", "text": "one"},
+        {"message_type": 10, "message_client_id": "b", "text": "two"},
+    ]});
+    let data = h
+        .v2("POST", "im/v2/chatrooms/messages", Some(body))
+        .await
+        .data();
+    assert_eq!(data["success_list"].as_array().unwrap().len(), 2);
+    assert_eq!(data["success_list"][1]["message_type"], 10);
+    let twice = json!({"room_id": id.parse::<u64>().unwrap(), "sender_id": "owner", "messages": [
+        {"message_type": 0, "message_client_id": "c", "text": "x"},
+        {"message_type": 0, "message_client_id": "c", "text": "y"},
+    ]});
+    h.v2("POST", "im/v2/chatrooms/messages", Some(twice))
+        .await
+        .assert_v2_error(414, "messages[1].message_client_id");
+    let many: Vec<Value> = (0..21)
+        .map(|i| json!({"message_type": 0, "message_client_id": i.to_string(), "text": "x"}))
+        .collect();
+    let many = json!({"room_id": id, "sender_id": "owner", "messages": many});
+    h.v2("POST", "im/v2/chatrooms/messages", Some(many))
+        .await
+        .assert_v2_error(414, "messages");
+    let page = v2_page(&h, "v2.1", &id, "&limit=10&descending=false").await;
+    assert_eq!(texts(&page), ["one", "two"]);
+}
+
+#[tokio::test]
+async fn v2_recall_and_delete_reach_the_v1_history() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    let a = ok(send(&h, &id, "owner", "a", "recalled").await);
+    let b = ok(send(&h, &id, "owner", "b", "deleted").await);
+    ok(send(&h, &id, "owner", "c", "kept").await);
+    let recall = |cid: &str, operator: &str, time: &str, notify: &str| {
+        format!(
+            "im/v2/chatrooms/{id}/messages/{cid}?operator_id={operator}&sender_id=owner\
+             &create_time={time}{notify}"
+        )
+    };
+    let a_time = a["desc"]["time"].as_str().unwrap();
+    let b_time = b["desc"]["time"].as_str().unwrap();
+    h.v2(
+        "DELETE",
+        &recall("a", "other", a_time, "&notification_enabled=true"),
+        None,
+    )
+    .await
+    .assert_v2_error(403, "recall");
+    h.v2(
+        "DELETE",
+        &recall("a", "owner", "5", "&notification_enabled=true"),
+        None,
+    )
+    .await
+    .assert_v2_error(404, "no message");
+    h.v2(
+        "DELETE",
+        &recall("a", "owner", a_time, "&notification_enabled=true"),
+        None,
+    )
+    .await
+    .data();
+    h.v2("DELETE", &recall("b", "owner", b_time, ""), None)
+        .await
+        .data();
+    assert_eq!(history(&h, &id, &[]).await, ["kept"]);
+    let missing = format!("im/v2/chatrooms/{id}/messages/c?operator_id=owner");
+    h.v2("DELETE", &missing, None)
+        .await
+        .assert_v2_error(414, "sender_id");
+}
+
+#[tokio::test]
+async fn v2_history_pages_with_tokens_at_both_paths() {
+    let h = harness().await;
+    let id = create(&h, &[]).await;
+    for (i, words) in ["a", "b", "c"].iter().enumerate() {
+        ok(send(&h, &id, "owner", &i.to_string(), words).await);
+    }
+    let custom = json!({"message_type": 100, "message_client_id": "x", "attachment": {"k": 1}});
+    v2_send(&h, &id, "owner", custom, json!({})).await.data();
+    let first = v2_page(&h, "v2.1", &id, "&limit=2&message_type=0").await;
+    assert_eq!(texts(&first), ["c", "b"]);
+    assert_eq!(first["has_more"], true);
+    let token = first["next_token"].as_str().unwrap();
+    let second = v2_page(
+        &h,
+        "v2",
+        &id,
+        &format!("&limit=2&message_types=0&page_token={token}"),
+    )
+    .await;
+    assert_eq!(texts(&second), ["a"]);
+    assert_eq!(second["has_more"], false);
+    assert!(second.get("next_token").is_none());
+    let customs = v2_page(&h, "v2.1", &id, "&limit=5&message_type=100").await;
+    assert_eq!(customs["items"][0]["attachment"], json!({"k": 1}));
+    let path = format!("im/v2.1/chatrooms/{id}/messages?sender_id=owner&limit=101");
+    h.v2("GET", &path, None).await.assert_v2_error(414, "limit");
+    let path = format!("im/v2.1/chatrooms/{id}/messages?sender_id=owner&limit=5&page_token=zz");
+    h.v2("GET", &path, None)
+        .await
+        .assert_v2_error(414, "page_token");
+}
