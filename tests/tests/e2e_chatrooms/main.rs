@@ -7,6 +7,7 @@
 mod support;
 
 mod lifecycle;
+mod messages;
 
 use nim_api::Client;
 use nim_api::chatroom::CreateChatroom;
