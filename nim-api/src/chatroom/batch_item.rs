@@ -115,7 +115,8 @@ impl Validate for ChatroomMsgItem {
 /// The members of an item, for [`FromWire`].
 const PARAMS: &[ParamInfo] = &[
     ParamInfo::new("msgId", "MessageClientId", true, ParamPlace::Body),
-    ParamInfo::new("msgType", "u32", true, ParamPlace::Body),
+    ParamInfo::new("msgType", "u32", true, ParamPlace::Body)
+        .with_rules("one_of = [0, 1, 2, 3, 4, 6, 10, 100]"),
     ParamInfo::new("attach", "String", true, ParamPlace::Body).with_rules("max_len = 4096"),
     ParamInfo::new("subType", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
     ParamInfo::new("ext", "Option<String>", false, ParamPlace::Body).with_rules("max_len = 4096"),
