@@ -1,6 +1,10 @@
 //! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
 //! read one or several, update, open and close, delay close, the enter/leave notification
 //! switch, connection addresses, a creator's open rooms).
+//! Messages: sending one, a batch, to given members or to every room, recalling and
+//! deleting, and the history by time or by the senders' tags; the content is a
+//! [`Message`](crate::message::Message) written as `msgType` and `attach`
+//! ([`ChatroomContent`]).
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and

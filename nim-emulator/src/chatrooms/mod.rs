@@ -35,6 +35,8 @@
 //!   room only while online. Online means at least one live connection; the admin route
 //!   stands in for the client SDK that enters and leaves. Entering a closed room is 13002;
 //!   an account on the blacklist would get 13003, but nothing served blacklists yet.
+//! - **Messages.** Who may send is in [`speak`]; the history (sending, recall, delete,
+//!   queries) in [`history`].
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). No served action fills the queue yet.
 //!
@@ -52,6 +54,12 @@
 //! | reopening an open room, closing a closed one | 417 |
 //! | closed room (entering) | 13002 |
 //! | blacklisted account entering | 13003 (not reachable yet) |
+//! | sending: not in the room ([speak rules](speak)) | 404 |
+//! | sending into a closed room | 13002 |
+//! | sending: blacklisted | 13003 |
+//! | sending: chat-banned, temporarily muted, or the room muted (not creator/manager) | 13004 |
+//! | recalling or deleting: not the sender, creator or a manager | 403 |
+//! | recalling or deleting: no such message (v1 answers 200, see its family) | 404 |
 //!
 //! Later, with the actions that need them: a banned sender 13004 (DOC-CODES); the room-wide
 //! mute 13004 too, the emulator's choice (unconfirmed: the general code table suggests 13006 may be the
