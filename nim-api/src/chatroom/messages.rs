@@ -10,7 +10,7 @@
 //! de-duplicates by `msgId`).
 
 use super::{ChatroomBatchSent, ChatroomContent, ChatroomDelivery, ChatroomMsgItem};
-use super::{ChatroomSendCommon, SentChatroomMsg};
+use super::{ChatroomSendCommon, SentChatroomMsg, SpatialPosition};
 use crate::Accid;
 use crate::message::MessageClientId;
 use crate::validate::ValidationError;
@@ -21,9 +21,6 @@ use crate::validate::ValidationError;
 /// as `msgType`, `attach` and `subType`; `msgId` is its client id, which recall needs.
 /// Answers the message as the room got it ([`SentChatroomMsg`], in `desc`), with the
 /// server's `time` that recall and delete need too.
-///
-/// The spatial coordinates `locX`/`locY`/`locZ` of the Java SDK are not declared (the Go
-/// SDK never sends them and no page lists them with their types).
 ///
 /// ```
 /// use nim_api::chatroom::{ChatroomDelivery, SendChatroomMsg};
@@ -66,6 +63,9 @@ pub struct SendChatroomMsg {
     /// The copy to the app server and moderation.
     #[nim(flatten, default)]
     pub common: ChatroomSendCommon,
+    /// Where in a spatial room it is said (`locX`, `locY`, `locZ`).
+    #[nim(flatten, default)]
+    pub position: SpatialPosition,
 }
 
 /// `chatroom/batchSendMsg.action`: `fromAccid` sends 1 to 10 messages into room `roomid`

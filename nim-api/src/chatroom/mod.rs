@@ -65,7 +65,7 @@ pub use messages::{
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
-pub use send_options::{ChatroomDelivery, ChatroomSendCommon};
+pub use send_options::{ChatroomDelivery, ChatroomSendCommon, SpatialPosition};
 pub use sent::{ChatroomBatchSent, SentChatroomMsg, chatroom_body};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 

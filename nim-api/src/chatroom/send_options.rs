@@ -129,3 +129,64 @@ impl FormMembers for ChatroomDelivery {
             .write_form("forbiddenIfHighPriorityMsgFreq", form);
     }
 }
+
+/// Where in a spatial (3D audio) room a message is said: `locX`, `locY`, `locZ` (the Java
+/// SDK and the newer sendMsg page; the Go SDK declares them but never sends them). Unset
+/// coordinates are not sent; each must be a finite number.
+///
+/// ```
+/// use nim_api::chatroom::SpatialPosition;
+/// use nim_api::validate::Validate;
+/// use nim_api::{Form, FormMembers};
+///
+/// let here = SpatialPosition::new().loc_x(1.5).loc_y(-2.0);
+/// let mut form = Form::new();
+/// here.write_form_members(&mut form);
+/// assert_eq!(form.finish(), "locX=1.5&locY=-2");
+/// assert_eq!(here.loc_z(f64::NAN).validate().unwrap_err().field(), "locZ");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, crate::Params)]
+#[nim(setters, custom = finite_coordinates)]
+#[non_exhaustive]
+pub struct SpatialPosition {
+    /// The x coordinate (`locX`).
+    #[nim(rename = "locX")]
+    pub loc_x: Option<f64>,
+    /// The y coordinate (`locY`).
+    #[nim(rename = "locY")]
+    pub loc_y: Option<f64>,
+    /// The z coordinate (`locZ`).
+    #[nim(rename = "locZ")]
+    pub loc_z: Option<f64>,
+}
+
+/// A NaN or an infinity has no form spelling the server reads.
+fn finite_coordinates(position: &SpatialPosition) -> Result<(), crate::ValidationError> {
+    for (name, value) in [
+        ("locX", position.loc_x),
+        ("locY", position.loc_y),
+        ("locZ", position.loc_z),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            return Err(crate::ValidationError::custom(
+                name,
+                "must be a finite number",
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl FormMembers for SpatialPosition {
+    fn write_form_members(&self, form: &mut Form) {
+        for (name, value) in [
+            ("locX", self.loc_x),
+            ("locY", self.loc_y),
+            ("locZ", self.loc_z),
+        ] {
+            if let Some(value) = value {
+                form.append(name, &value.to_string());
+            }
+        }
+    }
+}

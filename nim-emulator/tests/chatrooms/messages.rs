@@ -129,9 +129,14 @@ async fn message_parameters_are_checked() {
     h.call("chatroom/sendMsg.action", &ratio)
         .await
         .assert_error(414, "abandonRatio");
+    let place = with(&[("msgType", "0"), ("attach", "x"), ("locX", "north")]);
+    h.call("chatroom/sendMsg.action", &place)
+        .await
+        .assert_error(414, "locX");
     let image = with(&[
         ("msgType", "1"),
         ("attach", r#"{"url":"https://e.com/a.png"}"#),
+        ("locX", "1.5"),
     ]);
     ok(h.call("chatroom/sendMsg.action", &image).await);
 }

@@ -13,8 +13,8 @@
 //!   team messages); any text for 100. At most 4096 characters, as `ext`.
 //! - Emulator choices: `abandonRatio` is checked (0 to 9999) and never drops a message (a
 //!   random drop would make tests flaky); the moderation and copy switches are checked and
-//!   have no effect; directed messages go to no one (there are no clients), and receivers
-//!   need not be in the room.
+//!   have no effect; `locX`/`locY`/`locZ` must be numbers and are not kept; directed
+//!   messages go to no one (there are no clients), and receivers need not be in the room.
 //! - Batches: a `msgList` that is not a JSON array of 1 to 10 objects is 414; an item that
 //!   breaks a rule is listed in `fail` with the reason and the others are sent; a sender the
 //!   room refuses refuses the whole call (the same sender for every item).
@@ -46,6 +46,7 @@ pub(super) fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let mut out = message(&p, &from)?;
     delivery(&p, &mut out)?;
     common(&p)?;
+    position(&p)?;
     let sent = rooms(call, state)
         .send(id, out, now_ms(call))
         .map_err(|e| e.v1())?;
@@ -239,6 +240,19 @@ fn common(p: &Params) -> Result<(), ApiError> {
         ("antispamCustom", 5000),
     ] {
         p.text(name, limit)?;
+    }
+    Ok(())
+}
+
+/// `locX`, `locY`, `locZ` of `sendMsg`: finite numbers when given; checked and not kept
+/// (nothing reads them back).
+fn position(p: &Params) -> Result<(), ApiError> {
+    for name in ["locX", "locY", "locZ"] {
+        if let Some(text) = p.get(name)
+            && !text.trim().parse::<f64>().is_ok_and(f64::is_finite)
+        {
+            return Err(ApiError::param(format!("{name} must be a number")));
+        }
     }
     Ok(())
 }
