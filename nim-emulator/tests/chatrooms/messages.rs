@@ -473,7 +473,21 @@ async fn v2_sends_are_checked_and_directed_ones_not_kept() {
     )
     .await
     .assert_v2_error(414, "message_config");
+    let spatial =
+        json!({"message_type": 0, "message_client_id": "k", "text": "hi", "location_x": 1.5});
+    v2_send(
+        &h,
+        &id,
+        "owner",
+        spatial.clone(),
+        json!({"receiver_ids": ["guest"]}),
+    )
+    .await
+    .assert_v2_error(414, "message.location_x");
     let skipped = json!({"message_config": {"history_enabled": false}});
+    v2_send(&h, &id, "owner", spatial, skipped.clone())
+        .await
+        .data();
     v2_send(&h, &id, "owner", text("f"), skipped).await.data();
     v2_send(&h, &id, "guest", text("g"), json!({}))
         .await

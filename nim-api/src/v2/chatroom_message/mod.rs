@@ -13,11 +13,13 @@
 //! 13003 the sender is on the room's blacklist, 13004 the sender is chat-banned or muted,
 //! 414 bad parameters (the v1 codes: no v2 chatroom error table was found).
 
+mod body;
 mod config;
 mod history;
 mod record;
 mod send;
 
+pub use body::ChatroomMessageBody;
 pub use config::ChatroomMessageConfig;
 pub use history::{QueryChatroomHistoryMessages, RecallChatroomMessage};
 pub use record::{ChatroomMessageBatch, ChatroomMessageRecord, ChatroomMessageSent};

@@ -1,8 +1,9 @@
 //! Sending into a room: one message, or up to 20 at once.
 
-use super::{ChatroomMessageBatch, ChatroomMessageConfig, ChatroomMessageSent};
+use super::{
+    ChatroomMessageBatch, ChatroomMessageBody, ChatroomMessageConfig, ChatroomMessageSent,
+};
 use crate::Accid;
-use crate::message::Message;
 use crate::v2::message::{AiParams, MessageAntispamConfig, RouteConfig};
 use crate::validate::ValidationError;
 
@@ -13,14 +14,13 @@ use crate::validate::ValidationError;
 /// The message's client id: nim-rs puts a fresh one in each call unless the [`Message`]
 /// sets its own; the answer carries it, and recall needs it. `resend_flag` 1 resends: the
 /// server answers the message it already has with that client id. A directed message
-/// takes no `message_config` (the docs): refused before sending. The spatial coordinates
-/// `location_x`/`_y`/`_z` of the message object are not declared.
+/// takes no `message_config` nor coordinates (the docs): refused before sending.
 ///
 /// Not idempotent: never sent again automatically when an attempt's outcome is unknown.
 ///
 /// ```
 /// use nim_api::message::Message;
-/// use nim_api::v2::chatroom_message::{ChatroomMessageConfig, SendChatroomMessage};
+/// use nim_api::v2::chatroom_message::{ChatroomMessageBody, ChatroomMessageConfig, SendChatroomMessage};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = SendChatroomMessage::new(3000000001u64, "ZhangSan", Message::text("hi").client_id("c-1"))
@@ -33,6 +33,10 @@ use crate::validate::ValidationError;
 /// );
 /// let directed = request.receiver_ids(["lisi"]);
 /// assert_eq!(directed.validate().unwrap_err().field(), "message_config");
+///
+/// let spatial = ChatroomMessageBody::from(Message::text("here")).location(1.0, 0.0, 2.0);
+/// let directed = SendChatroomMessage::new(7u64, "zhangsan", spatial).receiver_ids(["lisi"]);
+/// assert_eq!(directed.validate().unwrap_err().field(), "message.location_x");
 /// ```
 #[derive(Debug, Clone, PartialEq, crate::Endpoint)]
 #[nim(path = "/im/v2/chatrooms/{room_id}/messages", setters, response = ChatroomMessageSent,
@@ -52,8 +56,8 @@ pub struct SendChatroomMessage {
     /// The developer's extension, at most 4096 characters (JSON recommended).
     #[nim(max_len = 4096)]
     pub extension: Option<String>,
-    /// The message.
-    pub message: Message,
+    /// The message (and where it is said, in a spatial room).
+    pub message: ChatroomMessageBody,
     /// Delivery and storage switches (not with `receiver_ids`).
     pub message_config: Option<ChatroomMessageConfig>,
     /// The copy to the app server.
@@ -65,7 +69,34 @@ pub struct SendChatroomMessage {
 }
 
 fn directed_send_plain(request: &SendChatroomMessage) -> Result<(), ValidationError> {
-    directed_plain(&request.receiver_ids, &request.message_config)
+    directed_plain(&request.receiver_ids, &request.message_config)?;
+    directed_nowhere(
+        &request.receiver_ids,
+        std::slice::from_ref(&request.message),
+        "message",
+    )
+}
+
+/// A directed message has no coordinates (the docs).
+fn directed_nowhere(
+    receivers: &Option<Vec<Accid>>,
+    messages: &[ChatroomMessageBody],
+    field: &str,
+) -> Result<(), ValidationError> {
+    if receivers.as_ref().is_none_or(Vec::is_empty) {
+        return Ok(());
+    }
+    match messages.iter().position(ChatroomMessageBody::has_location) {
+        Some(i) => Err(ValidationError::custom(
+            if field == "message" {
+                "message.location_x".to_owned()
+            } else {
+                format!("{field}[{i}].location_x")
+            },
+            "a directed message (with receiver_ids) has no location",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A directed message takes no `message_config` (the docs: "定向消息不支持 message_config").
@@ -124,7 +155,7 @@ pub struct BatchSendChatroomMessages {
     pub extension: Option<String>,
     /// The messages, 1 to 20.
     #[nim(min_items = 1, max_items = 20)]
-    pub messages: Vec<Message>,
+    pub messages: Vec<ChatroomMessageBody>,
     /// Delivery and storage switches (not with `receiver_ids`).
     pub message_config: Option<ChatroomMessageConfig>,
     /// The copy to the app server.
@@ -135,7 +166,12 @@ pub struct BatchSendChatroomMessages {
 
 fn batch_rules(request: &BatchSendChatroomMessages) -> Result<(), ValidationError> {
     directed_plain(&request.receiver_ids, &request.message_config)?;
-    let ids: Vec<_> = request.messages.iter().map(|m| &m.client_id).collect();
+    directed_nowhere(&request.receiver_ids, &request.messages, "messages")?;
+    let ids: Vec<_> = request
+        .messages
+        .iter()
+        .map(|m| &m.message.client_id)
+        .collect();
     for (i, id) in ids.iter().enumerate() {
         if let Some(id) = id
             && ids[..i].contains(&&Some((*id).clone()))

@@ -15,6 +15,8 @@
 //!   characters, the attachment an object or text holding one);
 //! - a batch message that breaks a rule refuses the whole batch (414), as a repeated client
 //!   id does; `failed_list` is empty then;
+//! - a message's `location_x`/`_y`/`_z` are checked (numbers, not in a directed message)
+//!   and not kept;
 //! - a directed message's receivers that are not online in the room are listed in
 //!   `failed_list` with both keys the SDKs read (`account_id`, `receiver_id`) and 404;
 //! - recall without `notification_enabled` deletes silently (the Java SDK always sends it);

@@ -31,7 +31,7 @@ pub(super) fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let message = body
         .object("message")?
         .ok_or_else(|| body.missing("message"))?;
-    let out = outgoing(&message, &envelope.template)?;
+    let out = outgoing(&message, &envelope)?;
     let mut rooms = rooms(call, state);
     let sent = rooms.send(id, out, now_ms(call)).map_err(|e| e.v1())?;
     let room = rooms.get(id).map_err(|e| e.v1())?;
@@ -75,7 +75,7 @@ pub(super) fn batch(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     }
     let mut outs: Vec<Outgoing> = Vec::with_capacity(messages.len());
     for message in &messages {
-        let out = outgoing(message, &envelope.template)?;
+        let out = outgoing(message, &envelope)?;
         if outs.iter().any(|o| o.client_id == out.client_id) {
             return Err(ApiError::param(format!(
                 "{} is used by an earlier message",
@@ -145,8 +145,29 @@ fn envelope(body: &JsonBody, state: &State) -> Result<Envelope, ApiError> {
     })
 }
 
-/// One `message` object, on top of `template`.
-fn outgoing(message: &JsonBody, template: &Outgoing) -> Result<Outgoing, ApiError> {
+/// One `message` object, on top of the envelope's template. Its coordinates
+/// (`location_x`, `_y`, `_z`) must be numbers, and are refused in a directed message (the
+/// docs); they are not kept.
+fn outgoing(message: &JsonBody, envelope: &Envelope) -> Result<Outgoing, ApiError> {
+    for name in ["location_x", "location_y", "location_z"] {
+        match message.value(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::Number(_)) if envelope.receivers.is_empty() => {}
+            Some(Value::Number(_)) => {
+                return Err(ApiError::param(format!(
+                    "{}: a directed message (with receiver_ids) has no location",
+                    message.field(name)
+                )));
+            }
+            Some(_) => {
+                return Err(ApiError::param(format!(
+                    "{} must be a number",
+                    message.field(name)
+                )));
+            }
+        }
+    }
+    let template = &envelope.template;
     let content = message_content::from_v2(message, SENDABLE_TYPES)?;
     let client_id = message.required_string("message_client_id", CLIENT_ID_MAX)?;
     let sub_type = content
