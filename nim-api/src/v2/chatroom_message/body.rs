@@ -91,7 +91,8 @@ impl Validate for ChatroomMessageBody {
 
 /// The members of the `message` object: the [`Message`]'s and the coordinates.
 const PARAMS: &[ParamInfo] = &[
-    ParamInfo::new("message_type", "u32", true, ParamPlace::Body),
+    ParamInfo::new("message_type", "u32", true, ParamPlace::Body)
+        .with_rules("one_of = [0, 1, 2, 3, 4, 6, 10, 100]"),
     ParamInfo::new("sub_type", "Option<u32>", false, ParamPlace::Body).with_rules("min = 1"),
     ParamInfo::new("text", "Option<String>", false, ParamPlace::Body),
     ParamInfo::new("attachment", "Option<Value>", false, ParamPlace::Body),
