@@ -11,8 +11,9 @@ use crate::validate::ValidationError;
 /// message into the room; with `receiver_ids` (at most 100, the v1 directed send's limit)
 /// only those members get it and it is never kept in the history.
 ///
-/// The message's client id: nim-rs puts a fresh one in each call unless the [`Message`]
-/// sets its own; the answer carries it, and recall needs it. `resend_flag` 1 resends: the
+/// The message's client id: nim-rs puts a fresh one in each call unless the
+/// [`Message`](crate::message::Message) sets its own; the answer carries it, and recall
+/// needs it. `resend_flag` 1 resends: the
 /// server answers the message it already has with that client id. A directed message
 /// takes no `message_config` nor coordinates (the docs): refused before sending.
 ///
