@@ -243,6 +243,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::chatroom::ACTIONS,
             crate::v2::chatroom_member::ACTIONS,
             crate::v2::chatroom_queue::ACTIONS,
+            crate::v2::chatroom_message::ACTIONS,
         ]
         .concat()
     })

@@ -1,9 +1,15 @@
-//! The v1 chatroom actions (`chatroom/*.action`, 聊天室): so far the room lifecycle (create,
-//! read one or several, update, open and close, delay close, the enter/leave notification
-//! switch, connection addresses, a creator's open rooms), and member roles and bans
-//! ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`]).
-//! The room's key/value queue (`chatroom/queue*`) is described in [the queue](#the-queue)
-//! below.
+//! Every v1 chatroom action (`chatroom/*.action`, 聊天室, and the chatroom history paths):
+//! the room lifecycle (create, read one or several, update, open and close, delay close, the
+//! enter/leave notification switch, connection addresses, a creator's open rooms); member
+//! roles and bans ([`SetChatroomMemberRole`], [`TemporaryMute`], [`TagTemporaryMute`],
+//! [`MuteChatroom`]); the members themselves (lists, profile, tags, kicks) and robots;
+//! messages (sending one, a batch, to given members or to every room, recalling and
+//! deleting, and the history by time or by the senders' tags; the content is a
+//! [`Message`](crate::message::Message) written as `msgType` and `attach`,
+//! [`ChatroomContent`]); and the room's key/value queue, described in
+//! [the queue](#the-queue) below. The v2 twins are in [`crate::v2::chatroom`],
+//! [`crate::v2::chatroom_member`], [`crate::v2::chatroom_message`] and
+//! [`crate::v2::chatroom_queue`].
 //!
 //! Facts: the official docs (2024 pages for create, open/close, delay close and open rooms;
 //! the English page for addresses; the legacy official tables for get, getBatch, update and
@@ -77,6 +83,9 @@
 
 mod address;
 mod answers;
+mod batch_item;
+mod content;
+mod history;
 mod lifecycle;
 mod member;
 mod members;
@@ -86,11 +95,20 @@ mod queue;
 mod roles;
 mod robots;
 mod room_mute;
+mod messages;
+mod send_options;
+mod sent;
 mod status;
 mod tags;
 
 pub use address::{AddressClientType, ChatroomAddresses, RequestChatroomAddress};
 pub use answers::{Chatroom, DelayInfo};
+pub use batch_item::ChatroomMsgItem;
+pub use content::{ChatroomContent, MAX_ATTACH_CHARS};
+pub use history::{
+    ChatroomHistory, ChatroomHistoryMessage, DeleteChatroomHistoryMessage, QueryChatroomHistory,
+    QueryChatroomTagHistory, RecallChatroomMsg,
+};
 pub use lifecycle::{CreateChatroom, UpdateChatroom};
 pub use member::{ChatroomMember, ChatroomMembers};
 pub use members::{
@@ -99,6 +117,10 @@ pub use members::{
 };
 pub use mutes::{
     MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
+};
+pub use messages::{
+    BatchSendChatroomMsg, BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, SendChatroomMsg,
+    SendChatroomMsgToSomeone,
 };
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
@@ -109,6 +131,8 @@ pub use robots::{
     AddChatroomRobots, ClearChatroomRobots, RemoveChatroomRobots, RobotResult, RobotsCleaned,
 };
 pub use room_mute::{MuteChatroom, RoomMuteResult};
+pub use send_options::{ChatroomDelivery, ChatroomSendCommon, SpatialPosition};
+pub use sent::{ChatroomBatchSent, SentChatroomMsg, chatroom_body};
 pub use status::{ToggleChatroomStatus, UpdateChatroomDelayClose, UpdateChatroomInOutNotification};
 pub(crate) use tags::tag_set;
 pub use tags::{
@@ -196,4 +220,7 @@ crate::catalogue::family! {
     KickChatroomMember, UpdateChatroomMemberProfile, ListChatroomMembers,
     QueryChatroomMembersByRole, QueryChatroomMembers, CountChatroomTaggedMembers,
     QueryChatroomTaggedMembers, UpdateChatroomMemberTags,
+    SendChatroomMsg, BatchSendChatroomMsg, RecallChatroomMsg, SendChatroomMsgToSomeone,
+    BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, QueryChatroomHistory,
+    DeleteChatroomHistoryMessage, QueryChatroomTagHistory,
 }

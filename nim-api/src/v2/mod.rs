@@ -11,6 +11,7 @@ pub mod broadcast;
 pub mod chatroom;
 pub mod chatroom_member;
 pub mod chatroom_queue;
+pub mod chatroom_message;
 pub mod custom_notification;
 pub mod friend;
 pub mod message;

@@ -23,6 +23,8 @@ pub(crate) mod code {
     /// Over a limit (1000 fixed members, a full queue): the generic "over limit"; no page
     /// names the code.
     pub(crate) const TOO_MANY: u32 = 419;
+    /// The account may not speak: chat-banned, temporarily muted, or the room is muted.
+    pub(crate) const CHAT_BANNED: u32 = 13004;
 }
 
 /// Why a chatroom operation is refused, before it is put in either protocol's words.
@@ -51,6 +53,14 @@ pub(crate) enum ChatroomError {
     TooMany { desc: String },
     /// Something inside a room does not exist (a queue element).
     Missing { desc: String },
+    /// `accid` may not speak in `room`, for reason `why`.
+    ChatBanned {
+        room: u64,
+        accid: String,
+        why: &'static str,
+    },
+    /// No message of `room` matches `what`.
+    NoMessage { room: u64, what: String },
 }
 
 impl ChatroomError {
@@ -78,6 +88,8 @@ impl ChatroomError {
             ChatroomError::Refused { .. } => code::PARAMETER,
             ChatroomError::TooMany { .. } => code::TOO_MANY,
             ChatroomError::Missing { .. } => code::NOT_FOUND,
+            ChatroomError::ChatBanned { .. } => code::CHAT_BANNED,
+            ChatroomError::NoMessage { .. } => code::NOT_FOUND,
         }
     }
 
@@ -100,6 +112,12 @@ impl ChatroomError {
             }
             ChatroomError::Repeated { desc } | ChatroomError::Refused { desc } => desc.clone(),
             ChatroomError::TooMany { desc } | ChatroomError::Missing { desc } => desc.clone(),
+            ChatroomError::ChatBanned { room, accid, why } => {
+                format!("{accid} may not speak in chatroom {room}: {why}")
+            }
+            ChatroomError::NoMessage { room, what } => {
+                format!("chatroom {room} has no message {what}")
+            }
         }
     }
 }

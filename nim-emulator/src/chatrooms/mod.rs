@@ -38,6 +38,8 @@
 //! - **Roster.** Member lists and their paging, the in-room profile, tags and kicks have
 //!   their rules in `roster.rs`; the v1 member record and the v2 member object are both
 //!   written from one view of a member (`member_view.rs`).
+//! - **Messages.** Who may send is in [`speak`]; the history (sending, recall, delete,
+//!   queries) in [`history`].
 //! - **Queue.** Transient elements are deleted when their owner's last connection leaves
 //!   (also when a close drops every connection). The queue's own rules are in [`queue`].
 //! - **Virtual members** (v1 robots, v2 virtual members) and **the room-wide mute** (v1
@@ -68,6 +70,12 @@
 //! | a new key for a full queue | 419 |
 //! | no such queue element, an empty queue (poll) | 404 |
 //! | a queue change by an operator neither creator nor online, a transient element of an offline owner | 403 |
+//! | sending: not in the room ([speak rules](speak)) | 404 |
+//! | sending into a closed room | 13002 |
+//! | sending: blacklisted | 13003 |
+//! | sending: chat-banned, temporarily muted, or the room muted (not creator/manager) | 13004 |
+//! | recalling or deleting: not the sender, creator or a manager | 403 |
+//! | recalling or deleting: no such message (v1 answers 200, see its family) | 404 |
 //!
 //! The 419 for more than 1000 fixed members is the generic "over limit" (no page names the
 //! code). A banned sender is 13004 (the docs' code table), the speak check's business.
@@ -75,6 +83,7 @@
 mod bans;
 mod error;
 mod member_view;
+mod history;
 mod members;
 mod model;
 mod queue;
@@ -86,6 +95,10 @@ mod roster;
 
 #[cfg(test)]
 mod roster_tests;
+mod speak;
+
+#[cfg(test)]
+mod message_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -97,9 +110,11 @@ pub(crate) use bans::{
     MUTE_SECONDS_MAX, NOTIFY_EXT_MAX, Restriction, TAG_MAX, TARGET_TAGS_MAX, check_mute_seconds,
 };
 pub(crate) use error::{ChatroomError, code};
+pub(crate) use history::{HistoryQuery, Outgoing, Target};
 pub(crate) use member_view::MemberView;
 pub(crate) use members::{Entry, entrant};
 pub(crate) use model::QueueElement;
+pub(crate) use model::RoomMessage;
 pub(crate) use model::{DelayPolicy, Info, Room};
 pub(crate) use queue::{
     AddPolicy, QUEUE_LIMIT_MAX, QueueOperator, QueueWrite, Written, select, select_in_order,

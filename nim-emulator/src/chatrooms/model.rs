@@ -261,12 +261,32 @@ pub(crate) struct RoomMessage {
     pub(crate) from: String,
     /// The message type (0 text, 1 image, ...).
     pub(crate) msg_type: i64,
-    /// The body as sent (JSON text).
+    /// The v1 `attach` as sent: the text of a text or tip message, the attachment's JSON
+    /// text otherwise.
     pub(crate) body: String,
     /// Unix ms.
     pub(crate) time: u64,
     /// Recalled: kept in the history, marked.
     pub(crate) recalled: bool,
+    /// Deleted from the history without a notification (v1 `deleteHistoryMessage`).
+    pub(crate) deleted: bool,
+    /// The app's sub-type (at least 1).
+    pub(crate) sub_type: Option<u32>,
+    /// The developer's extension (v1 `ext`, v2 `extension`).
+    pub(crate) ext: Option<String>,
+    /// The description of a non-text message (v2 `text` beside an `attachment`).
+    pub(crate) description: Option<String>,
+    /// The tag expression choosing receivers (`notifyTargetTags`), as sent.
+    pub(crate) notify_target_tags: Option<String>,
+    /// The sender's tags when it sent (what `queryTagHistoryMsg` matches).
+    pub(crate) sender_tags: Vec<String>,
+    /// The sender's nickname and avatar in the room when it sent (else empty).
+    pub(crate) sender_nick: String,
+    pub(crate) sender_avatar: String,
+    /// Sent as a high-priority message.
+    pub(crate) high_priority: bool,
+    /// The sender's client type: always 32 (REST) for the server API.
+    pub(crate) client_type: u8,
 }
 
 /// One room.

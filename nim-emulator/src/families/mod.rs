@@ -24,6 +24,7 @@ mod v2_chatroom;
 mod v2_chatroom_member;
 mod v2_chatroom_queue;
 mod v2_chatroom_roster;
+mod v2_chatroom_message;
 mod v2_common;
 mod v2_friend;
 mod v2_message;
@@ -55,6 +56,7 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_friend::register(registry);
     v2_team::register(registry);
     v2_chatroom_member::register(registry);
+    v2_chatroom_message::register(registry);
     friend_admin::register(registry);
     team_admin::register(registry);
     callback_admin::register(registry);

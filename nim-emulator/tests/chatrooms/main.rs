@@ -11,6 +11,7 @@ mod members;
 mod roles;
 mod robots;
 mod v2_rooms;
+mod messages;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

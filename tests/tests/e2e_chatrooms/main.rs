@@ -11,6 +11,7 @@ mod queue;
 mod members;
 mod roles;
 mod v2_rooms;
+mod messages;
 
 use nim_api::chatroom::CreateChatroom;
 use nim_api::{Client, Clock, SystemClock};

@@ -40,9 +40,11 @@
 
 mod address;
 mod answers;
+mod history;
 mod lifecycle;
 mod members;
 mod mutes;
+mod messages;
 mod queries;
 mod queue;
 mod roles;
@@ -111,6 +113,19 @@ const ROUTES: &[Route<State>] = &[
     Route::v1("chatroom/tagMembersCount.action", tags::count),
     Route::v1("chatroom/tagMembersQuery.action", tags::query),
     Route::v1("chatroom/updateChatRoomRoleTag.action", tags::update),
+    Route::v1("chatroom/sendMsg.action", messages::send),
+    Route::v1("chatroom/batchSendMsg.action", messages::batch_send),
+    Route::v1("chatroom/sendMsgToSomeone.action", messages::send_to_some),
+    Route::v1(
+        "chatroom/batchSendMsgToSomeone.action",
+        messages::batch_send_to_some,
+    ),
+    Route::v1("chatroom/broadcast.action", messages::broadcast),
+    Route::v1("chatroom/recall.action", history::recall),
+    Route::v1("chatroom/deleteHistoryMessage.action", history::delete),
+    Route::v1("history/queryChatroomMsg.action", history::query),
+    Route::v1("history/queryTagHistoryMsg.action", history::query_tagged),
+    Route::v1("chatroom/queryTagHistoryMsg.action", history::query_tagged),
 ];
 
 /// Registers the v1 chatroom lifecycle actions.
