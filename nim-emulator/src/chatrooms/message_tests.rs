@@ -279,3 +279,19 @@ fn a_silent_delete_by_an_operator_follows_the_recall_rules() {
         404
     );
 }
+
+#[test]
+fn a_tag_mute_silences_its_carriers_until_it_expires() {
+    let (mut rooms, id) = room();
+    rooms.tag_mute(id, Some("owner"), "vip", 60, NOW).unwrap();
+    assert_eq!(
+        code(rooms.send(id, text("guest", "a", "x"), NOW).unwrap_err()),
+        13004
+    );
+    // The creator carries no tag; ignoring temporary mutes ignores a tag mute too.
+    assert!(rooms.send(id, text("owner", "b", "x"), NOW).is_ok());
+    let mut ignoring = text("guest", "c", "x");
+    ignoring.ignore_temp_mute = true;
+    assert!(rooms.send(id, ignoring, NOW).is_ok());
+    assert!(rooms.send(id, text("guest", "d", "x"), NOW + 60_000).is_ok());
+}

@@ -15,7 +15,10 @@
 //! 6. the sender is temporarily muted and the mute has not expired on the emulator's clock,
 //!    unless the send asks to ignore temporary mutes (v1 `ignoreMute`, v2
 //!    `ignore_chat_banned`, which per the docs ignores only the temporary mute): 13004;
-//! 7. the whole room is muted and the sender is neither the creator nor a manager: 13004 —
+//! 7. one of the sender's tags is under a running tag mute (v1 `tagTemporaryMute`, v2
+//!    `toggleTaggedMembersChatBan`), unless the send ignores temporary mutes, as a tag mute
+//!    is one: 13004;
+//! 8. the whole room is muted and the sender is neither the creator nor a manager: 13004 —
 //!    the emulator's choice; the client SDKs' tables suggest 13006, which no server page
 //!    confirms.
 
@@ -58,6 +61,9 @@ impl Chatrooms {
         }
         if !ignore_temp_mute && member.temp_mute_until.is_some_and(|until| until > now) {
             return Err(banned("temporarily muted"));
+        }
+        if !ignore_temp_mute && room.tag_muted(&member.tags, now) {
+            return Err(banned("a tag of it is muted"));
         }
         if room.muted && !matches!(member.role, Role::Creator | Role::Manager) {
             return Err(banned("the room is muted"));
