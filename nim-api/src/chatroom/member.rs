@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use crate::wire::optional_number;
 use crate::message::number_or_string;
+use crate::wire::optional_number;
 use crate::wire::{flag, json_or_text};
 
 /// One member as the v1 member actions answer it (`membersByPage`, `queryMembersByRole`,

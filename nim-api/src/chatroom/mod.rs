@@ -89,13 +89,13 @@ mod history;
 mod lifecycle;
 mod member;
 mod members;
+mod messages;
 mod mutes;
 mod queries;
 mod queue;
-mod roles;
 mod robots;
+mod roles;
 mod room_mute;
-mod messages;
 mod send_options;
 mod sent;
 mod status;
@@ -115,21 +115,21 @@ pub use members::{
     ChatroomMemberListType, ChatroomRoleFilter, KickChatroomMember, ListChatroomMembers,
     QueryChatroomMembers, QueryChatroomMembersByRole, UpdateChatroomMemberProfile,
 };
-pub use mutes::{
-    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
-};
 pub use messages::{
     BatchSendChatroomMsg, BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, SendChatroomMsg,
     SendChatroomMsgToSomeone,
+};
+pub use mutes::{
+    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
 };
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };
 pub use queue::*;
-pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use robots::{
     AddChatroomRobots, ClearChatroomRobots, RemoveChatroomRobots, RobotResult, RobotsCleaned,
 };
+pub use roles::{MemberRoleChange, MemberRoleOption, SetChatroomMemberRole};
 pub use room_mute::{MuteChatroom, RoomMuteResult};
 pub use send_options::{ChatroomDelivery, ChatroomSendCommon, SpatialPosition};
 pub use sent::{ChatroomBatchSent, SentChatroomMsg, chatroom_body};

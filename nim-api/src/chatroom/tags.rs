@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use super::ChatroomMembers;
-use crate::wire::optional_number;
 use crate::validate::Rule;
+use crate::wire::optional_number;
 use crate::{Accid, ValidationError};
 
 /// The most tags a member carries (the client tag guide).

@@ -62,7 +62,6 @@ pub(crate) enum Restriction {
 
 impl Room {
     /// Whether any of `tags` is under a tag chat ban at `now` (Unix ms).
-    #[cfg_attr(not(test), allow(dead_code))] // for the speak check of the message actions
     pub(crate) fn tag_muted(&self, tags: &[String], now: u64) -> bool {
         tags.iter()
             .any(|t| self.tag_mutes.get(t).is_some_and(|until| *until > now))

@@ -293,5 +293,9 @@ fn a_tag_mute_silences_its_carriers_until_it_expires() {
     let mut ignoring = text("guest", "c", "x");
     ignoring.ignore_temp_mute = true;
     assert!(rooms.send(id, ignoring, NOW).is_ok());
-    assert!(rooms.send(id, text("guest", "d", "x"), NOW + 60_000).is_ok());
+    assert!(
+        rooms
+            .send(id, text("guest", "d", "x"), NOW + 60_000)
+            .is_ok()
+    );
 }

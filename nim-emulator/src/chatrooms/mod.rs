@@ -82,14 +82,14 @@
 
 mod bans;
 mod error;
-mod member_view;
 mod history;
+mod member_view;
 mod members;
 mod model;
 mod queue;
 mod record;
-mod roles;
 mod robots;
+mod roles;
 mod room_mute;
 mod roster;
 
@@ -120,8 +120,8 @@ pub(crate) use queue::{
     AddPolicy, QUEUE_LIMIT_MAX, QueueOperator, QueueWrite, Written, select, select_in_order,
 };
 pub use record::{ChatroomMemberRecord, ChatroomRecord, ChatroomRole};
-pub(crate) use roles::RoleProfile;
 pub(crate) use robots::{ROBOT_TTL_MS, RobotProfile};
+pub(crate) use roles::RoleProfile;
 pub(crate) use roster::{
     EXPRESSION_MAX, MemberFilter, ProfileChange, ProfileOutcome, TagChange, check_tags, page_at,
     page_before,

@@ -6,12 +6,12 @@
 mod common;
 
 mod lifecycle;
-mod queue;
 mod members;
-mod roles;
-mod robots;
-mod v2_rooms;
 mod messages;
+mod queue;
+mod robots;
+mod roles;
+mod v2_rooms;
 
 use common::{Answer, Harness};
 use serde_json::{Value, json};

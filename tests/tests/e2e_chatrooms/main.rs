@@ -6,12 +6,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod journey;
 mod lifecycle;
-mod queue;
 mod members;
+mod messages;
+mod queue;
 mod roles;
 mod v2_rooms;
-mod messages;
 
 use nim_api::chatroom::CreateChatroom;
 use nim_api::{Client, Clock, SystemClock};

@@ -41,8 +41,8 @@ mod bans;
 mod member;
 mod members;
 mod roles;
-mod virtual_members;
 mod tags;
+mod virtual_members;
 
 pub use bans::{
     BannedDuration, QueryChatBanned, QueryChatroomBlacklist, RestrictedMember, RestrictedMembers,
@@ -51,11 +51,11 @@ pub use bans::{
 pub use member::{ChatroomMemberInfo, ChatroomMemberPage, OnlineInfo};
 pub use members::{BatchQueryChatroomMembers, KickMember, UpdateOnlineMemberInfo};
 pub use roles::SetMemberRole;
+pub use tags::{ListTaggedMembers, ModifyMemberTags, QueryTaggedMembersCount, TaggedMembersCount};
 pub use virtual_members::{
     AddVirtualMembers, ClearVirtualMembers, ClearedVirtualMembers, DeleteVirtualMembers,
     QueryVirtualMembers, VirtualMember, VirtualMemberInfo, VirtualMemberList,
 };
-pub use tags::{ListTaggedMembers, ModifyMemberTags, QueryTaggedMembersCount, TaggedMembersCount};
 
 /// The room notification a member operation may send, written into the body itself
 /// (`#[nim(flatten)]`): `notification_enabled` (default: no notification) and

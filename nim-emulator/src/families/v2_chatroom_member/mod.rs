@@ -35,8 +35,8 @@
 mod bans;
 mod members;
 mod roles;
-mod virtual_members;
 mod tags;
+mod virtual_members;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
