@@ -5,26 +5,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
 
 use nim_emulator::Emulator;
+use walk::root;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod walk;
 
 /// `(method, path)` -> operation name (v2) or "" (v1), from the two inventories.
 fn inventory() -> HashMap<(String, String), String> {
-    let mut known = HashMap::new();
-    for file in ["docs/spec/v1-paths.txt", "docs/spec/v2-ops.txt"] {
-        let text = std::fs::read_to_string(root().join(file)).unwrap();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let parts: Vec<&str> = line.split_whitespace().collect();
-            let op = parts.get(3).copied().unwrap_or_default().to_owned();
-            known.insert((parts[0].to_owned(), parts[1].to_owned()), op);
-        }
-    }
-    known
+    walk::inventory()
+        .into_iter()
+        .map(|line| ((line.method, line.path), line.op))
+        .collect()
 }
 
 /// Whether the module at `path` (below nim-api's `src`) is declared `pub mod` by its parent.
@@ -145,30 +137,7 @@ async fn the_emulator_serves_every_listed_action() {
     let emu = Emulator::start("walk-key", "walk-secret").await.unwrap();
     let unknown = nim_api::ActionInfo::of::<Unknown>("Unknown");
     for (i, action) in nim_api::catalogue().iter().chain([&unknown]).enumerate() {
-        let path = if action.path.starts_with('/') {
-            let mut filled = action.path.to_owned();
-            while let (Some(open), Some(close)) = (filled.find('{'), filled.find('}')) {
-                filled.replace_range(open..=close, "walker");
-            }
-            format!("/nimserver{filled}")
-        } else {
-            format!("/nimserver/{}", action.path)
-        };
-        let now = emu.now_unix();
-        let nonce = format!("walk-nonce-{i}");
-        let sum = nim_api::checksum("walk-secret", &nonce, now);
-        let cur_time = now.to_string();
-        let reply = emu.handle(
-            action.method,
-            &path,
-            &[
-                ("AppKey", "walk-key"),
-                ("Nonce", &nonce),
-                ("CurTime", &cur_time),
-                ("CheckSum", &sum),
-            ],
-            b"",
-        );
+        let reply = walk::signed_call(&emu, action.method, action.path, i);
         let code = reply.api_code();
         assert!(code.is_some(), "{} answered no JSON code", action.name);
         if action.name == "Unknown" {
@@ -178,8 +147,9 @@ async fn the_emulator_serves_every_listed_action() {
             assert_ne!(
                 code,
                 Some(404),
-                "{} {path} is not served: {:?}",
+                "{} {} is not served: {:?}",
                 action.method,
+                action.path,
                 reply.msg()
             );
         }
