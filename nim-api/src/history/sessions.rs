@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::Accid;
-use crate::message::{ConversationType, number_or_string};
+use crate::message::ConversationType;
 
 /// `history/querySessionList.action`: an account's conversations on the server, most
 /// recently updated first, at most `limit` (1 to 100, default 100) per call.
@@ -75,7 +75,7 @@ pub struct Session {
     #[serde(default)]
     pub accid: Option<String>,
     /// The team id (teams only).
-    #[serde(default, deserialize_with = "optional_id")]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub tid: Option<u64>,
     /// When it was last updated, in milliseconds (`updateTime`).
     #[serde(default, rename = "updateTime")]
@@ -96,13 +96,6 @@ impl Session {
     pub fn kind(&self) -> Option<ConversationType> {
         ConversationType::from_number(self.session_type)
     }
-}
-
-/// An id sent as a number, as text holding one, or as `null`.
-fn optional_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    #[derive(Deserialize)]
-    struct Id(#[serde(deserialize_with = "number_or_string")] u64);
-    Ok(Option::<Id>::deserialize(d)?.map(|Id(id)| id))
 }
 
 /// Text as it is; any other JSON value as its JSON text; `null` as `None`.

@@ -66,7 +66,7 @@ pub struct ChatroomMessageRecord {
     #[serde(default)]
     pub msg_abandon: Option<bool>,
     /// The sender's platform: 1 Android, 2 iOS, 4 PC, 16 Web, 32 REST, 64 Mac.
-    #[serde(default, deserialize_with = "optional_number")]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub sender_client_type: Option<u32>,
 }
 
@@ -78,26 +78,6 @@ impl ChatroomMessageRecord {
             self.text.as_deref(),
             self.attachment.as_ref(),
         )
-    }
-}
-
-/// A number, or a string holding one; absent or `null` is `None`.
-fn optional_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom("not a client type")),
-        Some(Value::String(text)) => text
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(serde::de::Error::custom),
-        Some(other) => Err(serde::de::Error::custom(format!(
-            "`{other}` is not a number"
-        ))),
     }
 }
 

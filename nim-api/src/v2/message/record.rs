@@ -51,7 +51,7 @@ pub struct MessageRecord {
     #[serde(default)]
     pub conversation_id: Option<String>,
     /// The team of a team message.
-    #[serde(default, deserialize_with = "optional_id")]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub team_id: Option<u64>,
     /// When it was sent (ms; 0 when not answered).
     #[serde(default)]
@@ -108,11 +108,4 @@ impl MessageRecord {
             self.attachment.as_ref(),
         )
     }
-}
-
-/// An optional id sent as a number or as a string holding one.
-pub(crate) fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    #[derive(Deserialize)]
-    struct Id(#[serde(deserialize_with = "crate::message::number_or_string")] u64);
-    Ok(Option::<Id>::deserialize(d)?.map(|Id(id)| id))
 }
