@@ -133,6 +133,9 @@ pub(crate) struct Checked {
     pub(crate) distinct: Option<Distinct>,
     /// `setters`: generate `new` and one setter per optional field.
     pub(crate) setters: bool,
+    /// `form_members` (`Params` only): also write the members as the action's own v1 form
+    /// parameters, for `#[nim(flatten)]` in a v1 action.
+    pub(crate) form_members: bool,
     /// Every field, sent or skipped, in declaration order.
     pub(crate) fields: Vec<Field>,
 }

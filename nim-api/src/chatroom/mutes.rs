@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::wire::optional_number;
-use crate::{Accid, Form, FormMembers, FormValue};
+use crate::Accid;
 
 /// The longest temporary chat ban, in seconds (30 days).
 pub const MUTE_SECONDS_MAX: u64 = 2_592_000;
@@ -28,7 +28,7 @@ const _: () = assert!(MUTE_SECONDS_MAX == 2_592_000);
 /// assert_eq!(notify.notify_ext("x".repeat(2049)).validate().unwrap_err().field(), "notifyExt");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct MuteNotification {
     /// Whether the room is notified (default: yes).
@@ -37,13 +37,6 @@ pub struct MuteNotification {
     /// The notification's extension (JSON), at most 2048 characters.
     #[nim(rename = "notifyExt", max_len = 2048)]
     pub notify_ext: Option<String>,
-}
-
-impl FormMembers for MuteNotification {
-    fn write_form_members(&self, form: &mut Form) {
-        self.need_notify.write_form("needNotify", form);
-        self.notify_ext.write_form("notifyExt", form);
-    }
 }
 
 /// `chatroom/temporaryMute.action`: `operator` (the creator or a manager) bans `target` of

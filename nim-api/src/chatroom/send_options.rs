@@ -3,7 +3,7 @@
 //! `sendMsg` and `batchSendMsg`). Each is written into the form as the action's own
 //! parameters (`#[nim(flatten)]`); unset members are not sent.
 
-use crate::{Form, FormMembers, FormValue};
+use crate::{Form, FormMembers};
 
 /// What every v1 chatroom send takes besides the message: the copy (抄送) to the app server
 /// and the moderation switches. `broadcast` has no `yidunAntiSpamExt` (both SDKs): it refuses
@@ -21,7 +21,7 @@ use crate::{Form, FormMembers, FormValue};
 /// assert_eq!(common.route(2u8).validate().unwrap_err().field(), "route");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct ChatroomSendCommon {
     /// `0`: no copy to the app server's message callback; `1` (the default): copy.
@@ -50,21 +50,6 @@ pub struct ChatroomSendCommon {
     pub antispam_custom: Option<String>,
 }
 
-impl FormMembers for ChatroomSendCommon {
-    fn write_form_members(&self, form: &mut Form) {
-        self.route.write_form("route", form);
-        self.env.write_form("env", form);
-        self.use_yidun.write_form("useYidun", form);
-        self.yidun_anti_cheating
-            .write_form("yidunAntiCheating", form);
-        self.yidun_anti_spam_ext
-            .write_form("yidunAntiSpamExt", form);
-        self.bid.write_form("bid", form);
-        self.antispam.write_form("antispam", form);
-        self.antispam_custom.write_form("antispamCustom", form);
-    }
-}
-
 /// How `sendMsg` and `batchSendMsg` deliver and keep their messages. The directed sends
 /// (`sendMsgToSomeone`, ...) have none of these: their messages are never kept.
 ///
@@ -80,7 +65,7 @@ impl FormMembers for ChatroomSendCommon {
 /// assert_eq!(delivery.abandon_ratio(10_000u16).validate().unwrap_err().field(), "abandonRatio");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct ChatroomDelivery {
     /// Send although the sender is temporarily muted (`ignoreMute`; a permanent chat ban
@@ -113,21 +98,6 @@ pub struct ChatroomDelivery {
     /// (`forbiddenIfHighPriorityMsgFreq`; default `0`).
     #[nim(rename = "forbiddenIfHighPriorityMsgFreq", one_of = [0, 1])]
     pub forbidden_if_high_priority_msg_freq: Option<u8>,
-}
-
-impl FormMembers for ChatroomDelivery {
-    fn write_form_members(&self, form: &mut Form) {
-        self.ignore_mute.write_form("ignoreMute", form);
-        self.skip_history.write_form("skipHistory", form);
-        self.abandon_ratio.write_form("abandonRatio", form);
-        self.high_priority.write_form("highPriority", form);
-        self.need_high_priority_msg_resend
-            .write_form("needHighPriorityMsgResend", form);
-        self.notify_target_tags.write_form("notifyTargetTags", form);
-        self.chat_msg_priority.write_form("chatMsgPriority", form);
-        self.forbidden_if_high_priority_msg_freq
-            .write_form("forbiddenIfHighPriorityMsgFreq", form);
-    }
 }
 
 /// Where in a spatial (3D audio) room a message is said: `locX`, `locY`, `locZ` (the Java

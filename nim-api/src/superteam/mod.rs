@@ -40,7 +40,6 @@ mod messages;
 mod mutes;
 mod queries;
 
-use crate::{Form, FormMembers, FormValue};
 
 /// The modes, roles, switches and answers are the advanced team's: the same parameters
 /// with the same numbers, the same answer members.
@@ -87,7 +86,7 @@ pub use queries::{
 /// assert_eq!(settings.intro("x".repeat(513)).validate().unwrap_err().field(), "intro");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct SuperTeamSettings {
     /// The introduction, at most 512 characters.
@@ -113,21 +112,6 @@ pub struct SuperTeamSettings {
     /// The moderation business id (`bid`, JSON text; in both SDKs, not in the legacy docs).
     #[nim(json)]
     pub bid: Option<String>,
-}
-
-/// Each set member as a form parameter of its own, in declaration order.
-impl FormMembers for SuperTeamSettings {
-    fn write_form_members(&self, form: &mut Form) {
-        self.intro.write_form("intro", form);
-        self.announcement.write_form("announcement", form);
-        self.server_custom.write_form("serverCustom", form);
-        self.icon.write_form("icon", form);
-        self.beinvitemode.write_form("beinvitemode", form);
-        self.invitemode.write_form("invitemode", form);
-        self.uptinfomode.write_form("uptinfomode", form);
-        self.upcustommode.write_form("upcustommode", form);
-        self.bid.write_form("bid", form);
-    }
 }
 
 crate::catalogue::family! {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{BeInviteMode, InviteeConsent, JoinMode, Permission};
 use crate::message::number_or_string;
-use crate::{Accid, FailedAccids, Form, FormMembers, FormValue, ValidationError};
+use crate::{Accid, FailedAccids, ValidationError};
 
 /// What [`CreateTeam`] and [`UpdateTeam`] both set: the texts, who may do what, the member
 /// limit and the moderation ids. Written into the form as the action's own parameters
@@ -31,7 +31,7 @@ use crate::{Accid, FailedAccids, Form, FormMembers, FormValue, ValidationError};
 /// assert_eq!(err.field(), "teamMemberLimit");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct TeamSettings {
     /// The announcement, at most 1024 characters (`""` clears it in an update).
@@ -61,21 +61,6 @@ pub struct TeamSettings {
     /// keeps its configuration.
     #[nim(json)]
     pub bid: Option<String>,
-}
-
-impl FormMembers for TeamSettings {
-    fn write_form_members(&self, form: &mut Form) {
-        self.announcement.write_form("announcement", form);
-        self.intro.write_form("intro", form);
-        self.icon.write_form("icon", form);
-        self.custom.write_form("custom", form);
-        self.beinvitemode.write_form("beinvitemode", form);
-        self.invitemode.write_form("invitemode", form);
-        self.uptinfomode.write_form("uptinfomode", form);
-        self.upcustommode.write_form("upcustommode", form);
-        self.team_member_limit.write_form("teamMemberLimit", form);
-        self.bid.write_form("bid", form);
-    }
 }
 
 /// `team/create.action`: `owner` creates a team named `tname` and invites `members` with

@@ -35,7 +35,7 @@ const ENDPOINT_KEYS: &[&str] = &[
     "distinct",
     "crate",
 ];
-const PARAMS_KEYS: &[&str] = &["setters", "custom", "distinct", "crate"];
+const PARAMS_KEYS: &[&str] = &["setters", "form_members", "custom", "distinct", "crate"];
 
 /// The methods `method = "..."` accepts.
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -109,6 +109,7 @@ pub(crate) fn input(raw: RawInput, mut errors: Errors, derive: Derive) -> syn::R
         custom: container.custom,
         distinct,
         setters: container.setters,
+        form_members: container.form_members,
         fields,
     })
 }
@@ -160,6 +161,7 @@ struct Container {
     custom: Option<Path>,
     distinct: Option<(Ident, Ident)>,
     setters: bool,
+    form_members: bool,
     krate: Option<Path>,
 }
 
@@ -181,6 +183,7 @@ fn container(
         custom: None,
         distinct: None,
         setters: false,
+        form_members: false,
         krate: None,
     };
     let mut idempotent = false;
@@ -212,6 +215,7 @@ fn container(
                     .and_then(|lit| errors.take(rate_limit_value(&lit)));
             }
             "setters" => out.setters = values::flag(entry, key, errors),
+            "form_members" => out.form_members = values::flag(entry, key, errors),
             "custom" => out.custom = values::function_path(entry, errors),
             "distinct" => out.distinct = errors.take(values::field_pair(entry)),
             "crate" => out.krate = values::crate_path(entry, errors),

@@ -8,7 +8,8 @@ use quote::quote;
 use super::rules;
 use crate::model::{Checked, Place};
 
-/// The `Validate`, `Serialize` and `FormValue` impls.
+/// The `Validate`, `Serialize`, `JsonMembers` and `FormValue` impls, and `FormMembers` with
+/// `form_members`.
 pub(super) fn impls(checked: &Checked) -> TokenStream {
     let Checked {
         private,
@@ -17,6 +18,7 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
         fields,
         custom,
         distinct,
+        form_members,
         ..
     } = checked;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -40,7 +42,26 @@ pub(super) fn impls(checked: &Checked) -> TokenStream {
         let (name, wire) = (&field.ident, &field.wire);
         quote!(__nim_body.member(#wire, &self.#name);)
     });
+    // Each member under its wire name, as if the action declared it (unset ones write
+    // nothing: `Option`'s `FormValue`).
+    let form_members = form_members.then(|| {
+        let writes = sent.iter().map(|field| {
+            let (name, wire) = (&field.ident, &field.wire);
+            quote!(#private::FormValue::write_form(&self.#name, #wire, __nim_form);)
+        });
+        quote! {
+            #[automatically_derived]
+            #[allow(deprecated)]
+            impl #impl_generics #private::FormMembers for #ident #ty_generics #where_clause {
+                fn write_form_members(&self, __nim_form: &mut #private::Form) {
+                    #(#writes)*
+                }
+            }
+        }
+    });
     quote! {
+        #form_members
+
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics #private::Validate for #ident #ty_generics #where_clause {

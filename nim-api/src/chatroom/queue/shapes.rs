@@ -75,7 +75,7 @@ impl FormMembers for QueuePriority {
 /// assert_eq!(notify.notify_ext("x".repeat(2049)).validate().unwrap_err().field(), "notifyExt");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters)]
+#[nim(setters, form_members)]
 #[non_exhaustive]
 pub struct QueueNotify {
     /// Notify the room of the change.
@@ -84,13 +84,6 @@ pub struct QueueNotify {
     /// The notification's extension, at most 2048 characters.
     #[nim(rename = "notifyExt", max_len = 2048)]
     pub notify_ext: Option<String>,
-}
-
-impl FormMembers for QueueNotify {
-    fn write_form_members(&self, form: &mut Form) {
-        self.need_notify.write_form("needNotify", form);
-        self.notify_ext.write_form("notifyExt", form);
-    }
 }
 
 /// One element of [`BatchOfferChatroomQueue`](super::BatchOfferChatroomQueue): `key` (1 to
