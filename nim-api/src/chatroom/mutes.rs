@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use crate::wire::optional_number;
 use crate::Accid;
+use crate::wire::optional_number;
 
 /// The longest temporary chat ban, in seconds (30 days).
 pub const MUTE_SECONDS_MAX: u64 = 2_592_000;

@@ -40,7 +40,6 @@ mod messages;
 mod mutes;
 mod queries;
 
-
 /// The modes, roles, switches and answers are the advanced team's: the same parameters
 /// with the same numbers, the same answer members.
 pub use crate::team::{
