@@ -343,6 +343,19 @@ async fn tag_history_matches_the_senders_tags_at_both_paths() {
     h.call("history/queryTagHistoryMsg.action", &untagged)
         .await
         .assert_error(414, "tags");
+
+    // `reverse` reads as the other history query's: 1 oldest first, 2 newest first.
+    enter(&h, &id, "other", &["vip"]).await;
+    ok(send(&h, &id, "other", "x", "later vip").await);
+    for (reverse, first) in [("1", "from vip"), ("2", "later vip")] {
+        let params = [("roomId", id.as_str()), ("tags", r#"["vip"]"#), ("reverse", reverse)];
+        let answer = ok(h.call("history/queryTagHistoryMsg.action", &params).await);
+        assert_eq!(answer["msgs"][0]["body"], first, "reverse={reverse}");
+    }
+    let bad = [("roomId", id.as_str()), ("tags", r#"["vip"]"#), ("reverse", "up")];
+    h.call("history/queryTagHistoryMsg.action", &bad)
+        .await
+        .assert_error(414, "reverse");
 }
 
 #[tokio::test]

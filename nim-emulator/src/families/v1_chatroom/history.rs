@@ -12,8 +12,9 @@
 //!   says it must). Items: `from`, `msgid` (the client id), `sendtime`, `type`,
 //!   `fromclienttype`, `body` (the `attach` as sent), and `ext` when set.
 //! - `queryTagHistoryMsg`: messages whose sender had one of `tags` when sending;
-//!   `fromTime` and `toTime` inclusive; `limit` 1 to 100 (default 100); `reverse` 1 oldest
-//!   first, anything else (0, 2, absent) newest first, since the SDKs' values are unknown.
+//!   `fromTime` and `toTime` inclusive; `limit` 1 to 100 (default 100); `reverse` as for
+//!   `queryChatroomMsg` (nim-api's `Order`: 1 oldest first, 2 or absent
+//!   newest first, any other value 414).
 
 use serde_json::{Value, json};
 
@@ -102,7 +103,7 @@ pub(super) fn query_tagged(call: &Call<'_>, state: &State) -> Result<Reply, ApiE
         types: types(&p, "types")?,
         after: p.u64_opt("fromTime")?.map(|t| t.saturating_sub(1)),
         before: p.u64_opt("toTime")?.map(|t| t.saturating_add(1)),
-        descending: p.get("reverse").map(str::trim) != Some("1"),
+        descending: p.int_opt("reverse", &[1, 2])? != Some(1),
         limit: limit(&p, "limit", 100)?.unwrap_or(100),
         ..HistoryQuery::default()
     };
