@@ -91,6 +91,7 @@ mod member;
 mod members;
 mod messages;
 mod mutes;
+mod notify;
 mod queries;
 mod queue;
 mod robots;
@@ -119,9 +120,8 @@ pub use messages::{
     BatchSendChatroomMsg, BatchSendChatroomMsgToSomeone, BroadcastChatroomMsg, SendChatroomMsg,
     SendChatroomMsgToSomeone,
 };
-pub use mutes::{
-    MUTE_SECONDS_MAX, MuteDuration, MuteNotification, TagTemporaryMute, TemporaryMute,
-};
+pub use mutes::{MUTE_SECONDS_MAX, MuteDuration, TagTemporaryMute, TemporaryMute};
+pub use notify::ChatroomNotify;
 pub use queries::{
     ChatroomBatch, GetChatroom, GetChatrooms, OpenChatroomIds, QueryOpenChatroomIds,
 };

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use super::ChatroomNotify;
 use crate::Accid;
 use crate::wire::optional_number;
 
@@ -11,33 +12,6 @@ pub const MUTE_SECONDS_MAX: u64 = 2_592_000;
 // The `max = 2_592_000` bounds of the derives below and of `TempChatBan` are literals (the
 // derive takes no path): they must stay equal to the constant.
 const _: () = assert!(MUTE_SECONDS_MAX == 2_592_000);
-
-/// The notification both temporary bans may send, written into the form as the action's own
-/// parameters (`#[nim(flatten)]`): `needNotify` (the server's default: yes) and `notifyExt`
-/// (at most 2048 characters). Unset members are not sent.
-///
-/// ```
-/// use nim_api::chatroom::MuteNotification;
-/// use nim_api::validate::Validate;
-/// use nim_api::{Form, FormMembers};
-///
-/// let notify = MuteNotification::new().need_notify(false);
-/// let mut form = Form::new();
-/// notify.write_form_members(&mut form);
-/// assert_eq!(form.finish(), "needNotify=false");
-/// assert_eq!(notify.notify_ext("x".repeat(2049)).validate().unwrap_err().field(), "notifyExt");
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters, form_members)]
-#[non_exhaustive]
-pub struct MuteNotification {
-    /// Whether the room is notified (default: yes).
-    #[nim(rename = "needNotify")]
-    pub need_notify: Option<bool>,
-    /// The notification's extension (JSON), at most 2048 characters.
-    #[nim(rename = "notifyExt", max_len = 2048)]
-    pub notify_ext: Option<String>,
-}
 
 /// `chatroom/temporaryMute.action`: `operator` (the creator or a manager) bans `target` of
 /// room `roomid` from sending for `muteDuration` seconds, at most 30 days; `0` lifts the
@@ -54,11 +28,11 @@ pub struct MuteNotification {
 /// variant's documented answer). Idempotent only when lifting; a repeat restarts the ban.
 ///
 /// ```
-/// use nim_api::chatroom::{MuteNotification, TemporaryMute};
+/// use nim_api::chatroom::{ChatroomNotify, TemporaryMute};
 /// # use nim_api::Endpoint as _;
 ///
 /// let request = TemporaryMute::new(3000000001u64, "zhangsan", "LiSi", 300u64)
-///     .notification(MuteNotification::new().need_notify(false));
+///     .notification(ChatroomNotify::new().need_notify(false));
 /// assert_eq!(
 ///     request.to_form().unwrap(),
 ///     "roomid=3000000001&operator=zhangsan&target=lisi&muteDuration=300&needNotify=false"
@@ -81,7 +55,7 @@ pub struct TemporaryMute {
     pub mute_duration: u64,
     /// The notification.
     #[nim(flatten, default)]
-    pub notification: MuteNotification,
+    pub notification: ChatroomNotify,
 }
 
 /// `chatroom/tagTemporaryMute.action`: `operator` (the creator or a manager) bans every
@@ -129,7 +103,7 @@ pub struct TagTemporaryMute {
     pub notify_target_tags: Option<String>,
     /// The notification.
     #[nim(flatten, default)]
-    pub notification: MuteNotification,
+    pub notification: ChatroomNotify,
 }
 
 /// The answer of [`TemporaryMute`] and [`TagTemporaryMute`] (`desc`): the ban's duration in

@@ -3,9 +3,10 @@
 
 use crate::{refused, room, setup};
 use nim_api::chatroom::{
-    BatchOfferChatroomQueue, BatchUpdateChatroomQueue, DropChatroomQueue, GetChatroomQueueElements,
-    InitChatroomQueue, ListChatroomQueue, MemberRoleOption, OfferChatroomQueue, PollChatroomQueue,
-    QueueNotify, QueueOfferElement, QueuePriority, QueueValues, SetChatroomMemberRole,
+    BatchOfferChatroomQueue, BatchUpdateChatroomQueue, ChatroomNotify, DropChatroomQueue,
+    GetChatroomQueueElements, InitChatroomQueue, ListChatroomQueue, MemberRoleOption,
+    OfferChatroomQueue, PollChatroomQueue, QueueOfferElement, QueuePriority, QueueValues,
+    SetChatroomMemberRole,
 };
 use nim_api::v2::chatroom_queue::{
     DeleteChatroomQueue, ElementAddPolicy, InitializeChatroomQueue, PollChatroomQueueElement,
@@ -85,7 +86,7 @@ async fn the_batch_actions_and_the_limits_through_both_versions() {
             QueueOfferElement::new("c", "3"),
         ],
     )
-    .notify(QueueNotify::new().need_notify(false));
+    .notify(ChatroomNotify::new().need_notify(false));
     let offered = client.call(&batch).await.unwrap();
     assert_eq!(offered.failed_keys, ["c"]);
 

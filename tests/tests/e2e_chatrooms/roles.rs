@@ -5,7 +5,7 @@
 
 use crate::{refused, room, setup};
 use nim_api::chatroom::{
-    MemberRole, MemberRoleOption, MuteNotification, SetChatroomMemberRole, TagTemporaryMute,
+    ChatroomNotify, MemberRole, MemberRoleOption, SetChatroomMemberRole, TagTemporaryMute,
     TemporaryMute,
 };
 use nim_api::v2::chatroom_member::{
@@ -69,7 +69,7 @@ async fn v1_temporary_mute_expires_on_the_emulators_clock_and_tags_are_muted() {
     let id = room(&client, "Lobby").await;
     emu.enter_chatroom(id, "guest", 16, &["vip"]).unwrap();
     let mute = TemporaryMute::new(id, "owner", "guest", 300u64)
-        .notification(MuteNotification::new().need_notify(false));
+        .notification(ChatroomNotify::new().need_notify(false));
     let answer = client.call(&mute).await.unwrap();
     assert_eq!(answer.mute_duration, Some(300));
     let until = emu

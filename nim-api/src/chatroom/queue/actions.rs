@@ -1,8 +1,9 @@
 //! The eight queue actions.
 
 use super::answers::{BatchOffered, BatchUpdated, PolledElement, QueueChanged, QueueEntries};
-use super::shapes::{QueueNotify, QueueOfferElement, QueuePriority, QueueValues, keys_fit};
+use super::shapes::{QueueOfferElement, QueuePriority, QueueValues, keys_fit};
 use crate::Accid;
+use crate::chatroom::ChatroomNotify;
 
 /// `chatroom/queueInit.action` (初始化队列): sets the most elements room `roomid`'s queue holds
 /// (`sizeLimit`, 0 to 1000). Required here as the docs say (the Java SDK makes it optional
@@ -122,7 +123,7 @@ pub struct BatchOfferChatroomQueue {
     pub transient: Option<bool>,
     /// Whether and how the room is notified.
     #[nim(flatten, default)]
-    pub notify: QueueNotify,
+    pub notify: ChatroomNotify,
     /// The notification's priority.
     #[nim(flatten, default)]
     pub priority: QueuePriority,
@@ -135,12 +136,12 @@ pub struct BatchOfferChatroomQueue {
 /// defaults to false). Idempotent.
 ///
 /// ```
-/// use nim_api::chatroom::{BatchUpdateChatroomQueue, QueueNotify, QueueValues};
+/// use nim_api::chatroom::{BatchUpdateChatroomQueue, ChatroomNotify, QueueValues};
 /// # use nim_api::Endpoint as _;
 ///
 /// let values: QueueValues = [("mic-1", "off")].into_iter().collect();
 /// let request = BatchUpdateChatroomQueue::new(7u64, "ZhangSan", values)
-///     .notify(QueueNotify::new().need_notify(false));
+///     .notify(ChatroomNotify::new().need_notify(false));
 /// assert_eq!(
 ///     request.to_form().unwrap(),
 ///     "roomid=7&operator=zhangsan&elements=%7B%22mic-1%22%3A%22off%22%7D&needNotify=false"
@@ -160,7 +161,7 @@ pub struct BatchUpdateChatroomQueue {
     pub elements: QueueValues,
     /// Whether and how the room is notified.
     #[nim(flatten, default)]
-    pub notify: QueueNotify,
+    pub notify: ChatroomNotify,
     /// The notification's priority.
     #[nim(flatten, default)]
     pub priority: QueuePriority,

@@ -9,4 +9,4 @@ pub use answers::{
     BatchOffered, BatchUpdated, PolledElement, QueueChanged, QueueEntries, QueueEntry,
 };
 pub(crate) use shapes::optional_keys_fit;
-pub use shapes::{HighPriorityPolicy, QueueNotify, QueueOfferElement, QueuePriority, QueueValues};
+pub use shapes::{HighPriorityPolicy, QueueOfferElement, QueuePriority, QueueValues};

@@ -60,32 +60,6 @@ impl FormMembers for QueuePriority {
     }
 }
 
-/// Whether the batch actions notify the room (`needNotify`; the server's default is to
-/// notify) and the notification's extension (`notifyExt`, at most 2048 characters).
-///
-/// ```
-/// use nim_api::chatroom::QueueNotify;
-/// use nim_api::validate::Validate;
-/// use nim_api::{Form, FormMembers};
-///
-/// let notify = QueueNotify::new().need_notify(false).notify_ext("{}");
-/// let mut form = Form::new();
-/// notify.write_form_members(&mut form);
-/// assert_eq!(form.finish(), "needNotify=false&notifyExt=%7B%7D");
-/// assert_eq!(notify.notify_ext("x".repeat(2049)).validate().unwrap_err().field(), "notifyExt");
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, crate::Params)]
-#[nim(setters, form_members)]
-#[non_exhaustive]
-pub struct QueueNotify {
-    /// Notify the room of the change.
-    #[nim(rename = "needNotify")]
-    pub need_notify: Option<bool>,
-    /// The notification's extension, at most 2048 characters.
-    #[nim(rename = "notifyExt", max_len = 2048)]
-    pub notify_ext: Option<String>,
-}
-
 /// One element of [`BatchOfferChatroomQueue`](super::BatchOfferChatroomQueue): `key` (1 to
 /// 128 characters), `value` (1 to 4096), its owner `accid` (default: the operator) and
 /// whether it is transient (default: the request's `transient`).
