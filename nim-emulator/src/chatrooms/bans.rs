@@ -119,7 +119,7 @@ impl Chatrooms {
             }
             Restriction::ChatBan => member.chat_banned = on,
         }
-        if !member.online() && !member.kept_offline() {
+        if !member.stays() {
             room.members.remove(target);
         }
         if disconnect {
@@ -150,7 +150,7 @@ impl Chatrooms {
             .or_insert_with(|| Member::new(Role::Guest));
         let left = member.temp_mute_left(now);
         member.temp_mute_until = until(seconds, now);
-        if !member.online() && !member.kept_offline() {
+        if !member.stays() {
             room.members.remove(target);
         }
         Ok(if seconds == 0 { left } else { seconds })

@@ -118,11 +118,13 @@ impl Chatrooms {
         now: u64,
     ) -> Result<RoomMessage, ChatroomError> {
         let speaker = self.speaker(id, &out.from, out.ignore_temp_mute, now)?;
-        let (nick, avatar, tags) = (
-            speaker.nick.clone().unwrap_or_default(),
-            speaker.avatar.clone().unwrap_or_default(),
-            speaker.tags.clone(),
-        );
+        let (nick, avatar, tags) = speaker.map_or_else(Default::default, |m| {
+            (
+                m.nick.clone().unwrap_or_default(),
+                m.avatar.clone().unwrap_or_default(),
+                m.tags.clone(),
+            )
+        });
         let room = self.get_mut(id)?;
         if out.resend
             && let Some(stored) = room

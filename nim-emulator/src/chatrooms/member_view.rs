@@ -149,8 +149,11 @@ impl<'a> MemberView<'a> {
             out.insert("tempMuted".into(), json!(true));
             out.insert("tempMuteTtl".into(), json!(left));
         }
-        if m.role == Role::Virtual {
+        if let Some(until) = m.robot_until {
             out.insert("isRobot".into(), json!(true));
+            // "How long until the robot expires, in seconds" (the Go SDK's field notes).
+            let left = until.saturating_sub(self.now).div_ceil(1000);
+            out.insert("robotExpirAt".into(), json!(left));
         }
         if tags {
             out.insert("tags".into(), json!(self.tags_text()));

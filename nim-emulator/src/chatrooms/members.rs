@@ -64,6 +64,7 @@ impl Chatrooms {
         } else {
             Role::Guest
         };
+        let stamp = room.entry_stamp(now);
         let member = room
             .members
             .entry(accid.to_owned())
@@ -82,9 +83,9 @@ impl Chatrooms {
         }
         member.connections.push(Connection {
             client_type: entry.client_type,
-            enter_time: now,
+            enter_time: stamp,
         });
-        member.last_enter = Some(now);
+        member.last_enter = Some(stamp);
         if room.delay.policy == DelayPolicy::Idle {
             room.delay.deadline = None;
         }
@@ -117,7 +118,7 @@ impl Chatrooms {
         }
         if !member.online() {
             member.session = None;
-            let kept = member.kept_offline();
+            let kept = member.stays();
             room.queue
                 .elements
                 .retain(|e| !(e.transient && e.owner == accid));

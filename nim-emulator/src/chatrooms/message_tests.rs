@@ -55,14 +55,14 @@ fn bodies(rooms: &Chatrooms, id: u64, query: &HistoryQuery) -> Vec<String> {
 }
 
 #[test]
-fn the_creator_and_online_guests_speak_others_do_not() {
+fn anyone_speaks_into_an_open_room_with_its_room_profile_while_in_it() {
     let (mut rooms, id) = room();
     assert!(rooms.send(id, text("owner", "a", "hi"), NOW).is_ok());
-    assert!(rooms.send(id, text("guest", "b", "yo"), NOW).is_ok());
-    assert_eq!(
-        code(rooms.send(id, text("stranger", "c", "?"), NOW).unwrap_err()),
-        404
-    );
+    let yo = rooms.send(id, text("guest", "b", "yo"), NOW).unwrap();
+    assert_eq!(yo.sender_tags, ["vip"]);
+    // Not in the room: sent all the same, with no room profile and no tags.
+    let outside = rooms.send(id, text("stranger", "c", "?"), NOW).unwrap();
+    assert!(outside.sender_tags.is_empty());
     assert_eq!(
         code(
             rooms
@@ -72,11 +72,9 @@ fn the_creator_and_online_guests_speak_others_do_not() {
         404
     );
     rooms.leave(id, "guest", None, NOW).unwrap();
-    assert_eq!(
-        code(rooms.send(id, text("guest", "e", "?"), NOW).unwrap_err()),
-        404
-    );
-    assert_eq!(bodies(&rooms, id, &everything()), ["hi", "yo"]);
+    let gone = rooms.send(id, text("guest", "e", "bye"), NOW).unwrap();
+    assert!(gone.sender_tags.is_empty(), "its tags left with it");
+    assert_eq!(bodies(&rooms, id, &everything()), ["hi", "yo", "?", "bye"]);
 }
 
 #[test]

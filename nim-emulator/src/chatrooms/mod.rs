@@ -70,7 +70,6 @@
 //! | a new key for a full queue | 419 |
 //! | no such queue element, an empty queue (poll) | 404 |
 //! | a queue change by an operator neither creator nor online, a transient element of an offline owner | 403 |
-//! | sending: not in the room ([speak rules](speak)) | 404 |
 //! | sending into a closed room | 13002 |
 //! | sending: blacklisted | 13003 |
 //! | sending: chat-banned, temporarily muted, or the room muted (not creator/manager) | 13004 |
@@ -230,6 +229,7 @@ impl Chatrooms {
             messages: Vec::new(),
             tag_mutes: BTreeMap::new(),
             create_time: now,
+            last_entry: 0,
         };
         if let Some((policy, seconds)) = new.delay {
             set_delay(&mut room, Some(policy), seconds, now)?;

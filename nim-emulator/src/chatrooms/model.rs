@@ -51,7 +51,9 @@ impl Role {
             Role::Normal => "COMMON",
             Role::Guest => "TEMPORARY",
             Role::Anonymous => "ANONYMOUS",
-            Role::Virtual => "ROBOT",
+            // No source lists a robot type: a virtual member is not a fixed member, so it
+            // is a temporary one, told apart by `isRobot`.
+            Role::Virtual => "TEMPORARY",
         }
     }
 }
@@ -203,6 +205,18 @@ impl Member {
         !self.connections.is_empty()
     }
 
+    /// Whether it is a virtual member (v1 robot) now: the one mark of it, whatever its
+    /// role (the creator or a manager may be added as a robot too).
+    pub(crate) fn is_robot(&self) -> bool {
+        self.robot_until.is_some()
+    }
+
+    /// Whether the room keeps its record: online, virtual, or [kept
+    /// offline](Self::kept_offline).
+    pub(crate) fn stays(&self) -> bool {
+        self.online() || self.is_robot() || self.kept_offline()
+    }
+
     /// Whether it counts among the room's fixed members (at most 1000): a fixed role, or a
     /// blacklist or permanent ban (v1 `LIMITED`) that keeps its record.
     pub(crate) fn counts_as_fixed(&self) -> bool {
@@ -315,9 +329,21 @@ pub(crate) struct Room {
     pub(crate) tag_mutes: BTreeMap<String, u64>,
     /// Unix ms.
     pub(crate) create_time: u64,
+    /// The latest entry time given out (Unix ms): see [`Room::entry_stamp`].
+    pub(crate) last_entry: u64,
 }
 
 impl Room {
+    /// The time of an entry (a connection, a virtual member added) at `now`: `now`, or 1 ms
+    /// after the room's previous entry when that is not earlier. The clock counts whole
+    /// seconds, so entries in one second would tie; distinct times keep the lists' order
+    /// and their `endtime` pages stable while members come and go between two pages.
+    pub(crate) fn entry_stamp(&mut self, now: u64) -> u64 {
+        let stamp = now.max(self.last_entry.saturating_add(1));
+        self.last_entry = stamp;
+        stamp
+    }
+
     /// How many members are online.
     pub(crate) fn online_count(&self) -> usize {
         self.members.values().filter(|m| m.online()).count()

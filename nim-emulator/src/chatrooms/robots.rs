@@ -75,11 +75,20 @@ impl Chatrooms {
                 ));
                 continue;
             }
+            // Not in the room yet, it enters now: lists order members by their latest entry.
+            let enters = room
+                .members
+                .get(&accid)
+                .is_none_or(|m| !m.is_robot() && !m.online());
+            let stamp = enters.then(|| room.entry_stamp(now));
             let member = room
                 .members
                 .entry(accid.clone())
                 .or_insert_with(|| Member::new(Role::Virtual));
-            let renewed = member.robot_until.is_some();
+            let renewed = member.is_robot();
+            if stamp.is_some() {
+                member.last_enter = stamp;
+            }
             member.robot_until = Some(now.saturating_add(ROBOT_TTL_MS));
             for (field, value) in [
                 (&mut member.nick, profile.nick),
@@ -179,7 +188,7 @@ impl Room {
     pub(crate) fn present_count(&self) -> usize {
         self.members
             .values()
-            .filter(|m| m.online() || m.robot_until.is_some())
+            .filter(|m| m.online() || m.is_robot())
             .count()
     }
 }
@@ -199,7 +208,7 @@ fn end_robot(room: &mut Room, accid: &str) {
         return;
     };
     member.robot_until = None;
-    if member.role == Role::Virtual || !(member.online() || member.kept_offline()) {
+    if member.role == Role::Virtual || !member.stays() {
         room.members.remove(accid);
     }
 }
@@ -342,5 +351,50 @@ mod tests {
         assert_eq!(done.added, ["r1"]);
         assert_eq!(done.refused[0].0, "bad");
         assert_eq!(done.refused[0].1.v1().code(), 13003);
+    }
+
+    #[test]
+    fn a_robot_enters_when_added_and_stays_when_its_connection_leaves() {
+        let (mut rooms, id) = room();
+        let later = NOW + 5000;
+        // A guest that is also added as a robot, and the creator added while offline.
+        let entry = Entry {
+            client_type: 16,
+            ..Entry::default()
+        };
+        rooms.enter(id, "guest", entry, NOW).unwrap();
+        rooms
+            .add_robots(id, robots(&["guest", "owner", "r1"]), later)
+            .unwrap();
+        let r = rooms.get(id).unwrap();
+        assert_eq!(r.members["owner"].last_enter, Some(later));
+        assert_eq!(
+            r.members["r1"].last_enter,
+            Some(later + 1),
+            "added now, in order"
+        );
+        assert_eq!(r.members["guest"].last_enter, Some(NOW), "online already");
+        let view = r.member_view("owner", later).unwrap();
+        assert_eq!(
+            view.v1(false)["isRobot"],
+            true,
+            "a creator robot is flagged too"
+        );
+        assert!(view.online(), "and present");
+
+        rooms.leave(id, "guest", None, later).unwrap();
+        assert_eq!(
+            role(&rooms, id, "guest"),
+            Some(Role::Guest),
+            "still a robot"
+        );
+        assert_eq!(rooms.get(id).unwrap().present_count(), 3);
+        // Tags live on connections: a robot takes none.
+        let tags = super::super::TagChange {
+            tags: Some(vec!["vip".into()]),
+            notify_target_tags: None,
+        };
+        let refused = rooms.set_tags(id, "r1", tags).unwrap_err();
+        assert_eq!(refused.v1().code(), 404);
     }
 }

@@ -117,7 +117,7 @@ impl Chatrooms {
             .entry(target.to_owned())
             .or_insert_with(|| Member::new(Role::Guest));
         member.role = to;
-        if !member.online() && !member.kept_offline() {
+        if !member.stays() {
             room.members.remove(target);
         }
         Ok(room.members.get(target))

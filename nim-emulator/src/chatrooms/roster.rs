@@ -38,7 +38,7 @@
 //!   fixed member keeps its role, bans and profile. A kick is no ban: it may enter again.
 
 use super::member_view::MemberView;
-use super::model::{Member, Role, SessionProfile};
+use super::model::{Member, SessionProfile};
 use super::roles::check_operator;
 use super::{ChatroomError, Chatrooms, Room};
 
@@ -71,7 +71,7 @@ impl MemberFilter {
 
 /// Whether `member` is in the room now: online, or a virtual member.
 pub(crate) fn present(member: &Member) -> bool {
-    member.online() || member.role == Role::Virtual
+    member.online() || member.is_robot()
 }
 
 /// A profile change (v1 `updateMyRoomRole`, v2 `updateOnlineMemberInfo`); `None` keeps a
@@ -248,7 +248,7 @@ impl Chatrooms {
         Ok(ProfileOutcome::Session)
     }
 
-    /// Replaces present member `accid`'s tags and notification expression; 404 when it is
+    /// Replaces online member `accid`'s tags and notification expression; 404 when it is
     /// not online in room `id`.
     pub(crate) fn set_tags(
         &mut self,
@@ -260,7 +260,8 @@ impl Chatrooms {
         let member = room
             .members
             .get_mut(accid)
-            .filter(|m| present(m))
+            // Tag queries see live connections only, so a virtual member takes no tags.
+            .filter(|m| m.online())
             .ok_or_else(|| ChatroomError::NotOnline {
                 room: id,
                 accid: accid.to_owned(),

@@ -59,8 +59,8 @@ fn lists_split_fixed_members_from_online_guests_newest_first() {
     make_fixed(&mut rooms, id, "mgr", Role::Manager);
     make_fixed(&mut rooms, id, "normal", Role::Normal);
     enter_at(&mut rooms, id, "guest1", 16, &[], NOW + SEC);
-    enter_at(&mut rooms, id, "guest2", 16, &[], NOW + 3 * SEC);
     enter_at(&mut rooms, id, "mgr", 1, &[], NOW + 2 * SEC);
+    enter_at(&mut rooms, id, "guest2", 16, &[], NOW + 3 * SEC);
 
     // Fixed: the manager entered last; owner and normal never did (the room's time), by id.
     assert_eq!(
@@ -289,7 +289,8 @@ fn the_v1_record_and_the_v2_object_describe_the_same_member() {
 #[test]
 fn a_temporary_ban_shows_its_seconds_left_until_it_ends_and_virtual_members_count_as_present() {
     let (mut rooms, id) = room();
-    make_fixed(&mut rooms, id, "bot", Role::Virtual);
+    let bot = vec![("bot".to_owned(), RobotProfile::default())];
+    rooms.add_robots(id, bot, NOW).unwrap();
     rooms
         .get_mut(id)
         .unwrap()
@@ -312,31 +313,58 @@ fn a_temporary_ban_shows_its_seconds_left_until_it_ends_and_virtual_members_coun
             bot.v1(false)["isRobot"].clone(),
             bot.v1(false)["type"].clone()
         ),
-        (true.into(), "ROBOT".into())
+        (true.into(), "TEMPORARY".into())
     );
+    assert_eq!(bot.v1(false)["robotExpirAt"], 24 * 3600, "seconds left");
     assert_eq!(bot.v2()["member_role"], 5);
 }
 
 #[test]
-fn members_entering_in_the_same_second_are_spread_apart_so_no_page_skips_one() {
+fn entries_in_one_second_get_distinct_times_so_pages_neither_skip_nor_repeat() {
     let (mut rooms, id) = room();
     for accid in ["a", "b", "c"] {
         enter_at(&mut rooms, id, accid, 16, &[], NOW + SEC);
     }
     make_fixed(&mut rooms, id, "m1", Role::Normal);
     make_fixed(&mut rooms, id, "m2", Role::Normal);
-    let room = rooms.get(id).unwrap();
-    let guests = || room.members_where(MemberFilter::OnlineGuests, |_| true, NOW);
-    let times: Vec<u64> = guests().iter().map(MemberView::enter_time).collect();
-    assert_eq!(times, [NOW + SEC, NOW + SEC - 1, NOW + SEC - 2]);
-    // One per page, each asked before the last one's time: all three, once each.
+    let guests = |rooms: &Chatrooms| {
+        let room = rooms.get(id).unwrap();
+        let views = room.members_where(MemberFilter::OnlineGuests, |_| true, NOW);
+        views
+            .iter()
+            .map(|v| (v.accid().to_owned(), v.enter_time()))
+            .collect::<Vec<_>>()
+    };
+    let times: Vec<u64> = guests(&rooms).iter().map(|(_, t)| *t).collect();
+    assert_eq!(times, [NOW + SEC + 2, NOW + SEC + 1, NOW + SEC]);
+    // One per page, each asked before the last one's time, while another guest enters in
+    // the same second between two pages: each of the first three once, the newcomer
+    // above the cut.
     let mut seen = Vec::new();
     let mut endtime = 0;
-    while let Some(v) = page_before(guests(), endtime, 1).first().copied() {
-        seen.push(v.accid().to_owned());
-        endtime = v.enter_time();
+    loop {
+        let page: Vec<(String, u64)> = guests(&rooms)
+            .into_iter()
+            .filter(|(_, t)| endtime == 0 || *t < endtime)
+            .take(1)
+            .collect();
+        let Some((accid, time)) = page.into_iter().next() else {
+            break;
+        };
+        if seen.is_empty() {
+            enter_at(&mut rooms, id, "d", 16, &[], NOW + SEC);
+        }
+        seen.push(accid);
+        endtime = time;
     }
-    assert_eq!(seen, ["a", "b", "c"]);
+    assert_eq!(seen, ["c", "b", "a"]);
+    let room = rooms.get(id).unwrap();
+    assert_eq!(
+        room.members_where(MemberFilter::OnlineGuests, |_| true, NOW)
+            .first()
+            .map(|v| v.accid()),
+        Some("d")
+    );
     // Fixed members that never entered share the room's time too.
     let fixed = room.members_where(MemberFilter::Fixed, |_| true, NOW);
     let times: Vec<u64> = fixed.iter().map(MemberView::enter_time).collect();

@@ -8,9 +8,10 @@
 //! 1. no such room: 404;
 //! 2. the room is closed: 13002 ("chat room status abnormal", the docs' code);
 //! 3. the sender is on the room's blacklist: 13003;
-//! 4. the sender is not in the room, that is neither a fixed member (creator, manager,
-//!    normal member, kept while offline), nor a virtual member, nor a guest with a live
-//!    connection: 404 (the docs name no code; 404 is their "object not found");
+//! 4. (no rule on presence: no source says the sender must be in the room, so any
+//!    registered account may send, as the app server speaks for its users; an account with
+//!    no record in the room sends with an empty profile and no tags, and the rules below
+//!    apply to whatever record the room keeps for it);
 //! 5. the sender is chat-banned (v1 `muted`, v2 `chat_banned`): 13004;
 //! 6. the sender is temporarily muted and the mute has not expired on the emulator's clock,
 //!    unless the send asks to ignore temporary mutes (v1 `ignoreMute`, v2
@@ -26,14 +27,15 @@ use super::model::{Member, Role};
 use super::{ChatroomError, Chatrooms};
 
 impl Chatrooms {
-    /// The member `accid` of room `id` if it may send a message now (Unix ms), else why not.
+    /// Whether `accid` may send a message into room `id` now (Unix ms), with the room's
+    /// record of it while it is in the room (its profile and tags go with the message).
     pub(crate) fn speaker(
         &self,
         id: u64,
         accid: &str,
         ignore_temp_mute: bool,
         now: u64,
-    ) -> Result<&Member, ChatroomError> {
+    ) -> Result<Option<&Member>, ChatroomError> {
         let room = self.get(id)?;
         if !room.valid {
             return Err(ChatroomError::Closed { room: id });
@@ -50,25 +52,23 @@ impl Chatrooms {
                 accid: accid.to_owned(),
             });
         }
-        let Some(member) = member.filter(|m| in_room(m)) else {
-            return Err(ChatroomError::NotMember {
-                room: id,
-                accid: accid.to_owned(),
-            });
-        };
-        if member.chat_banned {
+        if member.is_some_and(|m| m.chat_banned) {
             return Err(banned("chat-banned"));
         }
-        if !ignore_temp_mute && member.temp_mute_until.is_some_and(|until| until > now) {
-            return Err(banned("temporarily muted"));
+        let present = member.filter(|m| in_room(m));
+        if !ignore_temp_mute {
+            if member.is_some_and(|m| m.temp_mute_until.is_some_and(|until| until > now)) {
+                return Err(banned("temporarily muted"));
+            }
+            if present.is_some_and(|m| room.tag_muted(&m.tags, now)) {
+                return Err(banned("a tag of it is muted"));
+            }
         }
-        if !ignore_temp_mute && room.tag_muted(&member.tags, now) {
-            return Err(banned("a tag of it is muted"));
-        }
-        if room.muted && !matches!(member.role, Role::Creator | Role::Manager) {
+        let manages = member.is_some_and(|m| matches!(m.role, Role::Creator | Role::Manager));
+        if room.muted && !manages {
             return Err(banned("the room is muted"));
         }
-        Ok(member)
+        Ok(present)
     }
 }
 
@@ -76,5 +76,5 @@ impl Chatrooms {
 /// always, guests while online (a permanently banned guest's record is kept offline, but
 /// the guest is not in the room).
 fn in_room(member: &Member) -> bool {
-    member.role.fixed() || member.role == Role::Virtual || member.online()
+    member.role.fixed() || member.is_robot() || member.online()
 }

@@ -488,7 +488,8 @@ async fn members_entering_in_the_same_second_are_each_on_one_page() {
     let second = ok(by_page(&h, &id, "1", &cursor, "1").await);
     let mut both = accids_v1(&first);
     both.extend(accids_v1(&second));
-    assert_eq!(both, ["guest", "other"]);
+    // Newest first: `other` entered after `guest`, in the same second.
+    assert_eq!(both, ["other", "guest"]);
     let cursor = second["desc"]["data"][0]["enterTime"]
         .as_u64()
         .unwrap()

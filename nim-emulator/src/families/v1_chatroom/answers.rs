@@ -56,7 +56,7 @@ pub(super) fn info(room: &Room, online_count: bool) -> Value {
     map.insert("muted".into(), json!(room.muted));
     map.insert("ionotify".into(), json!(room.in_out_notify));
     if online_count {
-        map.insert("onlineusercount".into(), json!(room.online_count()));
+        map.insert("onlineusercount".into(), json!(room.present_count()));
     }
     Value::Object(map)
 }

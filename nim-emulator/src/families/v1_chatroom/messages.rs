@@ -138,13 +138,19 @@ fn batch(
             items.len()
         )));
     }
+    // A list the server refuses whole is refused before any item is stored, so a retry
+    // after the 414 cannot send an item twice.
+    let items: Vec<Map<String, Value>> = items
+        .into_iter()
+        .map(|item| match item {
+            Value::Object(item) => Ok(item),
+            _ => Err(ApiError::param("msgList items must be JSON objects")),
+        })
+        .collect::<Result<_, _>>()?;
     let now = now_ms(call);
     let mut rooms = rooms(call, state);
     let (mut success, mut fail) = (Vec::new(), Vec::new());
     for item in items {
-        let Value::Object(item) = item else {
-            return Err(ApiError::param("msgList items must be JSON objects"));
-        };
         let key = item
             .get("msgId")
             .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
