@@ -28,7 +28,8 @@ use crate::Accid;
 ///     request.to_form().unwrap(),
 ///     "channelId=c0ffee&from=zhangsan&to=lisi&requestId=req-1&needPush=1&isSave=1"
 /// );
-/// let long = request.clone().request_id("r".repeat(129));
+/// let mut long = request.clone();
+/// long.request_id = "r".repeat(129);
 /// assert_eq!(long.validate().unwrap_err().field(), "requestId");
 /// let bad = request.push(SignalPush::new().push_title("t".repeat(33)));
 /// assert_eq!(bad.validate().unwrap_err().field(), "pushTitle");

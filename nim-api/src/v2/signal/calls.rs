@@ -24,7 +24,9 @@ use crate::Accid;
 ///     encoded.body.unwrap().1,
 ///     r#"{"channel_id":"c0ffee","inviter_account_id":"zhangsan","invitee_account_id":"lisi","request_id":"req-1","unread_enabled":false}"#
 /// );
-/// assert_eq!(request.request_id("").validate().unwrap_err().field(), "request_id");
+/// let mut empty = request;
+/// empty.request_id.clear();
+/// assert_eq!(empty.validate().unwrap_err().field(), "request_id");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2/signalling_room/actions/invite", setters)]
