@@ -40,6 +40,7 @@ pub mod friend;
 pub mod history;
 pub mod message;
 pub mod msg;
+pub mod signal;
 pub mod superteam;
 pub mod team;
 pub mod user;

@@ -96,6 +96,7 @@ mod params;
 mod reply;
 mod router;
 mod server;
+mod signalling;
 mod stats;
 mod stubs;
 mod subscriptions;

@@ -277,10 +277,16 @@ async fn a_call_by_name_answers_the_servers_json() {
 #[test]
 fn every_action_is_found_by_each_of_its_names() {
     let mut by_type: BTreeMap<&str, u32> = BTreeMap::new();
+    // Two families may share an SDK operation name (chatroom_member and signal both have
+    // kickMember): such a name finds neither, as `find_action` documents.
+    let mut by_op: BTreeMap<String, u32> = BTreeMap::new();
     for action in nim_api::catalogue() {
         *by_type
             .entry(action.name.rsplit("::").next().unwrap())
             .or_default() += 1;
+        if let Some(op) = action.operation() {
+            *by_op.entry(op).or_default() += 1;
+        }
     }
     for action in nim_api::catalogue() {
         assert_eq!(nim_api::find_action(action.name), Some(action));
@@ -290,7 +296,8 @@ fn every_action_is_found_by_each_of_its_names() {
         };
         assert_eq!(nim_api::find_action(&by_route), Some(action), "{by_route}");
         if let Some(op) = action.operation() {
-            assert_eq!(nim_api::find_action(&op), Some(action), "{op}");
+            let want = (by_op[&op] == 1).then_some(action);
+            assert_eq!(nim_api::find_action(&op), want, "{op}");
         }
         let type_name = action.name.rsplit("::").next().unwrap();
         let found = nim_api::find_action(type_name);

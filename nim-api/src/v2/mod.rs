@@ -17,6 +17,7 @@ pub mod friend;
 pub mod message;
 pub mod mute;
 mod shared;
+pub mod signal;
 pub mod subscription;
 pub mod team;
 pub mod team_member;
