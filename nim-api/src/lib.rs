@@ -42,6 +42,7 @@ pub mod message;
 pub mod msg;
 pub mod superteam;
 pub mod team;
+pub mod translator;
 pub mod user;
 pub mod v2;
 mod wire;
