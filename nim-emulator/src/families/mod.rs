@@ -9,6 +9,7 @@ mod message_admin;
 mod message_common;
 mod state_admin;
 mod team_admin;
+mod tools;
 mod v1_chatroom;
 mod v1_event_subscribe;
 mod v1_friend;
@@ -65,4 +66,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     chatroom_admin::register(registry);
     v2_chatroom::register(registry);
     v2_chatroom_queue::register(registry);
+    tools::register(registry);
 }
