@@ -173,7 +173,9 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_and_rule() {
-        let err = TranslateTextMsg::new("a", "t", "e n").validate().unwrap_err();
+        let err = TranslateTextMsg::new("a", "t", "e n")
+            .validate()
+            .unwrap_err();
         assert_eq!(err.field(), "to");
         assert!(err.to_string().contains("' '"), "{err}");
         let err = TranslateTextMsg::new("a", "t", "en")

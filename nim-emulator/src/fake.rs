@@ -32,14 +32,13 @@ pub const FAKE_ANSWERS: &[(&str, &str)] = &[
 /// linked from the docs but not reproduced in any source found: a code missing here may
 /// still be valid on the real server.
 pub(crate) const LANGUAGES: &[&str] = &[
-    "zh-CHS", "zh-CHT", "yue", "en", "ja", "ko", "fr", "es", "pt", "it", "ru", "de", "vi",
-    "id", "ms", "th", "ar", "hi", "tr", "pl", "nl", "sv", "da", "no", "fi", "el", "cs", "hu",
-    "ro", "bg", "uk", "he", "fa", "ur", "bn", "ta", "te", "km", "lo", "my", "tl", "sw", "la",
-    "af", "sq", "am", "hy", "az", "eu", "be", "bs", "ca", "ceb", "co", "hr", "eo", "et",
-    "fy", "gl", "ka", "gu", "ht", "ha", "haw", "is", "ig", "ga", "jw", "kn", "kk", "ku", "ky",
-    "lv", "lt", "lb", "mk", "mg", "ml", "mt", "mi", "mr", "mn", "ne", "ny", "ps", "pa", "sm",
-    "gd", "sr-Cyrl", "sr-Latn", "st", "sn", "sd", "si", "sk", "sl", "so", "su", "tg", "cy",
-    "xh", "yi", "yo", "zu",
+    "zh-CHS", "zh-CHT", "yue", "en", "ja", "ko", "fr", "es", "pt", "it", "ru", "de", "vi", "id",
+    "ms", "th", "ar", "hi", "tr", "pl", "nl", "sv", "da", "no", "fi", "el", "cs", "hu", "ro", "bg",
+    "uk", "he", "fa", "ur", "bn", "ta", "te", "km", "lo", "my", "tl", "sw", "la", "af", "sq", "am",
+    "hy", "az", "eu", "be", "bs", "ca", "ceb", "co", "hr", "eo", "et", "fy", "gl", "ka", "gu",
+    "ht", "ha", "haw", "is", "ig", "ga", "jw", "kn", "kk", "ku", "ky", "lv", "lt", "lb", "mk",
+    "mg", "ml", "mt", "mi", "mr", "mn", "ne", "ny", "ps", "pa", "sm", "gd", "sr-Cyrl", "sr-Latn",
+    "st", "sn", "sd", "si", "sk", "sl", "so", "su", "tg", "cy", "xh", "yi", "yo", "zu",
 ];
 
 /// The "detect the source language" code.
@@ -54,7 +53,11 @@ pub(crate) fn translate(text: &str, target: &str) -> String {
 /// ideograph, `en` otherwise.
 pub(crate) fn detect(text: &str) -> &'static str {
     let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
-    if text.chars().any(cjk) { "zh-CHS" } else { "en" }
+    if text.chars().any(cjk) {
+        "zh-CHS"
+    } else {
+        "en"
+    }
 }
 
 /// The fake recognised text of the audio at `url` in `format`.
@@ -84,7 +87,10 @@ mod tests {
         assert_eq!(translate("你好", "en"), "[en] 你好");
         assert_eq!(detect("你好 world"), "zh-CHS");
         assert_eq!(detect("salve"), "en");
-        assert_eq!(recognise("mp3", "https://x/a.mp3"), "[asr mp3] https://x/a.mp3");
+        assert_eq!(
+            recognise("mp3", "https://x/a.mp3"),
+            "[asr mp3] https://x/a.mp3"
+        );
         assert_eq!(suggest("hot", "漂亮吗?"), "[hot] 漂亮吗?");
         assert!(LANGUAGES.iter().all(|l| *l != AUTO));
     }

@@ -94,7 +94,11 @@ mod tests {
         assert_eq!(b.id, a.id + 1);
         assert_eq!(pushes.get(a.id).map(|p| p.content.as_str()), Some("a"));
         assert_eq!(pushes.get(a.id + 5), None);
-        let ids: Vec<u64> = pushes.newest_first(Some(1), None).iter().map(|p| p.id).collect();
+        let ids: Vec<u64> = pushes
+            .newest_first(Some(1), None)
+            .iter()
+            .map(|p| p.id)
+            .collect();
         assert_eq!(ids, [b.id, a.id]);
         assert_eq!(pushes.newest_first(None, Some(b.id)).len(), 1);
         assert!(pushes.newest_first(Some(2), None).is_empty());

@@ -27,7 +27,12 @@ async fn v1_translation_answers_the_fake_rule_and_checks_its_parameters() {
     let given = h
         .call(
             "translator/textMsg.action",
-            &[("accid", "zhangsan"), ("text", "Salve"), ("to", "ja"), ("from", "la")],
+            &[
+                ("accid", "zhangsan"),
+                ("text", "Salve"),
+                ("to", "ja"),
+                ("from", "la"),
+            ],
         )
         .await;
     assert_eq!(given.json()["data"]["language"], "la2ja");
@@ -36,13 +41,27 @@ async fn v1_translation_answers_the_fake_rule_and_checks_its_parameters() {
         (&[("text", "x"), ("to", "en")], "accid is missing"),
         (&[("accid", "zhangsan"), ("to", "en")], "text is missing"),
         (&[("accid", "zhangsan"), ("text", "x")], "to is missing"),
-        (&[("accid", "zhangsan"), ("text", "x"), ("to", "auto")], "to cannot be auto"),
-        (&[("accid", "zhangsan"), ("text", "x"), ("to", "xx")], "not a supported language"),
         (
-            &[("accid", "zhangsan"), ("text", "x"), ("to", "en"), ("from", "qq")],
+            &[("accid", "zhangsan"), ("text", "x"), ("to", "auto")],
+            "to cannot be auto",
+        ),
+        (
+            &[("accid", "zhangsan"), ("text", "x"), ("to", "xx")],
+            "not a supported language",
+        ),
+        (
+            &[
+                ("accid", "zhangsan"),
+                ("text", "x"),
+                ("to", "en"),
+                ("from", "qq"),
+            ],
             "from \"qq\"",
         ),
-        (&[("accid", "nobody"), ("text", "x"), ("to", "en")], "not register"),
+        (
+            &[("accid", "nobody"), ("text", "x"), ("to", "en")],
+            "not register",
+        ),
     ];
     for (params, needle) in cases {
         h.call("translator/textMsg.action", params)
@@ -75,19 +94,50 @@ async fn v2_translation_detects_auto_and_refuses_unknown_codes_and_accounts() {
     );
     let english = json!({"operator_account_id": "zhangsan", "source_text": "hello",
                           "source_language": "auto", "target_language": "zh-CHS"});
-    let data = h.v2("POST", "im/v2/translations", Some(english)).await.data();
+    let data = h
+        .v2("POST", "im/v2/translations", Some(english))
+        .await
+        .data();
     assert_eq!(data["source_language"], "en");
     assert_eq!(data["translated_text"], "[zh-CHS] hello");
 
     let cases = [
-        (json!({"source_text": "x", "target_language": "en"}), 414, "operator_account_id is required"),
-        (json!({"operator_account_id": "zhangsan", "target_language": "en"}), 414, "source_text is required"),
-        (json!({"operator_account_id": "zhangsan", "source_text": "x"}), 414, "target_language is required"),
-        (json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "auto"}), 414, "cannot be auto"),
-        (json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "klingon"}), 414, "not a supported language"),
-        (json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "en",
-                "translator_config": {"strict": "yes"}}), 414, "translator_config.strict"),
-        (json!({"operator_account_id": "nobody", "source_text": "x", "target_language": "en"}), 102404, "nobody"),
+        (
+            json!({"source_text": "x", "target_language": "en"}),
+            414,
+            "operator_account_id is required",
+        ),
+        (
+            json!({"operator_account_id": "zhangsan", "target_language": "en"}),
+            414,
+            "source_text is required",
+        ),
+        (
+            json!({"operator_account_id": "zhangsan", "source_text": "x"}),
+            414,
+            "target_language is required",
+        ),
+        (
+            json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "auto"}),
+            414,
+            "cannot be auto",
+        ),
+        (
+            json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "klingon"}),
+            414,
+            "not a supported language",
+        ),
+        (
+            json!({"operator_account_id": "zhangsan", "source_text": "x", "target_language": "en",
+                "translator_config": {"strict": "yes"}}),
+            414,
+            "translator_config.strict",
+        ),
+        (
+            json!({"operator_account_id": "nobody", "source_text": "x", "target_language": "en"}),
+            102404,
+            "nobody",
+        ),
     ];
     for (body, code, needle) in cases {
         h.v2("POST", "im/v2/translations", Some(body))
@@ -117,7 +167,11 @@ async fn asr_answers_the_format_and_url_and_checks_them() {
         (with("url", json!("")), 414, "url is required"),
         (with("sample_rate", json!(0)), 414, "sample_rate"),
         (with("duration", json!(-1)), 414, "duration"),
-        (with("operator_account_id", json!("nobody")), 102404, "nobody"),
+        (
+            with("operator_account_id", json!("nobody")),
+            102404,
+            "nobody",
+        ),
     ];
     for (body, code, needle) in cases {
         h.v2("POST", "im/v2/tools/asr", Some(body))
@@ -161,18 +215,50 @@ async fn chat_assist_answers_one_item_per_style_and_checks_the_limits() {
     };
     let cases = [
         (with("sender_id", json!(null)), 414, "sender_id is required"),
-        (with("receiver_id", json!("")), 414, "receiver_id is required"),
+        (
+            with("receiver_id", json!("")),
+            414,
+            "receiver_id is required",
+        ),
         (with("style_list", json!([])), 414, "style_list is required"),
-        (with("style_list", json!(["warm", "hot", "smart", "stochastic"])), 414, "at most 3"),
+        (
+            with("style_list", json!(["warm", "hot", "smart", "stochastic"])),
+            414,
+            "at most 3",
+        ),
         (with("style_list", json!(["cold"])), 414, "unknown style"),
-        (with("receiver_last_message", json!("x".repeat(257))), 414, "receiver_last_message"),
-        (with("sender_tag_list", json!(["x".repeat(1500), "y".repeat(501)])), 414, "2001 characters"),
-        (with("history", json!([{"sender_id": "yx2", "text": "字".repeat(1501)}])), 414, "history"),
-        (with("history", json!([{"sender_id": "yx2"}])), 414, "history[0].text is required"),
+        (
+            with("receiver_last_message", json!("x".repeat(257))),
+            414,
+            "receiver_last_message",
+        ),
+        (
+            with(
+                "sender_tag_list",
+                json!(["x".repeat(1500), "y".repeat(501)]),
+            ),
+            414,
+            "2001 characters",
+        ),
+        (
+            with(
+                "history",
+                json!([{"sender_id": "yx2", "text": "字".repeat(1501)}]),
+            ),
+            414,
+            "history",
+        ),
+        (
+            with("history", json!([{"sender_id": "yx2"}])),
+            414,
+            "history[0].text is required",
+        ),
         (with("receiver_id", json!("nobody")), 102404, "nobody"),
     ];
     for (body, code, needle) in cases {
-        h.v2("POST", path, Some(body)).await.assert_v2_error(code, needle);
+        h.v2("POST", path, Some(body))
+            .await
+            .assert_v2_error(code, needle);
     }
 }
 
@@ -185,7 +271,10 @@ async fn a_sent_push_is_stored_with_clock_times_and_read_back() {
         "target_os": ["ios", "aos"], "roam_enabled": true, "roam_expire_after": 3600,
         "push_config": {"push_nick_enabled": true, "push_content": "维护", "push_payload": "{\"k\":1}"},
     });
-    let sent = h.v2("POST", "im/v2/push_notification", Some(body)).await.data();
+    let sent = h
+        .v2("POST", "im/v2/push_notification", Some(body))
+        .await
+        .data();
     let id = sent["push_id"].as_u64().unwrap();
     assert_eq!(sent["sender_account_id"], "admin");
     assert_eq!(sent["create_time"], T0 * 1000);
@@ -198,10 +287,16 @@ async fn a_sent_push_is_stored_with_clock_times_and_read_back() {
         .v2("GET", &format!("im/v2/push_notification/{id}"), None)
         .await
         .data();
-    assert_eq!(got, sent, "read back as sent, even after its roaming period");
+    assert_eq!(
+        got, sent,
+        "read back as sent, even after its roaming period"
+    );
 
     let plain = json!({"content": "hi", "target_type": 1});
-    let second = h.v2("POST", "im/v2/push_notification", Some(plain)).await.data();
+    let second = h
+        .v2("POST", "im/v2/push_notification", Some(plain))
+        .await
+        .data();
     assert_eq!(second["push_id"].as_u64().unwrap(), id + 1);
     assert_eq!(second["roam_enabled"], false);
     assert_eq!(second["roam_expire_time"], json!(null));
@@ -226,12 +321,28 @@ async fn send_push_checks_its_fields() {
     };
     let cases = [
         (with("content", json!(null)), 414, "content is required"),
-        (with("target_type", json!(null)), 414, "target_type is required"),
-        (with("target_type", json!(2)), 414, "target_type must be one of 1"),
+        (
+            with("target_type", json!(null)),
+            414,
+            "target_type is required",
+        ),
+        (
+            with("target_type", json!(2)),
+            414,
+            "target_type must be one of 1",
+        ),
         (with("target_os", json!(["ios", "symbian"])), 414, "symbian"),
         (with("roam_enabled", json!("yes")), 414, "roam_enabled"),
-        (with("push_config", json!({"push_payload": "{oops"})), 414, "push_config.push_payload"),
-        (with("sender_account_id", json!("a b")), 414, "sender_account_id"),
+        (
+            with("push_config", json!({"push_payload": "{oops"})),
+            414,
+            "push_config.push_payload",
+        ),
+        (
+            with("sender_account_id", json!("a b")),
+            414,
+            "sender_account_id",
+        ),
         (with("sender_account_id", json!("nobody")), 102404, "nobody"),
     ];
     for (body, code, needle) in cases {
@@ -247,7 +358,10 @@ async fn pushes_list_newest_first_page_by_page() {
     let mut ids = Vec::new();
     for i in 0..5 {
         let body = json!({"content": format!("push {i}"), "target_type": 1});
-        let sent = h.v2("POST", "im/v2/push_notification", Some(body)).await.data();
+        let sent = h
+            .v2("POST", "im/v2/push_notification", Some(body))
+            .await
+            .data();
         ids.push(sent["push_id"].as_u64().unwrap());
     }
     ids.reverse();

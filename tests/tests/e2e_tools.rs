@@ -61,7 +61,11 @@ async fn v1_and_v2_translation_answer_the_documented_fake() {
         .await
         .unwrap();
     assert_eq!(
-        (v2.translated_text.as_str(), v2.source_language.as_str(), v2.target_language.as_str()),
+        (
+            v2.translated_text.as_str(),
+            v2.source_language.as_str(),
+            v2.target_language.as_str()
+        ),
         ("[ja] Salve", "la", "ja")
     );
 
@@ -113,10 +117,14 @@ async fn asr_and_chat_assist_answer_the_documented_fakes() {
 
     let answer = client
         .call(
-            &ChatAssist::new("zhangsan", "LiSi", [ChatStyle::Smart, ChatStyle::Stochastic])
-                .sender_tag_list(["开朗"])
-                .receiver_last_message("周末去哪?")
-                .history([HistoryItem::new("lisi", "好久不见")]),
+            &ChatAssist::new(
+                "zhangsan",
+                "LiSi",
+                [ChatStyle::Smart, ChatStyle::Stochastic],
+            )
+            .sender_tag_list(["开朗"])
+            .receiver_last_message("周末去哪?")
+            .history([HistoryItem::new("lisi", "好久不见")]),
         )
         .await
         .unwrap();
@@ -142,7 +150,12 @@ async fn asr_and_chat_assist_answer_the_documented_fakes() {
     let too_many = ChatAssist::new(
         "zhangsan",
         "lisi",
-        [ChatStyle::Warm, ChatStyle::Hot, ChatStyle::Smart, ChatStyle::Stochastic],
+        [
+            ChatStyle::Warm,
+            ChatStyle::Hot,
+            ChatStyle::Smart,
+            ChatStyle::Stochastic,
+        ],
     );
     let err = client.call(&too_many).await.unwrap_err();
     assert_eq!(err.validation().unwrap().field(), "style_list");
@@ -192,7 +205,10 @@ async fn pushes_are_sent_read_back_and_listed_page_by_page() {
     let mut ids = vec![first.push_id];
     for i in 0..4 {
         let push = client
-            .call(&SendPushNotification::new(format!("push {i}"), PushTarget::AllUsers))
+            .call(&SendPushNotification::new(
+                format!("push {i}"),
+                PushTarget::AllUsers,
+            ))
             .await
             .unwrap();
         assert_eq!(push.roam_enabled, Some(false));
@@ -200,21 +216,33 @@ async fn pushes_are_sent_read_back_and_listed_page_by_page() {
     }
     ids.reverse();
     let pages = client
-        .pages(ListPushNotifications::new().limit(2u32).list_type(PushTarget::AllUsers))
+        .pages(
+            ListPushNotifications::new()
+                .limit(2u32)
+                .list_type(PushTarget::AllUsers),
+        )
         .collect()
         .await
         .unwrap();
     assert_eq!(pages.len(), 3);
-    let listed: Vec<u64> = pages.iter().flat_map(|p| &p.items).map(|p| p.push_id).collect();
+    let listed: Vec<u64> = pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .map(|p| p.push_id)
+        .collect();
     assert_eq!(listed, ids);
 
     let sent = emu.total_requests();
     let err = client
-        .call(&SendPushNotification::new("x", PushTarget::AllUsers).push_config(
-            PushConfig::new().push_payload("{not json"),
-        ))
+        .call(
+            &SendPushNotification::new("x", PushTarget::AllUsers)
+                .push_config(PushConfig::new().push_payload("{not json")),
+        )
         .await
         .unwrap_err();
-    assert_eq!(err.validation().unwrap().field(), "push_config.push_payload");
+    assert_eq!(
+        err.validation().unwrap().field(),
+        "push_config.push_payload"
+    );
     assert_eq!(emu.total_requests(), sent);
 }

@@ -48,12 +48,16 @@ pub(super) fn asr(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     }
     body.uint("duration")?;
     state.known_v2("operator_account_id", &operator)?;
-    Ok(Reply::ok_data(json!({ "text": fake::recognise(&format, &url) })))
+    Ok(Reply::ok_data(
+        json!({ "text": fake::recognise(&format, &url) }),
+    ))
 }
 
 /// An optional list of strings whose texts add up to at most `max` characters.
 fn tags(body: &JsonBody, name: &str) -> Result<(), ApiError> {
-    let tags = body.strings(name, usize::MAX, TAGS_MAX)?.unwrap_or_default();
+    let tags = body
+        .strings(name, usize::MAX, TAGS_MAX)?
+        .unwrap_or_default();
     let total: usize = tags.iter().map(|t| t.chars().count()).sum();
     if total > TAGS_MAX {
         return Err(ApiError::param(format!(
@@ -74,14 +78,18 @@ pub(super) fn chat_assist(call: &Call<'_>, state: &State) -> Result<Reply, ApiEr
     tags(&body, "sender_tag_list")?;
     tags(&body, "receiver_tag_list")?;
     let last = body.string("receiver_last_message", LAST_MESSAGE_MAX)?;
-    let styles = body.strings("style_list", STYLES_MAX, 16)?.unwrap_or_default();
+    let styles = body
+        .strings("style_list", STYLES_MAX, 16)?
+        .unwrap_or_default();
     if styles.is_empty() {
         return Err(body.missing("style_list"));
     }
     let mut items = Vec::with_capacity(styles.len());
     for style in &styles {
         let Some((_, name)) = STYLES.iter().find(|(code, _)| code == style) else {
-            return Err(ApiError::param(format!("style_list: unknown style {style:?}")));
+            return Err(ApiError::param(format!(
+                "style_list: unknown style {style:?}"
+            )));
         };
         items.push((style.clone(), *name));
     }

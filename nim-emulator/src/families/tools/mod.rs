@@ -36,9 +36,17 @@ const ROUTES: &[Route<State>] = &[
     Route::v1("translator/textMsg.action", translate::v1),
     Route::v2("POST", "/im/v2/translations", translate::v2),
     Route::v2("POST", "/im/v2/tools/asr", assist::asr),
-    Route::v2("POST", "/ai/chat_assistant/v1/chat_assist", assist::chat_assist),
+    Route::v2(
+        "POST",
+        "/ai/chat_assistant/v1/chat_assist",
+        assist::chat_assist,
+    ),
     Route::v2("POST", "/im/v2/push_notification", system_push::send),
-    Route::v2("GET", "/im/v2/push_notification/{push_id}", system_push::get),
+    Route::v2(
+        "GET",
+        "/im/v2/push_notification/{push_id}",
+        system_push::get,
+    ),
     Route::v2("GET", "/im/v2/push_notification", system_push::list),
 ];
 

@@ -63,7 +63,10 @@ pub(super) fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let target_os = body
         .strings("target_os", TARGET_OS.len(), 8)?
         .unwrap_or_default();
-    if let Some(bad) = target_os.iter().find(|os| !TARGET_OS.contains(&os.as_str())) {
+    if let Some(bad) = target_os
+        .iter()
+        .find(|os| !TARGET_OS.contains(&os.as_str()))
+    {
         return Err(ApiError::param(format!(
             "target_os contains {bad:?}: only {} are allowed",
             TARGET_OS.join(", ")
@@ -108,9 +111,9 @@ pub(super) fn get(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         .parse()
         .map_err(|_| ApiError::param("push_id must be a non-negative integer"))?;
     let pushes = lock(&state.pushes);
-    let push = pushes
-        .get(id)
-        .ok_or_else(|| ApiError::new(Code::NotFound, format!("push notification not found: {id}")))?;
+    let push = pushes.get(id).ok_or_else(|| {
+        ApiError::new(Code::NotFound, format!("push notification not found: {id}"))
+    })?;
     Ok(Reply::ok_data(push.view()))
 }
 

@@ -26,7 +26,9 @@ fn language(field: &str, code: &str, auto_ok: bool) -> Result<(), ApiError> {
     if LANGUAGES.contains(&code) {
         Ok(())
     } else {
-        Err(ApiError::param(format!("{field} {code:?} is not a supported language")))
+        Err(ApiError::param(format!(
+            "{field} {code:?} is not a supported language"
+        )))
     }
 }
 
@@ -69,7 +71,9 @@ pub(super) fn v2(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let operator = body.required_string("operator_account_id", 32)?;
     crate::params::check_accid("operator_account_id", &operator)?;
     let text = body.required_string("source_text", TEXT_MAX)?;
-    let from = body.string("source_language", 64)?.filter(|s| !s.is_empty());
+    let from = body
+        .string("source_language", 64)?
+        .filter(|s| !s.is_empty());
     if let Some(from) = &from {
         language("source_language", from, true)?;
     }
