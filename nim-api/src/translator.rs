@@ -133,7 +133,7 @@ pub(crate) fn language_code(code: &str) -> Result<(), ValidationError> {
 }
 
 /// A target language: a well-formed code other than `auto`.
-pub(crate) fn target_language(code: &String) -> Result<(), ValidationError> {
+pub(crate) fn target_language(code: &str) -> Result<(), ValidationError> {
     language_code(code)?;
     if code.eq_ignore_ascii_case(AUTO) {
         return Err(ValidationError::custom(
@@ -166,7 +166,7 @@ mod tests {
         assert!(language_code("").is_err());
         assert!(language_code("en_US").is_err());
         assert!(language_code(&"x".repeat(17)).is_err());
-        assert!(target_language(&"AUTO".to_owned()).is_err());
+        assert!(target_language("AUTO").is_err());
         assert!(source_language(&Some("auto".to_owned())).is_ok());
         assert!(source_language(&None).is_ok());
     }

@@ -160,7 +160,7 @@ fn total_within(total: usize, max: usize, what: &str) -> Result<(), ValidationEr
 }
 
 /// Each style at most once.
-fn distinct_styles(styles: &Vec<ChatStyle>) -> Result<(), ValidationError> {
+fn distinct_styles(styles: &[ChatStyle]) -> Result<(), ValidationError> {
     for (i, style) in styles.iter().enumerate() {
         if let Some(first) = styles[..i].iter().position(|s| s == style) {
             return Err(ValidationError::custom(
