@@ -39,7 +39,7 @@ pub(super) fn asr(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
             FORMATS.join(", ")
         )));
     }
-    let url = body.required_string("url", 1024)?;
+    let url = body.required_string("url", usize::MAX)?;
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(ApiError::param("url must be an http or https URL"));
     }

@@ -81,7 +81,7 @@ pub(super) fn v2(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     language("target_language", &to, false)?;
     if let Some(config) = body.object("translator_config")? {
         config.bool("strict")?;
-        config.string("vendor", 64)?;
+        config.string("vendor", usize::MAX)?;
     }
     state.known_v2("operator_account_id", &operator.to_ascii_lowercase())?;
     Ok(Reply::ok_data(json!({
