@@ -230,6 +230,7 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::superteam::ACTIONS,
             crate::chatroom::ACTIONS,
             crate::signal::ACTIONS,
+            crate::translator::ACTIONS,
             crate::v2::account::ACTIONS,
             crate::v2::user::ACTIONS,
             crate::v2::message::ACTIONS,
@@ -246,6 +247,9 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::chatroom_queue::ACTIONS,
             crate::v2::chatroom_message::ACTIONS,
             crate::v2::signal::ACTIONS,
+            crate::v2::tool::ACTIONS,
+            crate::v2::ai::ACTIONS,
+            crate::v2::system_push::ACTIONS,
         ]
         .concat()
     })

@@ -43,6 +43,7 @@ pub mod msg;
 pub mod signal;
 pub mod superteam;
 pub mod team;
+pub mod translator;
 pub mod user;
 pub mod v2;
 mod wire;

@@ -416,6 +416,8 @@ fn sample_of(ty: &str, param: &ParamInfo, n: &mut u32) -> Value {
         "QueueValues" => json!({"walk": "walk"}),
         "Message" => json!({"message_type": 0, "text": "hi"}),
         "ChatroomMessageBody" => json!({"message_type": 0, "text": "hi"}),
+        "AudioFormat" => json!("mp3"),
+        "ChatStyle" => json!("warm"),
         "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => {
             let value = rule_number(rules, "one_of")
                 .or_else(|| rule_number(rules, "min"))

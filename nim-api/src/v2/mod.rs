@@ -6,6 +6,7 @@
 //! exists, ...) in [`Error::api_code`](crate::Error::api_code).
 
 pub mod account;
+pub mod ai;
 pub mod block;
 pub mod broadcast;
 pub mod chatroom;
@@ -19,8 +20,10 @@ pub mod mute;
 mod shared;
 pub mod signal;
 pub mod subscription;
+pub mod system_push;
 pub mod team;
 pub mod team_member;
+pub mod tool;
 pub mod user;
 
 pub use shared::{

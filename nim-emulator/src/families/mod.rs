@@ -11,6 +11,7 @@ mod signal_admin;
 mod signal_common;
 mod state_admin;
 mod team_admin;
+mod tools;
 mod v1_chatroom;
 mod v1_event_subscribe;
 mod v1_friend;
@@ -72,4 +73,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v1_signal::register(registry);
     v2_signal::register(registry);
     signal_admin::register(registry);
+    tools::register(registry);
 }
