@@ -45,12 +45,7 @@ impl Row {
         let mut text = action.method.to_owned();
         for line in self.lines.iter().filter(|l| l.method != action.method) {
             let sdk = line.disagree.unwrap_or("an SDK");
-            write!(
-                text,
-                " (the {sdk} SDK sends {}; served too)",
-                line.method
-            )
-            .unwrap();
+            write!(text, " (the {sdk} SDK sends {}; served too)", line.method).unwrap();
         }
         text
     }
@@ -81,9 +76,11 @@ fn rows() -> Vec<Row> {
         .into_iter()
         .map(|key| {
             let lines = groups.remove(&key).unwrap();
-            let action = catalogue
-                .iter()
-                .find(|a| lines.iter().any(|l| l.method == a.method && l.path == a.path));
+            let action = catalogue.iter().find(|a| {
+                lines
+                    .iter()
+                    .any(|l| l.method == a.method && l.path == a.path)
+            });
             Row { lines, action }
         })
         .collect()
@@ -118,7 +115,11 @@ fn render(rows: &[Row]) -> String {
         writeln!(out, "## {title}").unwrap();
         writeln!(out).unwrap();
         if v2_rows {
-            writeln!(out, "| family | operation | method | path | struct | emulator |").unwrap();
+            writeln!(
+                out,
+                "| family | operation | method | path | struct | emulator |"
+            )
+            .unwrap();
             writeln!(out, "|---|---|---|---|---|---|").unwrap();
         } else {
             writeln!(out, "| family | path | struct | emulator |").unwrap();
@@ -184,12 +185,7 @@ async fn the_emulator_answers_every_line_including_the_other_method() {
     for (i, line) in walk::inventory().iter().enumerate() {
         let reply = walk::signed_call(&emu, &line.method, &line.path, i);
         if reply.api_code().is_none_or(|code| code == 404) {
-            unserved.push(format!(
-                "{} {}: {:?}",
-                line.method,
-                line.path,
-                reply.msg()
-            ));
+            unserved.push(format!("{} {}: {:?}", line.method, line.path, reply.msg()));
         }
     }
     assert!(unserved.is_empty(), "not served: {unserved:#?}");
