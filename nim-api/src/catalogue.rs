@@ -244,6 +244,9 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::chatroom_member::ACTIONS,
             crate::v2::chatroom_queue::ACTIONS,
             crate::v2::chatroom_message::ACTIONS,
+            crate::v2::conversation::ACTIONS,
+            crate::v2::conversation_group::ACTIONS,
+            crate::v2::conversation_unread::ACTIONS,
         ]
         .concat()
     })
