@@ -65,8 +65,12 @@ pub struct GetConversationOverview {
 /// assert!(encoded.body.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/conversations/{conversation_id}/actions/clear_conversation_unread",
-      method = "PATCH", idempotent, setters)]
+#[nim(
+    path = "/im/v2/conversations/{conversation_id}/actions/clear_conversation_unread",
+    method = "PATCH",
+    idempotent,
+    setters
+)]
 pub struct ClearConversationUnread {
     /// The conversation.
     #[nim(path)]

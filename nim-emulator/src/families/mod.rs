@@ -26,6 +26,7 @@ mod v2_chatroom_message;
 mod v2_chatroom_queue;
 mod v2_chatroom_roster;
 mod v2_common;
+mod v2_conversation;
 mod v2_friend;
 mod v2_message;
 mod v2_mute;
@@ -65,4 +66,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     chatroom_admin::register(registry);
     v2_chatroom::register(registry);
     v2_chatroom_queue::register(registry);
+    v2_conversation::register(registry);
 }

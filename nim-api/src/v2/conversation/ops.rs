@@ -71,7 +71,12 @@ pub struct UpdateConversation {
 /// assert!(encoded.body.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/conversations/{conversation_id}", method = "DELETE", idempotent, setters)]
+#[nim(
+    path = "/im/v2/conversations/{conversation_id}",
+    method = "DELETE",
+    idempotent,
+    setters
+)]
 pub struct DeleteConversation {
     /// The conversation.
     #[nim(path)]

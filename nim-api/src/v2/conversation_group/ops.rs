@@ -93,7 +93,12 @@ pub struct UpdateConversationGroup {
 /// assert_eq!(encoded.path, "/im/v2/conversation_groups/7?account_id=zhangsan");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
-#[nim(path = "/im/v2/conversation_groups/{group_id}", method = "DELETE", idempotent, setters)]
+#[nim(
+    path = "/im/v2/conversation_groups/{group_id}",
+    method = "DELETE",
+    idempotent,
+    setters
+)]
 pub struct DeleteConversationGroup {
     /// The group.
     #[nim(path)]
