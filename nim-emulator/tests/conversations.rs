@@ -147,6 +147,50 @@ async fn team_messages_count_for_every_member_but_the_sender() {
         ids(&list(&h, "bob", "").await["items"]),
         [format!("bob|2|{tid}")]
     );
+
+    // A v1 team message (ope 1) counts the same way.
+    let body = json!({ "msg": "from v1" }).to_string();
+    let tid_text = tid.to_string();
+    let params = [
+        ("from", "bob"),
+        ("ope", "1"),
+        ("to", tid_text.as_str()),
+        ("type", "0"),
+        ("body", &body),
+    ];
+    assert_eq!(h.call("msg/sendMsg.action", &params).await.code(), 200);
+    let alice = get(&h, &format!("alice|2|{tid}")).await.data();
+    assert_eq!(alice["unread_count"], 1);
+    assert_eq!(alice["last_message"]["text"], "from v1");
+}
+
+#[tokio::test]
+async fn batch_sends_make_a_conversation_per_receiver() {
+    let h = harness().await;
+    let body = json!({
+        "sender_id": "carol", "receiver_ids": ["alice", "bob"],
+        "message": {"message_type": 0, "text": "to both"},
+    });
+    let sent = h
+        .v2("POST", "im/v2/conversations/messages", Some(body))
+        .await
+        .data();
+    assert_eq!(sent["failed_list"], json!([]));
+    let msg = json!({ "msg": "v1 batch" }).to_string();
+    let params = [
+        ("fromAccid", "carol"),
+        ("toAccids", "[\"alice\"]"),
+        ("type", "0"),
+        ("body", msg.as_str()),
+    ];
+    assert_eq!(h.call("msg/sendBatchMsg.action", &params).await.code(), 200);
+    assert_eq!(get(&h, "alice|1|carol").await.data()["unread_count"], 2);
+    assert_eq!(get(&h, "bob|1|carol").await.data()["unread_count"], 1);
+    assert_eq!(
+        ids(&list(&h, "carol", "").await["items"]),
+        ["carol|1|alice", "carol|1|bob"]
+    );
+    assert_eq!(unread_total(&h, "carol").await, 0);
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 
-use super::{BATCH_MAX, State, known_account, no_conversation, render};
+use super::{BATCH_MAX, ID_MAX, State, known_account, no_conversation, render};
 use crate::call::Call;
 use crate::conversations::Conversations;
 use crate::conversations::view::view;
@@ -26,9 +26,6 @@ const GROUPS_PER_CONVERSATION: usize = 5;
 
 /// Over a limit.
 const OVER_LIMIT: u32 = 419;
-
-/// The longest conversation id (as in `ops`).
-const ID_MAX: usize = 67;
 
 /// 414 for group `id` (not documented: the emulator's choice, as for conversations).
 fn no_group(id: u64) -> ApiError {

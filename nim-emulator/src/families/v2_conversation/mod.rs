@@ -43,6 +43,10 @@ pub(super) struct State {
 /// batchGet and batchDelete, whose limits are not documented.
 const BATCH_MAX: usize = 100;
 
+/// The longest conversation id: two 32-character accids (or an accid and a team id), the
+/// type and two `|`.
+const ID_MAX: usize = 67;
+
 /// An unknown conversation (documented for getConversation).
 const CONVERSATION_NOT_FOUND: u32 = 414;
 

@@ -2,7 +2,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{BATCH_MAX, State, known_account, no_conversation, path_conversation, q_flag, render};
+use super::{
+    BATCH_MAX, ID_MAX, State, known_account, no_conversation, path_conversation, q_flag, render,
+};
 use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::conversations::Conversations;
@@ -12,10 +14,6 @@ use crate::lock;
 use crate::messages::{Conversation, Messages};
 use crate::reply::{ApiError, Reply};
 use crate::teams::Teams;
-
-/// The longest conversation id: two 32-character accids (or an accid and a team id), the
-/// type and two `|`.
-const ID_MAX: usize = 67;
 
 /// The most conversations one list page holds (its limit is not documented).
 const PAGE_MAX: usize = 100;
