@@ -148,6 +148,16 @@ async fn team_messages_count_for_every_member_but_the_sender() {
         [format!("bob|2|{tid}")]
     );
 
+    // carol joins later: the earlier message is not hers to read.
+    h.clock.advance(1);
+    let invite = json!({"operator_id": "alice", "team_id": tid, "team_type": 1, "invite_account_ids": ["carol"]});
+    h.v2("POST", "im/v2/team_members", Some(invite))
+        .await
+        .data();
+    get(&h, &format!("carol|2|{tid}"))
+        .await
+        .assert_v2_error(414, "not found");
+
     // A v1 team message (ope 1) counts the same way.
     let body = json!({ "msg": "from v1" }).to_string();
     let tid_text = tid.to_string();
@@ -162,6 +172,15 @@ async fn team_messages_count_for_every_member_but_the_sender() {
     let alice = get(&h, &format!("alice|2|{tid}")).await.data();
     assert_eq!(alice["unread_count"], 1);
     assert_eq!(alice["last_message"]["text"], "from v1");
+    assert_eq!(
+        get(&h, &format!("carol|2|{tid}")).await.data()["unread_count"],
+        1
+    );
+    assert_eq!(
+        unread_total(&h, "bob").await,
+        1,
+        "alice's message; bob's own is read"
+    );
 }
 
 #[tokio::test]
