@@ -1,7 +1,8 @@
 //! What the conversation operations answer (`data`): one [`Conversation`] shape for every
 //! read and change, and the per-item results of the batch operations.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use crate::message::{ConversationId, ConversationType};
 use crate::v2::message::MessageRecord;
@@ -28,6 +29,10 @@ use crate::v2::message::MessageRecord;
 /// assert_eq!(conversation.conversation_type, Some(ConversationType::P2p));
 /// assert_eq!((conversation.stick_top, conversation.unread_count), (true, 2));
 /// assert_eq!(conversation.last_message.unwrap().text.as_deref(), Some("hi"));
+///
+/// let other: Conversation =
+///     serde_json::from_str(r#"{"conversation_id":"a|1|b","last_message":{"message":{"text":"hi"}}}"#).unwrap();
+/// assert!(other.last_message.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
@@ -56,8 +61,10 @@ pub struct Conversation {
     /// and `last_message` is absent).
     #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub message_state: Option<u8>,
-    /// The last message.
-    #[serde(default)]
+    /// The last message, read in the Java SDK's shape (a message record); `None` when
+    /// absent or in another shape (the Apifox page sketches a nested one), so an
+    /// unexpected shape never fails the whole answer.
+    #[serde(default, deserialize_with = "lenient_record")]
     pub last_message: Option<MessageRecord>,
     /// The recall of the last message, when `message_state` is 1.
     #[serde(default)]
@@ -140,4 +147,9 @@ pub struct ConversationResults<T> {
     /// What failed, each with its code.
     #[serde(default)]
     pub failed_list: Vec<ConversationFailure>,
+}
+
+/// A message record if the value is one; `None` otherwise (see `last_message`).
+fn lenient_record<'de, D: Deserializer<'de>>(d: D) -> Result<Option<MessageRecord>, D::Error> {
+    Ok(Option::<Value>::deserialize(d)?.and_then(|v| MessageRecord::deserialize(v).ok()))
 }
