@@ -250,6 +250,9 @@ pub fn catalogue() -> &'static [ActionInfo] {
             crate::v2::tool::ACTIONS,
             crate::v2::ai::ACTIONS,
             crate::v2::system_push::ACTIONS,
+            crate::v2::conversation::ACTIONS,
+            crate::v2::conversation_group::ACTIONS,
+            crate::v2::conversation_unread::ACTIONS,
         ]
         .concat()
     })

@@ -73,6 +73,7 @@ mod callbacks;
 mod chatrooms;
 pub mod cli;
 mod clock;
+mod conversations;
 mod core;
 mod emulator;
 mod fake;

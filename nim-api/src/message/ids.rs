@@ -197,6 +197,21 @@ impl FormValue for ConversationId {
     }
 }
 
+/// In lists: a JSON string in bodies, the bare id in comma-joined query lists (the query
+/// encoder percent-encodes its `|`, as the Java SDK's URLEncoder does).
+impl ListItem for ConversationId {
+    fn write_json(&self, out: &mut String) {
+        // Serialising a `str` into a `String` cannot fail (no I/O, no map keys).
+        if let Ok(quoted) = serde_json::to_string(&self.joined()) {
+            out.push_str(&quoted);
+        }
+    }
+
+    fn write_text(&self, out: &mut String) {
+        out.push_str(&self.joined());
+    }
+}
+
 impl Serialize for ConversationId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.joined())

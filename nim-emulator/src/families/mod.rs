@@ -30,6 +30,7 @@ mod v2_chatroom_message;
 mod v2_chatroom_queue;
 mod v2_chatroom_roster;
 mod v2_common;
+mod v2_conversation;
 mod v2_friend;
 mod v2_message;
 mod v2_mute;
@@ -74,4 +75,5 @@ pub(crate) fn register_all(registry: &mut Registry) {
     v2_signal::register(registry);
     signal_admin::register(registry);
     tools::register(registry);
+    v2_conversation::register(registry);
 }
