@@ -471,6 +471,17 @@ async fn bad_parameters_and_unknown_accounts_are_refused() {
     h.v2("POST", "im/v2/signalling_room/actions/invite", Some(body))
         .await
         .assert_v2_error(414, "push_config.push_title");
+    // The Go SDK sends an unset payload as "": no payload. Anything else must be JSON.
+    let go_shaped = |payload: &str| {
+        json!({"channel_id": id, "inviter_account_id": "owner", "invitee_account_id": "bob",
+            "request_id": format!("go-{payload}"), "push_config": {"push_enabled": true,
+            "push_title": "", "push_content": "", "push_payload": payload}})
+    };
+    let path = "im/v2/signalling_room/actions/invite";
+    h.v2("POST", path, Some(go_shaped(""))).await.data();
+    h.v2("POST", path, Some(go_shaped("{not json")))
+        .await
+        .assert_v2_error(414, "push_payload");
     let close = format!("im/v2/signalling_room?channel_id={id}&operator_account_id=ghost");
     h.v2("DELETE", &close, None)
         .await

@@ -14,8 +14,9 @@
 //! this crate's reading (the v2 SDKs' comments mark the same fields 必选). Limits no v1
 //! source states are v2's (the Go and Java v2 SDKs' comments) and say so.
 //!
-//! - A room lives **2 hours** from its creation; [`DelaySignalRoom`] moves its end to now +
-//!   2 hours. A room past its end is closed.
+//! - A room nobody is in lives **2 hours** from its creation; [`DelaySignalRoom`] moves its
+//!   end to now + 2 hours. While members are in it, it does not end; it ends 2 hours after
+//!   the last one leaves (the signalling client page). A room past its end is closed.
 //! - A room holds at most **100** members (the client docs' default limit).
 //! - An invitation is valid for **90 seconds**.
 //! - Yes/no parameters (`isRoute`, `isSave`, `needPush`, `needBadge`) are `0`/`1` numbers

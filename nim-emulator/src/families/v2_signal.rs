@@ -27,7 +27,7 @@ use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::json_body::{JsonBody, check_len};
 use crate::lock;
-use crate::params::check_accid;
+use crate::params::{ACCID_MAX, check_accid};
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
 use crate::signalling::{NewRoom, RoomType, Signalling};
@@ -122,7 +122,9 @@ fn push_config(body: &JsonBody) -> Result<(), ApiError> {
         push.bool("push_enabled")?;
         push.string("push_title", PUSH_TITLE_MAX)?;
         push.string("push_content", PUSH_CONTENT_MAX)?;
-        if let Some(payload) = push.string("push_payload", PUSH_PAYLOAD_MAX)? {
+        // The Go SDK sends an unset payload as "" (no omitempty): that is no payload.
+        let payload = push.string("push_payload", PUSH_PAYLOAD_MAX)?;
+        if let Some(payload) = payload.filter(|p| !p.is_empty()) {
             check_json(&push.field("push_payload"), &payload)?;
         }
     }
@@ -250,12 +252,12 @@ fn control(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
     let id = body_channel_id(&body)?;
     let operator = body_account_id(&body, "operator_account_id")?;
-    let target = match body.string("target_account_id", 32)? {
-        Some(target) => {
+    let target = match body.string("target_account_id", ACCID_MAX)? {
+        Some(target) if !target.is_empty() => {
             check_accid(&body.field("target_account_id"), &target)?;
             Some(target.to_ascii_lowercase())
         }
-        None => None,
+        _ => None,
     };
     body.string("server_extension", ATTACH_EXT_MAX)?;
     route_config(&body)?;

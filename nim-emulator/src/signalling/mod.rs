@@ -9,9 +9,12 @@
 //!   an extension, a create time and an end. The creator is not a member: members join
 //!   through a client SDK, which the admin route `POST /_emulator/state/signalling_join`
 //!   stands in for.
-//! - **Expiry** (state clock). A room ends 2 hours after its creation; a delay moves its
-//!   end to now + 2 hours. A room past its end is closed: it is gone from every answer and
-//!   its name is free. An invitation is pending for 90 seconds.
+//! - **Expiry** (state clock). A room nobody is in ends 2 hours after its creation; a
+//!   delay moves its end to now + 2 hours. A room with members does not end: a join moves
+//!   the end to at least now + 2 hours, and so does the last member's leaving (a kick),
+//!   as the signalling client page has it (the 2 hours count while nobody is in the room).
+//!   A room past its end is closed: it is gone from every answer and its name is free. An
+//!   invitation is pending for 90 seconds.
 //! - **Limits.** At most 100 members (the client docs' default). A join or an invitation
 //!   into a full room is 10419.
 //! - **Who may act.** Closing, inviting and control signals need the creator or a member
@@ -86,7 +89,8 @@ pub(crate) struct Signalling {
 impl Signalling {
     /// Drops the rooms past their end and the invitations past theirs.
     fn settle(&mut self, now: u64) {
-        self.rooms.retain(|_, room| room.expire_time > now);
+        self.rooms
+            .retain(|_, room| room.expire_time > now || !room.members.is_empty());
         for room in self.rooms.values_mut() {
             room.invitations.retain(|i| i.expire_time > now);
         }
@@ -234,6 +238,9 @@ impl Signalling {
         }
         room.check_member(target)?;
         room.members.retain(|m| m.accid != target);
+        if room.members.is_empty() {
+            room.expire_time = room.expire_time.max(now.saturating_add(ROOM_LIFETIME_MS));
+        }
         Ok(())
     }
 
@@ -283,6 +290,7 @@ impl Signalling {
             join_time: now,
         };
         room.members.push(member.clone());
+        room.expire_time = room.expire_time.max(now.saturating_add(ROOM_LIFETIME_MS));
         Ok(member)
     }
 }

@@ -73,6 +73,25 @@ fn a_delay_moves_the_end_to_now_plus_two_hours() {
 }
 
 #[test]
+fn members_keep_a_room_open_and_it_ends_two_hours_after_the_last_leaves() {
+    let (mut store, id) = with_room();
+    let joined = T0 + 60_000;
+    store.join(&id, "lisi", "phone", joined).unwrap();
+    let room = store.find(Some(&id), None, joined).unwrap();
+    assert_eq!(room.expire_time, joined + ROOM_LIFETIME_MS);
+    // Long past its end, the room is open while someone is in it.
+    let much_later = joined + 3 * ROOM_LIFETIME_MS;
+    assert!(store.find(Some(&id), None, much_later).is_ok());
+    store.kick(&id, "owner", "lisi", much_later).unwrap();
+    let room = store.find(Some(&id), None, much_later).unwrap();
+    assert_eq!(room.expire_time, much_later + ROOM_LIFETIME_MS);
+    let end = much_later + ROOM_LIFETIME_MS;
+    assert!(store.find(Some(&id), None, end - 1).is_ok());
+    let gone = store.find(Some(&id), None, end).unwrap_err();
+    assert_eq!(gone.code(), code::NO_ROOM);
+}
+
+#[test]
 fn find_reads_the_id_first_then_the_name() {
     let (mut store, id) = with_room();
     assert_eq!(store.find(None, Some("call"), T0).unwrap().id, id);
@@ -221,6 +240,8 @@ fn control_checks_the_sender_and_the_target() {
             .code(),
         code::NOT_IN_ROOM
     );
+    // Once the last member is gone, the room ends 2 hours later.
+    store.kick(&id, "owner", "bob", T0).unwrap();
     let expired = store.control(&id, "owner", None, T0 + ROOM_LIFETIME_MS);
     assert_eq!(expired.unwrap_err().code(), code::NO_ROOM);
 }
@@ -239,5 +260,9 @@ fn both_protocols_show_the_same_room() {
         v2["member_list"][0]["join_time"]
     );
     assert_eq!(v1["members"][0]["accid"], "bob");
-    assert_eq!(v2["member_list"][0]["expire_time"], T0 + ROOM_LIFETIME_MS);
+    // The join moved the room's end to 2 hours after it.
+    assert_eq!(
+        v2["member_list"][0]["expire_time"],
+        T0 + 1 + ROOM_LIFETIME_MS
+    );
 }
