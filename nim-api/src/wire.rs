@@ -124,6 +124,11 @@ where
     optional_number(d).map(Option::unwrap_or_default)
 }
 
+/// Deserialises text that may be `null` (or absent, with `#[serde(default)]`) as empty text.
+pub(crate) fn text_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(d).map(Option::unwrap_or_default)
+}
+
 /// Deserialises a list of strings sent either as a JSON array or as a string holding one
 /// (v1 answers do both); absent or `null` is empty.
 pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

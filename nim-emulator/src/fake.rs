@@ -2,8 +2,10 @@
 //! translation, speech recognition, the AI chat assistant): deterministic, documented, and
 //! plainly fake, so a test can predict them exactly and nobody mistakes them for real output.
 //!
-//! The requests are still checked as the real server would check them (required fields,
-//! lengths, known accounts, the language and format codes below); only the result is made up.
+//! The requests are still checked (required fields, lengths, known accounts, and the
+//! language and format codes below, which are the emulator's lists: the Youdao codes of the
+//! official examples and the SDKs' four audio formats; the real server may accept more);
+//! only the result is made up.
 
 /// The (method, path as in the inventories `docs/spec/v1-paths.txt` / `v2-ops.txt`) of
 /// every action whose answer is a fake stand-in rather than an emulated effect. Each is

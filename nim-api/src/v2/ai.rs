@@ -98,8 +98,9 @@ pub struct ChatAssist {
     /// The receiver's last message, at most 256 characters.
     #[nim(max_len = 256)]
     pub receiver_last_message: Option<String>,
-    /// The styles wanted: 1 to 3, each once.
-    #[nim(min_items = 1, max_items = 3, custom = distinct_styles)]
+    /// The styles wanted: 1 to 3 (the docs' default quota: "最多默认可指定 3 种风格"). No
+    /// source forbids naming one twice, so that is left to the server.
+    #[nim(min_items = 1, max_items = 3)]
     pub style_list: Vec<ChatStyle>,
     /// Earlier text messages, at most 1,500 characters in all.
     #[nim(custom = history)]
@@ -159,19 +160,6 @@ fn total_within(total: usize, max: usize, what: &str) -> Result<(), ValidationEr
     Ok(())
 }
 
-/// Each style at most once.
-fn distinct_styles(styles: &[ChatStyle]) -> Result<(), ValidationError> {
-    for (i, style) in styles.iter().enumerate() {
-        if let Some(first) = styles[..i].iter().position(|s| s == style) {
-            return Err(ValidationError::custom(
-                "",
-                format!("{style:?} is asked twice (items {first} and {i})"),
-            ));
-        }
-    }
-    Ok(())
-}
-
 crate::catalogue::family! {
     "v2::ai::";
     ChatAssist,
@@ -206,7 +194,7 @@ mod tests {
     }
 
     #[test]
-    fn styles_are_one_to_three_distinct() {
+    fn styles_are_one_to_three() {
         let four = [
             ChatStyle::Warm,
             ChatStyle::Hot,
@@ -215,9 +203,11 @@ mod tests {
         ];
         let err = ChatAssist::new("yx1", "yx2", four).validate().unwrap_err();
         assert_eq!(err.field(), "style_list");
-        let twice = [ChatStyle::Hot, ChatStyle::Hot];
-        let err = ChatAssist::new("yx1", "yx2", twice).validate().unwrap_err();
+        let none: [ChatStyle; 0] = [];
+        let err = ChatAssist::new("yx1", "yx2", none).validate().unwrap_err();
         assert_eq!(err.field(), "style_list");
+        let twice = [ChatStyle::Hot, ChatStyle::Hot];
+        assert!(ChatAssist::new("yx1", "yx2", twice).validate().is_ok());
         let err = request().receiver_last_message("x".repeat(257)).validate();
         assert_eq!(err.unwrap_err().field(), "receiver_last_message");
     }

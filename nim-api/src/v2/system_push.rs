@@ -156,33 +156,45 @@ pub struct ListPushNotifications {
 /// ).unwrap();
 /// assert_eq!(push.push_id, 10000000000001);
 /// assert_eq!(push.push_config.unwrap().push_badge_enabled, Some(true));
+///
+/// // A sent push must never read as a failure: ids as text, `null`s, lists as JSON text.
+/// let push: PushNotification = serde_json::from_str(
+///     r#"{"push_id":"10000000000002","content":null,"target_os":"[\"ios\",\"aos\"]",
+///         "create_time":"1700000000000"}"#,
+/// ).unwrap();
+/// assert_eq!((push.push_id, push.content.as_str()), (10000000000002, ""));
+/// assert_eq!(push.target_os, ["ios", "aos"]);
+/// let push: PushNotification =
+///     serde_json::from_str(r#"{"push_id":3,"target_os":null}"#).unwrap();
+/// assert!(push.target_os.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct PushNotification {
-    /// Its id.
-    #[serde(default)]
+    /// Its id (a JSON number or text holding one).
+    #[serde(default, deserialize_with = "crate::wire::number")]
     pub push_id: u64,
     /// The sender shown, if one was named.
     #[serde(default)]
     pub sender_account_id: Option<String>,
-    /// The content.
-    #[serde(default)]
+    /// The content (`null` reads as empty).
+    #[serde(default, deserialize_with = "crate::wire::text_or_null")]
     pub content: String,
     /// Who it went to (`1`: every user); a number, as other codes may exist.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub target_type: Option<u32>,
-    /// The platforms it went to (empty: all); text, as other platforms may exist.
-    #[serde(default)]
+    /// The platforms it went to (empty or `null`: all); text, as other platforms may exist.
+    /// A JSON array or a string holding one, as the broadcast answer sends it.
+    #[serde(default, deserialize_with = "crate::wire::lenient_list")]
     pub target_os: Vec<String>,
     /// Whether it is kept for users who come online later.
     #[serde(default)]
     pub roam_enabled: Option<bool>,
     /// When it stops being kept, Unix ms.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub roam_expire_time: Option<u64>,
     /// When it was sent, Unix ms.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub create_time: Option<u64>,
     /// How it shows on devices.
     #[serde(default)]
