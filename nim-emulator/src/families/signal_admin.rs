@@ -4,26 +4,18 @@
 //! (`{"error"}`, HTTP 400) whose text ends with the code a client would get, e.g.
 //! `"channel x does not exist, or is closed or expired (10404)"`.
 
-use std::sync::{Arc, Mutex};
-
 use serde_json::json;
 
-use crate::accounts::Accounts;
+use super::signal_common::{State, now};
 use crate::call::Call;
 use crate::json_body::JsonBody;
 use crate::lock;
 use crate::params::{ACCID_MAX, check_accid};
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
-use crate::signalling::Signalling;
 
 /// A device id's bound, in characters (undocumented: the emulator's bound).
 const DEVICE_ID_MAX: usize = 128;
-
-struct State {
-    accounts: Arc<Mutex<Accounts>>,
-    signalling: Arc<Mutex<Signalling>>,
-}
 
 const ROUTES: &[Route<State>] = &[
     Route::admin("GET", "/_emulator/state/signalling", room),
@@ -32,10 +24,7 @@ const ROUTES: &[Route<State>] = &[
 
 /// Registers the signalling admin routes.
 pub(super) fn register(registry: &mut Registry) {
-    let state = State {
-        accounts: registry.shared::<Accounts>(),
-        signalling: registry.shared::<Signalling>(),
-    };
+    let state = State::shared(registry);
     registry.routes(state, ROUTES);
 }
 
@@ -50,8 +39,8 @@ fn refusal(e: ApiError) -> ApiError {
 fn room(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = call.query_param("channel_id");
     let name = call.query_param("channel_name");
-    let now = call.now.saturating_mul(1000);
-    let mut store = lock(&state.signalling);
+    let now = now(call);
+    let mut store = state.store();
     let room = store
         .find(id.as_deref(), name.as_deref(), now)
         .map_err(refusal)?;
@@ -74,8 +63,9 @@ fn join(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     if !lock(&state.accounts).contains(&accid) {
         return Err(ApiError::param(format!("accid {accid} is not registered")));
     }
-    let now = call.now.saturating_mul(1000);
-    let member = lock(&state.signalling)
+    let now = now(call);
+    let member = state
+        .store()
         .join(&id, &accid, &device, now)
         .map_err(refusal)?;
     Ok(Reply::json(&json!({

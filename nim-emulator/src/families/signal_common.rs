@@ -1,8 +1,41 @@
-//! What the v1 and v2 signalling families check alike: the text limits (the v2 SDKs'
-//! comments and the client docs; the emulator applies them to both protocols) and JSON
-//! payloads.
+//! What the v1 and v2 signalling families (and their admin routes) share: the state they
+//! borrow, the clock in ms, the text limits (the v2 SDKs' comments and the client docs; the
+//! emulator applies them to both protocols) and JSON payloads.
 
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::accounts::Accounts;
+use crate::call::Call;
+use crate::lock;
 use crate::reply::ApiError;
+use crate::router::Registry;
+use crate::signalling::Signalling;
+
+/// The accounts (who exists) and the one signalling store of both protocols.
+pub(super) struct State {
+    pub(super) accounts: Arc<Mutex<Accounts>>,
+    signalling: Arc<Mutex<Signalling>>,
+}
+
+impl State {
+    /// The registry's shared accounts and signalling store.
+    pub(super) fn shared(registry: &mut Registry) -> State {
+        State {
+            accounts: registry.shared::<Accounts>(),
+            signalling: registry.shared::<Signalling>(),
+        }
+    }
+
+    /// The store, locked.
+    pub(super) fn store(&self) -> MutexGuard<'_, Signalling> {
+        lock(&self.signalling)
+    }
+}
+
+/// The state clock in ms: the store keeps times in ms, as both protocols answer them.
+pub(super) fn now(call: &Call<'_>) -> u64 {
+    call.now.saturating_mul(1000)
+}
 
 /// A channel id's bound, in characters (undocumented: the emulator's bound; its own ids
 /// have 32).

@@ -9,26 +9,18 @@
 //! members[{accid, uid, deviceId, createTime, expireTime}]}}` (the official `delayRoom` and
 //! `getRoomInfo` pages); the others answer `{"code":200}`.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
 use serde_json::json;
 
 use super::signal_common::{
     ATTACH_EXT_MAX, CHANNEL_ID_MAX, CHANNEL_NAME_MAX, PUSH_CONTENT_MAX, PUSH_PAYLOAD_MAX,
-    PUSH_TITLE_MAX, REQUEST_ID_MAX, check_json,
+    PUSH_TITLE_MAX, REQUEST_ID_MAX, State, check_json, now,
 };
-use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::lock;
 use crate::params::Params;
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
-use crate::signalling::{NewRoom, RoomType, Signalling};
-
-struct State {
-    accounts: Arc<Mutex<Accounts>>,
-    signalling: Arc<Mutex<Signalling>>,
-}
+use crate::signalling::{NewRoom, RoomType};
 
 const ROUTES: &[Route<State>] = &[
     Route::v1("signal/createRoom.action", create),
@@ -43,31 +35,17 @@ const ROUTES: &[Route<State>] = &[
 
 /// Registers the 8 v1 signalling actions.
 pub(super) fn register(registry: &mut Registry) {
-    let state = State {
-        accounts: registry.shared::<Accounts>(),
-        signalling: registry.shared::<Signalling>(),
-    };
+    let state = State::shared(registry);
     registry.routes(state, ROUTES);
 }
 
-impl State {
-    /// 414 `accid X not register` for the first of `accids` that is not an account.
-    fn known(&self, accids: &[&str]) -> Result<(), ApiError> {
-        let mut accounts = lock(&self.accounts);
-        for accid in accids {
-            accounts.existing(accid)?;
-        }
-        Ok(())
+/// 414 `accid X not register` for the first of `accids` that is not an account.
+fn known(state: &State, accids: &[&str]) -> Result<(), ApiError> {
+    let mut accounts = lock(&state.accounts);
+    for accid in accids {
+        accounts.existing(accid)?;
     }
-
-    fn store(&self) -> MutexGuard<'_, Signalling> {
-        lock(&self.signalling)
-    }
-}
-
-/// The state clock in ms.
-fn now(call: &Call<'_>) -> u64 {
-    call.now.saturating_mul(1000)
+    Ok(())
 }
 
 /// The required `channelId`.
@@ -105,7 +83,7 @@ fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let name = params.text("channelName", CHANNEL_NAME_MAX)?;
     let ext = params.text("ext", ATTACH_EXT_MAX)?;
     switch(&params, "isRoute")?;
-    state.known(&[&from])?;
+    known(state, &[&from])?;
     let new = NewRoom {
         name: name.map(str::to_owned),
         kind,
@@ -124,7 +102,7 @@ fn close(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let id = channel_id(&params)?;
     let from = params.account_id("from")?;
     notice(&params, &["isSave", "isRoute"])?;
-    state.known(&[&from])?;
+    known(state, &[&from])?;
     state.store().close(id, &from, now(call))?;
     Ok(Reply::ok())
 }
@@ -170,7 +148,7 @@ fn invitation(params: &Params) -> Result<(&str, String, String, &str), ApiError>
 fn invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let params = call.form()?;
     let (id, from, to, request_id) = invitation(&params)?;
-    state.known(&[&from, &to])?;
+    known(state, &[&from, &to])?;
     state
         .store()
         .invite(id, &from, &to, request_id, now(call))?;
@@ -181,7 +159,7 @@ fn invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 fn cancel_invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let params = call.form()?;
     let (id, from, to, request_id) = invitation(&params)?;
-    state.known(&[&from, &to])?;
+    known(state, &[&from, &to])?;
     state
         .store()
         .cancel_invite(id, &from, &to, request_id, now(call))?;
@@ -196,7 +174,7 @@ fn kick(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let from = params.account_id("from")?;
     let to = params.account_id("to")?;
     notice(&params, &["isSave", "isRoute"])?;
-    state.known(&[&from, &to])?;
+    known(state, &[&from, &to])?;
     state.store().kick(id, &from, &to, now(call))?;
     Ok(Reply::ok())
 }
@@ -214,7 +192,7 @@ fn control(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     notice(&params, &["isRoute"])?;
     let mut named = vec![from.as_str()];
     named.extend(to.as_deref());
-    state.known(&named)?;
+    known(state, &named)?;
     state.store().control(id, &from, to.as_deref(), now(call))?;
     Ok(Reply::ok())
 }

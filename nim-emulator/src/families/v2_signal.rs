@@ -14,28 +14,20 @@
 //! Every account named must exist (102404). The optional objects `route_config` and
 //! `push_config` are checked for their members' types and limits.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
 use serde_json::json;
 
 use super::signal_common::{
     ATTACH_EXT_MAX, CHANNEL_ID_MAX, CHANNEL_NAME_MAX, PUSH_CONTENT_MAX, PUSH_PAYLOAD_MAX,
-    PUSH_TITLE_MAX, REQUEST_ID_MAX, check_json,
+    PUSH_TITLE_MAX, REQUEST_ID_MAX, State, check_json, now,
 };
 use super::v2_common::{body_account_id, not_found, query_account_id};
-use crate::accounts::Accounts;
 use crate::call::Call;
 use crate::json_body::{JsonBody, check_len};
 use crate::lock;
 use crate::params::{ACCID_MAX, check_accid};
 use crate::reply::{ApiError, Reply};
 use crate::router::{Registry, Route};
-use crate::signalling::{NewRoom, RoomType, Signalling};
-
-struct State {
-    accounts: Arc<Mutex<Accounts>>,
-    signalling: Arc<Mutex<Signalling>>,
-}
+use crate::signalling::{NewRoom, RoomType};
 
 const ROOM: &str = "/im/v2/signalling_room";
 
@@ -56,31 +48,17 @@ const ROUTES: &[Route<State>] = &[
 
 /// Registers the 8 v2 signalling operations.
 pub(super) fn register(registry: &mut Registry) {
-    let state = State {
-        accounts: registry.shared::<Accounts>(),
-        signalling: registry.shared::<Signalling>(),
-    };
+    let state = State::shared(registry);
     registry.routes(state, ROUTES);
 }
 
-impl State {
-    /// 102404 for the first of `accids` that is not an account.
-    fn known(&self, accids: &[&str]) -> Result<(), ApiError> {
-        let accounts = lock(&self.accounts);
-        match accids.iter().find(|a| !accounts.contains(a)) {
-            Some(missing) => Err(not_found(missing)),
-            None => Ok(()),
-        }
+/// 102404 for the first of `accids` that is not an account.
+fn known(state: &State, accids: &[&str]) -> Result<(), ApiError> {
+    let accounts = lock(&state.accounts);
+    match accids.iter().find(|a| !accounts.contains(a)) {
+        Some(missing) => Err(not_found(missing)),
+        None => Ok(()),
     }
-
-    fn store(&self) -> MutexGuard<'_, Signalling> {
-        lock(&self.signalling)
-    }
-}
-
-/// The state clock in ms.
-fn now(call: &Call<'_>) -> u64 {
-    call.now.saturating_mul(1000)
 }
 
 /// A query text parameter of at most `max` characters.
@@ -148,7 +126,7 @@ fn create(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
         .ok_or_else(|| body.missing("channel_type"))?;
     let ext = body.string("channel_extension", ATTACH_EXT_MAX)?;
     route_config(&body)?;
-    state.known(&[&creator])?;
+    known(state, &[&creator])?;
     let new = NewRoom {
         name,
         kind,
@@ -167,7 +145,7 @@ fn close(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     query_text(call, "server_extension", ATTACH_EXT_MAX)?;
     query_bool(call, "offline_enabled")?;
     query_bool(call, "route_enabled")?;
-    state.known(&[&operator])?;
+    known(state, &[&operator])?;
     state.store().close(&id, &operator, now(call))?;
     Ok(Reply::ok_data(json!({})))
 }
@@ -212,7 +190,7 @@ fn invitation(body: &JsonBody) -> Result<(String, String, String, String), ApiEr
 fn invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
     let (id, inviter, invitee, request_id) = invitation(&body)?;
-    state.known(&[&inviter, &invitee])?;
+    known(state, &[&inviter, &invitee])?;
     state
         .store()
         .invite(&id, &inviter, &invitee, &request_id, now(call))?;
@@ -223,7 +201,7 @@ fn invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
 fn cancel_invite(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let body = call.json()?;
     let (id, inviter, invitee, request_id) = invitation(&body)?;
-    state.known(&[&inviter, &invitee])?;
+    known(state, &[&inviter, &invitee])?;
     state
         .store()
         .cancel_invite(&id, &inviter, &invitee, &request_id, now(call))?;
@@ -240,7 +218,7 @@ fn kick(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     body.string("server_extension", ATTACH_EXT_MAX)?;
     body.bool("offline_enabled")?;
     route_config(&body)?;
-    state.known(&[&operator, &target])?;
+    known(state, &[&operator, &target])?;
     state.store().kick(&id, &operator, &target, now(call))?;
     Ok(Reply::ok_data(json!({})))
 }
@@ -263,7 +241,7 @@ fn control(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     route_config(&body)?;
     let mut named = vec![operator.as_str()];
     named.extend(target.as_deref());
-    state.known(&named)?;
+    known(state, &named)?;
     state
         .store()
         .control(&id, &operator, target.as_deref(), now(call))?;
