@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use crate::reply::ApiError;
+
 /// The first broadcast id: ids are numbers well above 2^32, as the API's examples show.
 const FIRST_ID: u64 = 10_000_000_000_000;
 
@@ -14,6 +16,18 @@ pub(crate) const DEFAULT_TTL_HOURS: u64 = 168;
 
 /// The target platforms `targetOs` / `target_os` may name.
 pub(crate) const TARGET_OS: &[&str] = &["ios", "aos", "pc", "web", "mac"];
+
+/// 414 unless every platform of `list` (the parameter `field`) is one of [`TARGET_OS`]; the
+/// broadcasts of both protocols and the v2 system push name platforms alike.
+pub(crate) fn check_target_os(field: &str, list: &[String]) -> Result<(), ApiError> {
+    match list.iter().find(|os| !TARGET_OS.contains(&os.as_str())) {
+        Some(bad) => Err(ApiError::param(format!(
+            "{field} contains {bad:?}: only {} are allowed",
+            TARGET_OS.join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
 
 /// One broadcast, returned by [`Emulator::broadcasts`](crate::Emulator::broadcasts).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -9,7 +9,9 @@ use serde_json::{Value, json};
 
 use super::message_common::known;
 use crate::accounts::Accounts;
-use crate::broadcasts::{Broadcast, Broadcasts, ChatroomBroadcast, DEFAULT_TTL_HOURS, TARGET_OS};
+use crate::broadcasts::{
+    Broadcast, Broadcasts, ChatroomBroadcast, DEFAULT_TTL_HOURS, TARGET_OS, check_target_os,
+};
 use crate::call::Call;
 use crate::lock;
 use crate::message_content::{self, DESC_MAX};
@@ -93,15 +95,7 @@ fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let target_os = body
         .strings("target_os", TARGET_OS.len(), 8)?
         .unwrap_or_default();
-    if let Some(bad) = target_os
-        .iter()
-        .find(|os| !TARGET_OS.contains(&os.as_str()))
-    {
-        return Err(ApiError::param(format!(
-            "target_os contains {bad:?}: only {} are allowed",
-            TARGET_OS.join(", ")
-        )));
-    }
+    check_target_os("target_os", &target_os)?;
     let from = from.map(|f| f.to_ascii_lowercase());
     if let Some(from) = &from {
         known(&lock(&state.accounts), "from_account_id", from).map_err(|r| r.v2())?;

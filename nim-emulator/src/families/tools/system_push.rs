@@ -14,7 +14,7 @@
 use serde_json::{Map, Value, json};
 
 use super::State;
-use crate::broadcasts::TARGET_OS;
+use crate::broadcasts::{TARGET_OS, check_target_os};
 use crate::call::Call;
 use crate::json_body::JsonBody;
 use crate::lock;
@@ -63,15 +63,7 @@ pub(super) fn send(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let target_os = body
         .strings("target_os", TARGET_OS.len(), 8)?
         .unwrap_or_default();
-    if let Some(bad) = target_os
-        .iter()
-        .find(|os| !TARGET_OS.contains(&os.as_str()))
-    {
-        return Err(ApiError::param(format!(
-            "target_os contains {bad:?}: only {} are allowed",
-            TARGET_OS.join(", ")
-        )));
-    }
+    check_target_os("target_os", &target_os)?;
     let sender = body
         .string("sender_account_id", 32)?
         .filter(|s| !s.is_empty());

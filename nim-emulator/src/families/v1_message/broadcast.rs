@@ -7,7 +7,7 @@ use nim_core::Code;
 use serde_json::{Value, json};
 
 use super::State;
-use crate::broadcasts::{Broadcast, DEFAULT_TTL_HOURS, TARGET_OS};
+use crate::broadcasts::{Broadcast, DEFAULT_TTL_HOURS, check_target_os};
 use crate::call::Call;
 use crate::families::message_common::known;
 use crate::lock;
@@ -45,12 +45,7 @@ fn target_os(p: &Params) -> Result<Vec<String>, ApiError> {
     };
     let list: Vec<String> = serde_json::from_str(text)
         .map_err(|_| ApiError::param("targetOs must be a JSON array, e.g. [\"ios\",\"aos\"]"))?;
-    if let Some(bad) = list.iter().find(|os| !TARGET_OS.contains(&os.as_str())) {
-        return Err(ApiError::param(format!(
-            "targetOs contains {bad:?}: only {} are allowed",
-            TARGET_OS.join(", ")
-        )));
-    }
+    check_target_os("targetOs", &list)?;
     Ok(list)
 }
 
