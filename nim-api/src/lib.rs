@@ -20,11 +20,15 @@
 //! For tests, the `nim-emulator` crate serves the same API locally; see the README's
 //! "Testing your app offline".
 //!
+//! Every action of the official server SDKs is declared: the 136 v1 paths and the 134 v2
+//! operations, one struct each, listed by [`catalogue()`] (the repository's
+//! `docs/coverage.md` tables them).
+//!
 //! # Declaring more actions
 //!
-//! The API has many more actions than this crate declares. Declare one in your own crate with
-//! the [`Endpoint`](macro@Endpoint) derive: one struct, nothing else. See the derive's
-//! documentation for the attributes.
+//! An action the official SDKs lack (a new server page, a private deployment's own path) is
+//! declared in your own crate with the [`Endpoint`](macro@Endpoint) derive: one struct,
+//! nothing else. See the derive's documentation for the attributes.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
