@@ -26,6 +26,9 @@ use crate::wire::{number, optional_number};
 /// assert_eq!(v1, v2);
 /// assert_eq!(v1.channel_type, Some(ChannelType::Video));
 /// assert_eq!(v1.members[0].uid, Some(7));
+/// // A type this crate does not know yet still reads the room.
+/// let newer: SignalRoom = serde_json::from_str(r#"{"channel_id":"c1","channel_type":9}"#).unwrap();
+/// assert_eq!((newer.channel_id.as_str(), newer.channel_type), ("c1", None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
@@ -37,7 +40,7 @@ pub struct SignalRoom {
     #[serde(alias = "channelName", default)]
     pub channel_name: String,
     /// What the room is for (v1 `type`, as text; v2 `channel_type`, as a number). `None`
-    /// when the answer has none.
+    /// when the answer has none or one this crate does not know.
     #[serde(alias = "type", default, deserialize_with = "channel_type")]
     pub channel_type: Option<ChannelType>,
     /// The account that made it (v1 `creator`, v2 `creator_account_id`).
@@ -85,26 +88,19 @@ pub struct SignalRoomMember {
     pub expire_time: Option<u64>,
 }
 
-/// A room type sent as a number, as number text or as a v1 name; absent, `null` and empty
-/// text are `None`.
+/// A room type sent as a number, as number text or as a v1 name; absent, `null`, empty text
+/// and a type this crate does not know are `None`: the room itself was made or read, and a
+/// type added to the server later must not turn that answer into an error (a retried create
+/// would make a second room).
 fn channel_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ChannelType>, D::Error> {
-    let unknown = |shown: &dyn std::fmt::Display| {
-        serde::de::Error::custom(format_args!("`{shown}` is not a known ChannelType"))
-    };
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) if text.trim().is_empty() => Ok(None),
-        Some(Value::String(text)) => ChannelType::from_name(&text)
-            .map(Some)
-            .ok_or_else(|| unknown(&text)),
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(text)) => ChannelType::from_name(&text),
         Some(Value::Number(n)) => n
             .as_u64()
             .and_then(|n| u8::try_from(n).ok())
-            .and_then(ChannelType::from_number)
-            .map(Some)
-            .ok_or_else(|| unknown(&n)),
-        Some(other) => Err(unknown(&other)),
-    }
+            .and_then(ChannelType::from_number),
+        _ => None,
+    })
 }
 
 /// The member list; `null` is empty.
