@@ -167,8 +167,18 @@ impl FromStr for ConversationId {
     }
 }
 
-/// The account (and a one-to-one peer) must be valid accids; a team id must be present (the
-/// server checks it).
+/// The account (and a one-to-one peer) must be valid accids; a team id must be decimal digits
+/// (team ids are numbers), so no `,`, `/` or `|` can split a comma-joined query list or a
+/// path.
+///
+/// ```
+/// use nim_api::message::ConversationId;
+/// use nim_api::validate::Validate;
+///
+/// assert!(ConversationId::team("zhangsan", 123456).validate().is_ok());
+/// let err = ConversationId::team("zhangsan", "12,34").validate().unwrap_err();
+/// assert_eq!(err.field(), "conversation_id");
+/// ```
 impl Validate for ConversationId {
     fn validate(&self) -> Result<(), ValidationError> {
         let field = "conversation_id";
@@ -180,7 +190,17 @@ impl Validate for ConversationId {
         account_rules(&self.account)?;
         match self.kind {
             ConversationType::P2p => account_rules(&self.peer),
-            _ => crate::validate::required(field, self.peer.as_str()),
+            _ => {
+                crate::validate::required(field, self.peer.as_str())?;
+                if self.peer.bytes().all(|b| b.is_ascii_digit()) {
+                    Ok(())
+                } else {
+                    Err(ValidationError::custom(
+                        field,
+                        format!("a team id is decimal digits, not {:?}", self.peer),
+                    ))
+                }
+            }
         }
     }
 }

@@ -27,12 +27,15 @@ use crate::v2::message::MessageRecord;
 /// ).unwrap();
 /// assert_eq!(conversation.conversation_id.to_string(), "zhangsan|1|lisi");
 /// assert_eq!(conversation.conversation_type, Some(ConversationType::P2p));
-/// assert_eq!((conversation.stick_top, conversation.unread_count), (true, 2));
+/// assert_eq!((conversation.stick_top, conversation.unread_count), (Some(true), Some(2)));
+/// assert_eq!(conversation.group_ids, Some(vec![7]));
 /// assert_eq!(conversation.last_message.unwrap().text.as_deref(), Some("hi"));
 ///
 /// let other: Conversation =
 ///     serde_json::from_str(r#"{"conversation_id":"a|1|b","last_message":{"message":{"text":"hi"}}}"#).unwrap();
 /// assert!(other.last_message.is_none());
+/// // What the answer leaves out is not claimed.
+/// assert_eq!((other.stick_top, other.unread_count, other.group_ids), (None, None, None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
@@ -48,12 +51,14 @@ pub struct Conversation {
     /// One-to-one, team or super team (`type`).
     #[serde(default, rename = "type")]
     pub conversation_type: Option<ConversationType>,
-    /// Pinned on top.
-    #[serde(default, deserialize_with = "crate::wire::flag")]
-    pub stick_top: bool,
-    /// The conversation groups it belongs to (at most 5).
+    /// Pinned on top. `None` when the answer leaves it out (updateConversation does), so a
+    /// missing member never reads as "not pinned".
+    #[serde(default, deserialize_with = "crate::wire::optional_flag")]
+    pub stick_top: Option<bool>,
+    /// The conversation groups it belongs to (at most 5); `None` when the answer leaves
+    /// them out (updateConversation and stickTopConversation do).
     #[serde(default)]
-    pub group_ids: Vec<u64>,
+    pub group_ids: Option<Vec<u64>>,
     /// The app's extension of the conversation.
     #[serde(default)]
     pub server_extension: Option<String>,
@@ -69,9 +74,10 @@ pub struct Conversation {
     /// The recall of the last message, when `message_state` is 1.
     #[serde(default)]
     pub revoke_notification: Option<RevokeNotification>,
-    /// Messages the owner has not read.
-    #[serde(default, deserialize_with = "crate::wire::number")]
-    pub unread_count: u64,
+    /// Messages the owner has not read; `None` when the answer leaves it out (update and
+    /// stickTop answers, the Go SDK's reads).
+    #[serde(default, deserialize_with = "crate::wire::optional_number")]
+    pub unread_count: Option<u64>,
     /// The order key: pinned conversations first, then by time (higher first).
     #[serde(default, deserialize_with = "crate::wire::optional_number")]
     pub sort_order: Option<i64>,

@@ -1,6 +1,7 @@
 //! What the conversation-group operations answer (`data`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use crate::message::ConversationId;
 use crate::v2::conversation::ConversationFailure;
@@ -56,12 +57,19 @@ pub struct ConversationGroup {
 /// ).unwrap();
 /// assert_eq!(done.conversation_group.group_id, 7);
 /// assert_eq!(done.failed_list[0].error_code, 419);
+///
+/// // The Go SDK reads the group's members at the top level: read so too.
+/// let flat: ConversationGroupChange =
+///     serde_json::from_str(r#"{"group_id":8,"name":"home","success_list":[]}"#).unwrap();
+/// assert_eq!((flat.conversation_group.group_id, flat.conversation_group.name.as_str()), (8, "home"));
+/// // Neither shape: an error, never group 0.
+/// assert!(serde_json::from_str::<ConversationGroupChange>(r#"{"success_list":[]}"#).is_err());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct ConversationGroupChange {
-    /// The group.
-    #[serde(default)]
+    /// The group: the Java SDK's nested `conversation_group`, or the Go SDK's flat members.
+    #[serde(flatten, deserialize_with = "nested_or_flat")]
     pub conversation_group: ConversationGroup,
     /// The conversations added (create, update add) or removed (update remove).
     #[serde(default)]
@@ -128,4 +136,21 @@ pub struct ConversationGroupList {
     /// The groups (`conversation_groups`, or the Go SDK's `items`).
     #[serde(default, alias = "items")]
     pub conversation_groups: Vec<ConversationGroup>,
+}
+
+/// The group of a create or update answer: `conversation_group{...}` (the Java SDK's
+/// shape, which the emulator answers) or its members at the top level (the Go SDK's); an
+/// answer with neither (no `group_id`) is an error rather than a group 0.
+fn nested_or_flat<'de, D: Deserializer<'de>>(d: D) -> Result<ConversationGroup, D::Error> {
+    let mut answer = serde_json::Map::<String, Value>::deserialize(d)?;
+    let group = match answer.remove("conversation_group") {
+        Some(nested @ Value::Object(_)) => nested,
+        _ => Value::Object(answer),
+    };
+    if group.get("group_id").is_none_or(Value::is_null) {
+        return Err(serde::de::Error::missing_field(
+            "conversation_group.group_id",
+        ));
+    }
+    ConversationGroup::deserialize(group).map_err(serde::de::Error::custom)
 }
