@@ -76,6 +76,13 @@ pub struct Message {
     /// team message sent asking for read receipts (v1 `markRead=1`, v2
     /// `team_option.mark_as_read`), `None` for every other message.
     pub read_by: Option<BTreeSet<String>>,
+    /// Sent not to count as unread (v1 `option` `"badge":false`, v2
+    /// `message_config.unread_enabled: false`).
+    pub uncounted: bool,
+    /// Sent not to update the conversation (v1 `option` `"sessionUpdate":false`, v2
+    /// `message_config.conversation_update_enabled: false`): neither its last message nor its
+    /// time.
+    pub no_conversation_update: bool,
 }
 
 /// A quick comment on a message (v2 `addQuickComment`).

@@ -143,6 +143,11 @@ async fn team_messages_count_for_every_member_but_the_sender() {
     get(&h, &format!("carol|2|{tid}"))
         .await
         .assert_v2_error(414, "not found");
+    // Nor may an outsider make one.
+    let outsider = json!({"conversation_id": format!("carol|2|{tid}")});
+    h.v2("POST", "im/v2.1/conversations", Some(outsider))
+        .await
+        .assert_v2_error(109404, "not a member");
     assert_eq!(
         ids(&list(&h, "bob", "").await["items"]),
         [format!("bob|2|{tid}")]
@@ -555,4 +560,49 @@ async fn a_conversation_is_in_at_most_five_groups() {
     )
     .await
     .assert_v2_error(414, "at most 100");
+}
+
+#[tokio::test]
+async fn messages_sent_not_to_count_or_not_to_update_leave_the_conversation_alone() {
+    let h = harness().await;
+    v2_text(&h, "alice|1|bob", "counted").await;
+    let path = "im/v2/conversations/alice|1|bob/messages";
+    let quiet = json!({"message": {"message_type": 0, "text": "quiet"},
+        "message_config": {"unread_enabled": false}});
+    h.v2("POST", path, Some(quiet)).await.data();
+    let bob = get(&h, "bob|1|alice").await.data();
+    assert_eq!(bob["unread_count"], 1, "the quiet one is not unread");
+    assert_eq!(bob["last_message"]["text"], "quiet", "but it is the last");
+
+    let hidden = json!({"message": {"message_type": 0, "text": "hidden"},
+        "message_config": {"conversation_update_enabled": false}});
+    h.v2("POST", path, Some(hidden)).await.data();
+    let bob = get(&h, "bob|1|alice").await.data();
+    assert_eq!(bob["last_message"]["text"], "quiet", "not moved by it");
+    assert_eq!(bob["unread_count"], 2, "counted all the same");
+
+    // v1: `option` `badge` and `sessionUpdate`, between carol and bob.
+    let body = json!({ "msg": "v1 quiet" }).to_string();
+    let option = json!({"badge": false, "sessionUpdate": false}).to_string();
+    let params = [
+        ("from", "carol"),
+        ("ope", "0"),
+        ("to", "bob"),
+        ("type", "0"),
+        ("body", body.as_str()),
+        ("option", option.as_str()),
+    ];
+    assert_eq!(h.call("msg/sendMsg.action", &params).await.code(), 200);
+    get(&h, "bob|1|carol")
+        .await
+        .assert_v2_error(414, "not found");
+    v1_text(&h, "carol", "bob", "v1 loud").await;
+    let bob = get(&h, "bob|1|carol").await.data();
+    assert_eq!(
+        (
+            bob["unread_count"].as_u64(),
+            bob["last_message"]["text"].as_str()
+        ),
+        (Some(1), Some("v1 loud"))
+    );
 }

@@ -5,7 +5,10 @@
 //! cleared from the owner's history, not "no sense" for the owner, and sent after the
 //! conversation's last delete; in a team, only those sent since the owner joined (its own
 //! always). A recalled message still ends the conversation (as its recall) but is never
-//! unread.
+//! unread. A message sent not to count as unread (v1 `option.badge`, v2
+//! `message_config.unread_enabled`) is never unread; one sent not to update the
+//! conversation (v1 `option.sessionUpdate`, v2 `conversation_update_enabled`) is neither its
+//! last message nor its time, and does not make one.
 
 use std::collections::BTreeSet;
 
@@ -61,14 +64,20 @@ pub(crate) fn view<'a>(
         .into_iter()
         .filter(|m| m.create_time > since)
         .collect();
+    // Messages sent not to update the conversation neither make it nor move it.
+    let updating: Vec<&Message> = shown
+        .iter()
+        .copied()
+        .filter(|m| !m.no_conversation_update)
+        .collect();
     let created = record.created.filter(|t| *t > since);
-    let first = shown.first().map(|m| m.create_time);
+    let first = updating.first().map(|m| m.create_time);
     let create_time = match (created, first) {
         (Some(c), Some(f)) => c.min(f),
         (Some(t), None) | (None, Some(t)) => t,
         (None, None) => return None,
     };
-    let last = shown.last().copied();
+    let last = updating.last().copied();
     let update_time = [created, last.map(|m| m.create_time), Some(record.touched)]
         .into_iter()
         .flatten()
@@ -77,7 +86,9 @@ pub(crate) fn view<'a>(
     let read_up_to = record.last_read.max(since);
     let unread = shown
         .iter()
-        .filter(|m| !m.recalled && m.sender != id.owner && m.create_time > read_up_to)
+        .filter(|m| {
+            !m.recalled && !m.uncounted && m.sender != id.owner && m.create_time > read_up_to
+        })
         .count();
     Some(View {
         id: id.clone(),

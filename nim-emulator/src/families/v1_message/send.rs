@@ -28,6 +28,10 @@ pub(in crate::families) struct Common {
     check_friend: bool,
     /// `markRead=1`: a team message whose readers are recorded.
     mark_read: bool,
+    /// `option` `"badge":false`: not counted as unread.
+    uncounted: bool,
+    /// `option` `"sessionUpdate":false`: the conversation is not updated.
+    no_conversation_update: bool,
 }
 
 pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
@@ -43,7 +47,9 @@ pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
         content.sub_type = Some(sub_type);
     }
     let ext = p.text("ext", EXT_MAX)?.map(str::to_owned);
-    json_object(p, "option")?;
+    let option = json_object(p, "option")?.unwrap_or_default();
+    let off = |key: &str| option.get(key).and_then(Value::as_bool) == Some(false);
+    let (uncounted, no_conversation_update) = (off("badge"), off("sessionUpdate"));
     // Both spellings are in use (docs lowercase, current SDKs camelCase).
     p.text("pushcontent", 500)?;
     p.text("pushContent", 500)?;
@@ -60,13 +66,19 @@ pub(in crate::families) fn common(p: &Params) -> Result<Common, ApiError> {
         receiver_no_sense,
         check_friend,
         mark_read,
+        uncounted,
+        no_conversation_update,
     })
 }
 
-/// Refuses `name` unless it is absent or a JSON object.
-pub(in crate::families) fn json_object(p: &Params, name: &str) -> Result<(), ApiError> {
+/// The JSON object `name`, if sent; 414 when it is not one.
+pub(in crate::families) fn json_object(
+    p: &Params,
+    name: &str,
+) -> Result<Option<serde_json::Map<String, Value>>, ApiError> {
     match p.get(name).map(serde_json::from_str::<Value>) {
-        None | Some(Ok(Value::Object(_))) => Ok(()),
+        None => Ok(None),
+        Some(Ok(Value::Object(object))) => Ok(Some(object)),
         Some(_) => Err(ApiError::param(format!("{name} must be a JSON object"))),
     }
 }
@@ -93,6 +105,8 @@ pub(in crate::families) fn record(sender: &str, receiver: &str, kind: u8, c: &Co
     if c.mark_read && kind == 2 {
         m.read_by = Some(BTreeSet::new());
     }
+    m.uncounted = c.uncounted;
+    m.no_conversation_update = c.no_conversation_update;
     m
 }
 

@@ -13,7 +13,7 @@ use crate::families::v2_common::query_account_id;
 use crate::lock;
 use crate::messages::{Conversation, Messages};
 use crate::reply::{ApiError, Reply};
-use crate::teams::Teams;
+use crate::teams::{TeamError, Teams};
 
 /// The most conversations one list page holds (its limit is not documented).
 const PAGE_MAX: usize = 100;
@@ -22,7 +22,8 @@ const PAGE_MAX: usize = 100;
 const TEAM_NOT_FOUND: u32 = 108404;
 
 /// Both sides of `id` must exist: the owner and a 1:1 peer as accounts (102404), a team
-/// peer as a team of the id's kind (108404).
+/// peer as a team of the id's kind (108404) that the owner is in (109404, the team family's
+/// "not a member": an outsider has no conversation with a team).
 fn check_sides(accounts: &Accounts, teams: &Teams, id: &Conversation) -> Result<(), ApiError> {
     known_account(accounts, &id.owner)?;
     if id.kind == 1 {
@@ -30,7 +31,17 @@ fn check_sides(accounts: &Accounts, teams: &Teams, id: &Conversation) -> Result<
     }
     let team = id.peer.parse::<u64>().ok().and_then(|tid| teams.any(tid));
     match team {
-        Some(team) if team.kind.conversation() == id.kind => Ok(()),
+        Some(team) if team.kind.conversation() == id.kind => {
+            if team.members.contains_key(&id.owner) {
+                Ok(())
+            } else {
+                let outsider = TeamError::NotMember {
+                    tid: team.tid,
+                    accid: id.owner.clone(),
+                };
+                Err(outsider.v2())
+            }
+        }
         _ => Err(ApiError::with_code(
             TEAM_NOT_FOUND,
             format!("team not found: {}", id.peer),

@@ -34,6 +34,10 @@ pub(super) struct Draft {
     mark_as_read: bool,
     /// The checks `superteam_option` leaves on for a super-team message.
     super_checks: SpeakChecks,
+    /// `message_config.unread_enabled: false`: not counted as unread.
+    uncounted: bool,
+    /// `message_config.conversation_update_enabled: false`: the conversation is not updated.
+    no_conversation_update: bool,
 }
 
 impl Draft {
@@ -76,7 +80,22 @@ impl Draft {
             None => false,
         };
         let team_option = body.object("team_option")?;
+        let (mut uncounted, mut no_conversation_update) = (false, false);
+        if let Some(config) = body.object("message_config")? {
+            uncounted = config.bool("unread_enabled")? == Some(false);
+            no_conversation_update = config.bool("conversation_update_enabled")? == Some(false);
+            for switch in [
+                "mutil_sync_enabled",
+                "offline_enabled",
+                "history_enabled",
+                "roaming_enabled",
+            ] {
+                config.bool(switch)?;
+            }
+        }
         Ok(Draft {
+            uncounted,
+            no_conversation_update,
             check_friend,
             team_checks: speak_checks(team_option.as_ref())?,
             mark_as_read: match &team_option {
@@ -123,6 +142,8 @@ impl Draft {
             no_sense.insert(receiver.to_owned());
         }
         m.no_sense_for = no_sense;
+        m.uncounted = self.uncounted;
+        m.no_conversation_update = self.no_conversation_update;
         if self.mark_as_read && kind == 2 {
             m.read_by = Some(BTreeSet::new());
         }
