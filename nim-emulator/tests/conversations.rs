@@ -606,3 +606,20 @@ async fn messages_sent_not_to_count_or_not_to_update_leave_the_conversation_alon
         (Some(1), Some("v1 loud"))
     );
 }
+
+#[tokio::test]
+async fn clearing_the_history_keeps_the_conversation_without_a_last_message() {
+    let h = harness().await;
+    v2_text(&h, "alice|1|bob", "one").await;
+    let path = "im/v2/conversations/bob|1|alice/messages?type=3";
+    h.v2("DELETE", path, None).await.data();
+    let bob = get(&h, "bob|1|alice").await.data();
+    assert!(bob.get("last_message").is_none_or(Value::is_null), "{bob}");
+    assert_eq!(bob["unread_count"], 0);
+    assert_eq!(ids(&list(&h, "bob", "").await["items"]), ["bob|1|alice"]);
+    // alice's side is untouched.
+    assert_eq!(
+        get(&h, "alice|1|bob").await.data()["last_message"]["text"],
+        "one"
+    );
+}

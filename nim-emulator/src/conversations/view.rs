@@ -35,16 +35,17 @@ fn joined(teams: &Teams, tid: &str, owner: &str) -> Option<u64> {
     team.members.get(owner).map(|m| m.join_time)
 }
 
-/// The messages of `id` its owner sees, oldest first (whatever the last delete).
-fn seen<'a>(id: &Id, messages: &'a Messages, teams: &Teams) -> Vec<&'a Message> {
+/// The messages of `id` its owner sees, oldest first (whatever the last delete); with
+/// `gone`, also those deleted or cleared from its history since (they made the
+/// conversation, which outlives them).
+fn seen<'a>(id: &Id, messages: &'a Messages, teams: &Teams, gone: bool) -> Vec<&'a Message> {
     let since_join = match id.kind {
         1 => Some(0),
         _ => joined(teams, &id.peer, &id.owner),
     };
     messages.select(|m| {
         id.contains(m)
-            && !m.deleted
-            && !m.cleared_for.contains(&id.owner)
+            && (gone || (!m.deleted && !m.cleared_for.contains(&id.owner)))
             && !m.no_sense_for.contains(&id.owner)
             && (m.sender == id.owner || since_join.is_some_and(|t| m.create_time >= t))
     })
@@ -60,9 +61,10 @@ pub(crate) fn view<'a>(
 ) -> Option<View<'a>> {
     let record = conversations.record(&id.id()).cloned().unwrap_or_default();
     let since = record.deleted.unwrap_or(0);
-    let shown: Vec<&Message> = seen(id, messages, teams)
+    let after_delete = |m: &&Message| m.create_time > since;
+    let shown: Vec<&Message> = seen(id, messages, teams, false)
         .into_iter()
-        .filter(|m| m.create_time > since)
+        .filter(after_delete)
         .collect();
     // Messages sent not to update the conversation neither make it nor move it.
     let updating: Vec<&Message> = shown
@@ -71,7 +73,13 @@ pub(crate) fn view<'a>(
         .filter(|m| !m.no_conversation_update)
         .collect();
     let created = record.created.filter(|t| *t > since);
-    let first = updating.first().map(|m| m.create_time);
+    // Clearing the history keeps the conversation (without a last message): its first
+    // message counts even when it is gone.
+    let first = seen(id, messages, teams, true)
+        .into_iter()
+        .filter(after_delete)
+        .find(|m| !m.no_conversation_update)
+        .map(|m| m.create_time);
     let create_time = match (created, first) {
         (Some(c), Some(f)) => c.min(f),
         (Some(t), None) | (None, Some(t)) => t,
@@ -108,7 +116,8 @@ pub(crate) fn all_of<'a>(
     teams: &Teams,
 ) -> Vec<View<'a>> {
     let mut ids: BTreeSet<String> = conversations.ids_of(owner).into_iter().collect();
-    for m in messages.select(|m| !m.deleted) {
+    // Deleted messages too: the conversation they made outlives them.
+    for m in messages.select(|_| true) {
         let peer = match m.conversation_type {
             1 if m.sender == owner => &m.receiver,
             1 if m.receiver == owner => &m.sender,
