@@ -234,7 +234,9 @@ pub(super) fn batch_get(call: &Call<'_>, state: &State) -> Result<Reply, ApiErro
 }
 
 /// `GET /im/v2.1/conversations?account_id=&page_token=&limit=`: pinned first, then the most
-/// recently changed; the token is the number of conversations already given.
+/// recently changed; the token is the last conversation given (`<sort order>:<id>`), so a
+/// conversation that moves up between two pages (a new message) is not given twice, and
+/// none below the cut is skipped.
 pub(super) fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
     let owner = query_account_id(call, "account_id")?;
     let limit = match call.query_param("limit") {
@@ -247,11 +249,16 @@ pub(super) fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
             .ok_or_else(|| ApiError::param("limit must be a positive integer"))?
             .min(PAGE_MAX),
     };
-    let skip = match call.query_param("page_token") {
-        None => 0,
-        Some(text) => text.parse::<usize>().map_err(|_| {
-            ApiError::param("page_token is not a token this server gave out: use next_token")
-        })?,
+    let after = match call.query_param("page_token").filter(|t| !t.is_empty()) {
+        None => None,
+        Some(text) => {
+            let cursor = text
+                .split_once(':')
+                .and_then(|(order, id)| Some((order.parse::<u64>().ok()?, id.to_owned())));
+            Some(cursor.ok_or_else(|| {
+                ApiError::param("page_token is not a token this server gave out: use next_token")
+            })?)
+        }
     };
     let accounts = lock(&state.accounts);
     known_account(&accounts, &owner)?;
@@ -264,19 +271,26 @@ pub(super) fn list(call: &Call<'_>, state: &State) -> Result<Reply, ApiError> {
             .cmp(&render::sort_order(a))
             .then_with(|| a.id.id().cmp(&b.id.id()))
     });
-    let total = views.len();
-    let items: Vec<Value> = views
+    // After the cursor in the list's order: a lower sort order, or the same and a later id.
+    let rest: Vec<_> = views
         .iter()
-        .skip(skip)
-        .take(limit)
+        .filter(|v| match &after {
+            None => true,
+            Some((order, id)) => {
+                let mine = render::sort_order(v);
+                mine < *order || (mine == *order && v.id.id() > *id)
+            }
+        })
+        .collect();
+    let page = &rest[..limit.min(rest.len())];
+    let items: Vec<Value> = page
+        .iter()
         .map(|v| render::conversation(v, &conversations))
         .collect();
-    let end = skip.saturating_add(items.len());
-    let has_more = end < total;
-    let next = if has_more {
-        end.to_string()
-    } else {
-        String::new()
+    let has_more = rest.len() > page.len();
+    let next = match page.last() {
+        Some(last) if has_more => format!("{}:{}", render::sort_order(last), last.id.id()),
+        _ => String::new(),
     };
     Ok(Reply::ok_data(
         json!({ "has_more": has_more, "next_token": next, "items": items }),
