@@ -10,7 +10,7 @@
 //! counts the characters of the list's texts added up (tags; history `text`s), a guess:
 //! the server may count its JSON text instead.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::Accid;
 use crate::validate::ValidationError;
@@ -22,18 +22,27 @@ pub const TAG_LIST_MAX_CHARS: usize = 2000;
 /// The most characters of `history`, all its texts added up.
 pub const HISTORY_MAX_CHARS: usize = 1500;
 
-/// A style of reply (`style_list` item). The page lists these four and says more will come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChatStyle {
-    /// Warm (温暖, `"warm"`).
-    Warm,
-    /// Passionate (热情, `"hot"`).
-    Hot,
-    /// Witty (机智, `"smart"`).
-    Smart,
-    /// Any of them (随机, `"stochastic"`).
-    Stochastic,
+crate::wire::open_str_enum! {
+    /// A style of reply (`style_list` item). The page lists these four and says more will
+    /// come: any other is [`Other`](ChatStyle::Other).
+    ///
+    /// ```
+    /// use nim_api::v2::ai::ChatStyle;
+    ///
+    /// assert_eq!(serde_json::to_string(&ChatStyle::Hot).unwrap(), r#""hot""#);
+    /// let later = serde_json::from_str::<ChatStyle>(r#""calm""#).unwrap();
+    /// assert_eq!(later, ChatStyle::Other("calm".into()));
+    /// ```
+    pub enum ChatStyle {
+        /// Warm (温暖, `"warm"`).
+        Warm = "warm",
+        /// Passionate (热情, `"hot"`).
+        Hot = "hot",
+        /// Witty (机智, `"smart"`).
+        Smart = "smart",
+        /// Any of them (随机, `"stochastic"`).
+        Stochastic = "stochastic",
+    }
 }
 
 /// One earlier message of the conversation (`history` item): text only.
@@ -100,7 +109,7 @@ pub struct ChatAssist {
     pub receiver_last_message: Option<String>,
     /// The styles wanted: 1 to 3 (the docs' default quota: "最多默认可指定 3 种风格"). No
     /// source forbids naming one twice, so that is left to the server.
-    #[nim(min_items = 1, max_items = 3)]
+    #[nim(min_items = 1, max_items = 3, custom = named_styles)]
     pub style_list: Vec<ChatStyle>,
     /// Earlier text messages, at most 1,500 characters in all.
     #[nim(custom = history)]
@@ -160,6 +169,17 @@ fn total_within(total: usize, max: usize, what: &str) -> Result<(), ValidationEr
     Ok(())
 }
 
+/// Each [`ChatStyle::Other`] must name a style.
+fn named_styles(styles: &[ChatStyle]) -> Result<(), ValidationError> {
+    match styles.iter().position(|s| s.as_str().trim().is_empty()) {
+        Some(i) => Err(ValidationError::custom(
+            format!("[{i}]"),
+            "a ChatStyle::Other must name a style",
+        )),
+        None => Ok(()),
+    }
+}
+
 crate::catalogue::family! {
     "v2::ai::";
     ChatAssist,
@@ -208,6 +228,11 @@ mod tests {
         assert_eq!(err.field(), "style_list");
         let twice = [ChatStyle::Hot, ChatStyle::Hot];
         assert!(ChatAssist::new("yx1", "yx2", twice).validate().is_ok());
+        let later = [ChatStyle::Other("calm".into())];
+        assert!(ChatAssist::new("yx1", "yx2", later).validate().is_ok());
+        let blank = [ChatStyle::Warm, ChatStyle::Other(" ".into())];
+        let err = ChatAssist::new("yx1", "yx2", blank).validate().unwrap_err();
+        assert_eq!(err.field(), "style_list[1]");
         let err = request().receiver_last_message("x".repeat(257)).validate();
         assert_eq!(err.unwrap_err().field(), "receiver_last_message");
     }

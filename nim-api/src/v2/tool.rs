@@ -8,24 +8,34 @@
 //! Language codes are checked for their form only, as for v1
 //! [`TranslateTextMsg`](crate::translator::TranslateTextMsg): see [`crate::translator`].
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::Accid;
 use crate::translator::{source_language, target_language};
 
-/// An audio file's format (`format`): the four the SDKs name (their comments say "such as
-/// wav, opus, mp3, aac"; no complete list is documented).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AudioFormat {
-    /// WAV (`"wav"`).
-    Wav,
-    /// Opus (`"opus"`).
-    Opus,
-    /// MP3 (`"mp3"`).
-    Mp3,
-    /// AAC (`"aac"`).
-    Aac,
+crate::wire::open_str_enum! {
+    /// An audio file's format (`format`): the four the SDKs name, and any other as
+    /// [`Other`](AudioFormat::Other) (their comments say "such as wav, opus, mp3, aac"; no
+    /// complete list is documented).
+    ///
+    /// ```
+    /// use nim_api::v2::tool::AudioFormat;
+    ///
+    /// assert_eq!(serde_json::to_string(&AudioFormat::Mp3).unwrap(), r#""mp3""#);
+    /// let amr = AudioFormat::Other("amr".into());
+    /// assert_eq!(serde_json::to_string(&amr).unwrap(), r#""amr""#);
+    /// assert_eq!(serde_json::from_str::<AudioFormat>(r#""amr""#).unwrap(), amr);
+    /// ```
+    pub enum AudioFormat {
+        /// WAV (`"wav"`).
+        Wav = "wav",
+        /// Opus (`"opus"`).
+        Opus = "opus",
+        /// MP3 (`"mp3"`).
+        Mp3 = "mp3",
+        /// AAC (`"aac"`).
+        Aac = "aac",
+    }
 }
 
 /// `POST /im/v2/tools/asr` (asr): the text spoken in the audio file at `url`, as heard by
@@ -48,13 +58,16 @@ pub enum AudioFormat {
 ///     r#"{"operator_account_id":"zhangsan","format":"mp3","url":"https://example.com/a.mp3","sample_rate":16000,"duration":3200}"#,
 /// );
 /// assert_eq!(Asr::new("zhangsan", AudioFormat::Wav, "").validate().unwrap_err().field(), "url");
+/// let unnamed = Asr::new("zhangsan", AudioFormat::Other(String::new()), "https://example.com/a");
+/// assert_eq!(unnamed.validate().unwrap_err().field(), "format");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, crate::Endpoint)]
 #[nim(path = "/im/v2/tools/asr", idempotent, setters, response = AsrResult)]
 pub struct Asr {
     /// The account asking.
     pub operator_account_id: Accid,
-    /// The audio's format.
+    /// The audio's format (an [`Other`](AudioFormat::Other) must not be empty).
+    #[nim(custom = named_format)]
     pub format: AudioFormat,
     /// Where the server downloads the audio from.
     #[nim(required)]
@@ -159,6 +172,17 @@ pub struct TranslatedText {
     /// The target language.
     #[serde(default)]
     pub target_language: String,
+}
+
+/// An [`AudioFormat::Other`] must name a format.
+fn named_format(format: &AudioFormat) -> Result<(), crate::validate::ValidationError> {
+    if format.as_str().trim().is_empty() {
+        return Err(crate::validate::ValidationError::custom(
+            "",
+            "an AudioFormat::Other must name a format",
+        ));
+    }
+    Ok(())
 }
 
 crate::catalogue::family! {
