@@ -63,55 +63,6 @@ macro_rules! int_enum {
 
 pub(crate) use int_enum;
 
-/// Declares an enum the API sends as text from a list the sources call open ("such as ...",
-/// "more will come"): the named values, and `Other(text)` for any other, sent and read as
-/// given, so a value the server gains later needs no new release. `Serialize` and
-/// `Deserialize` use the text; `Other("")` is for the holding action to refuse.
-macro_rules! open_str_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
-            /// A value not named above, sent as given.
-            Other(String),
-        }
-
-        impl $name {
-            /// The text the API uses.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $text, )*
-                    $name::Other(text) => text,
-                }
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(match text.as_str() {
-                    $( $text => $name::$variant, )*
-                    _ => $name::Other(text),
-                })
-            }
-        }
-    };
-}
-
-pub(crate) use open_str_enum;
-
 /// Deserialises a yes/no member sent as a JSON boolean, as `0` / `1`, or as text holding
 /// either (v1 answers use all three); absent or `null` is `false`.
 pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {

@@ -277,7 +277,9 @@ pub(crate) fn message_type_number(name: &str) -> Option<u32> {
 }
 
 /// Declares an enum of names the API sends as text, with `Other` for a name this crate
-/// does not know. Names compare ignoring ASCII case (a doc example sends `iOS`).
+/// does not know. Names compare ignoring ASCII case (a doc example sends `iOS`). Requests
+/// use it too, where a source calls its list open ("such as ...", "more will come"): it
+/// serialises as the name, an `Other` as given.
 macro_rules! text_enum {
     (
         $(#[$meta:meta])*
@@ -301,6 +303,12 @@ macro_rules! text_enum {
                     $( $name::$variant => $wire, )*
                     $name::Other(name) => name,
                 }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
 

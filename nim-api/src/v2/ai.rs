@@ -22,7 +22,7 @@ pub const TAG_LIST_MAX_CHARS: usize = 2000;
 /// The most characters of `history`, all its texts added up.
 pub const HISTORY_MAX_CHARS: usize = 1500;
 
-crate::wire::open_str_enum! {
+crate::callback::lenient::text_enum! {
     /// A style of reply (`style_list` item). The page lists these four and says more will
     /// come: any other is [`Other`](ChatStyle::Other).
     ///

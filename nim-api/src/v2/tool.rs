@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::Accid;
 use crate::translator::{source_language, target_language};
 
-crate::wire::open_str_enum! {
+crate::callback::lenient::text_enum! {
     /// An audio file's format (`format`): the four the SDKs name, and any other as
     /// [`Other`](AudioFormat::Other) (their comments say "such as wav, opus, mp3, aac"; no
     /// complete list is documented).
